@@ -1,0 +1,1 @@
+"""Amends: restorative accountability after sexual harm."""

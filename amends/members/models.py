@@ -1,0 +1,57 @@
+"""Members: anyone with a login. Anonymous by default."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, ClassVar
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+
+
+class MemberManager(BaseUserManager["Member"]):
+    def create_user(self, lookup: str, password: str | None = None, **extra: Any) -> Member:
+        member = self.model(lookup=lookup, **extra)
+        member.set_password(password)
+        member.save()
+        return member
+
+    def create_superuser(self, lookup: str, password: str | None = None, **extra: Any) -> Member:
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(lookup, password, **extra)
+
+
+class Member(AbstractBaseUser, PermissionsMixin):
+    """A person with a login.
+
+    Amends never stores the handle or codename itself: `lookup` is an HMAC of it
+    under the server's pepper (see members.identity), so a copy of the database
+    does not list who has an account, and the stored value differs from the secret
+    the vault derives keys from.
+    """
+
+    class Kind(models.TextChoices):
+        CODENAME = "codename", "codename"
+        HANDLE = "handle", "handle and passphrase"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    lookup = models.CharField(max_length=64, unique=True, editable=False)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    # Only the month: exact sign-up times help tie an account to other traces.
+    joined_month = models.DateField()
+    is_staff = models.BooleanField(default=False)
+    is_active = models.BooleanField(default=True)
+
+    # Django's last_login would record the exact time of every visit; nothing
+    # in Amends needs it.
+    last_login = None  # type: ignore[assignment]
+
+    USERNAME_FIELD = "lookup"
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    objects = MemberManager()
+
+    def __str__(self) -> str:
+        return f"member {str(self.id)[:8]}"

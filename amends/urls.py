@@ -1,0 +1,11 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("amends.library.urls")),
+    path("", include("amends.members.urls")),
+    path("reflection/", include("amends.reflections.urls")),
+    path("statements/", include("amends.statements.urls")),
+]
