@@ -39,6 +39,9 @@ class Member(AbstractBaseUser, PermissionsMixin):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     lookup = models.CharField(max_length=64, unique=True, editable=False)
     kind = models.CharField(max_length=16, choices=Kind.choices)
+    # HMAC of the one-time recovery key, so that the key alone finds the account
+    # (a codename member who lost their codename has nothing else to give).
+    recovery_lookup = models.CharField(max_length=64, unique=True, null=True, editable=False)
     # Only the month: exact sign-up times help tie an account to other traces.
     joined_month = models.DateField()
     is_staff = models.BooleanField(default=False)
