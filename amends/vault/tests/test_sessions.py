@@ -1,0 +1,192 @@
+"""The unlocked key lives in the session only under a key held by the member's cookie."""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import uuid
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.test import Client
+from django.utils import timezone
+from pytest_django.fixtures import Settings as SettingsWrapper
+
+from amends.vault import api, crypto
+from amends.vault.models import PrivateText
+from amends.vault.tests.conftest import Persona
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("amends.vault.tests.urls")]
+
+MARKER = "marker-draft-what-I-took-from-her"
+
+
+@pytest.fixture(autouse=True)
+def _plain_http_cookies(settings: SettingsWrapper) -> None:
+    # As in development over http; the __Host- form has its own test below.
+    settings.SECURE_COOKIES = False
+
+
+COOKIE = "amends-vault"
+
+
+def log_in(client: Client, persona: Persona) -> None:
+    response = client.post("/log-in/", {"member": persona.member.pk, "secret": persona.secret})
+    assert response.status_code == 200
+
+
+def write(client: Client, text: str = MARKER) -> tuple[str, str]:
+    row = str(uuid.uuid4())
+    response = client.post("/write/", {"row": row, "text": text})
+    assert response.status_code == 200
+    return response.content.decode(), row
+
+
+def read(client: Client, item_id: str, row: str) -> tuple[int, str]:
+    response = client.get(f"/read/{item_id}/{row}/")
+    return response.status_code, response.content.decode()
+
+
+def test_login_sets_an_httponly_browser_session_cookie(responsible_party: Persona) -> None:
+    client = Client()
+    log_in(client, responsible_party)
+    cookie = client.cookies[COOKIE]
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Lax"
+    assert cookie["path"] == "/"
+    assert not cookie["max-age"]
+    assert not cookie["expires"]
+    assert not cookie["secure"]
+    assert len(base64.urlsafe_b64decode(cookie.value + "=")) == 32
+
+
+def test_secure_cookies_use_the_host_prefix(
+    responsible_party: Persona, settings: SettingsWrapper
+) -> None:
+    settings.SECURE_COOKIES = True
+    client = Client()
+    log_in(client, responsible_party)
+    cookie = client.cookies["__Host-amends-vault"]
+    assert cookie["secure"]
+    assert cookie["path"] == "/"
+    assert not cookie["domain"]
+
+
+def test_logged_in_member_reads_their_text(responsible_party: Persona) -> None:
+    client = Client()
+    log_in(client, responsible_party)
+    item_id, row = write(client)
+    assert read(client, item_id, row) == (200, MARKER)
+
+
+def test_wrong_secret_is_refused_at_login(responsible_party: Persona) -> None:
+    response = Client().post("/log-in/", {"member": responsible_party.member.pk, "secret": "wrong"})
+    assert response.status_code == 400
+
+
+def test_session_holds_no_usable_key_without_the_cookie(responsible_party: Persona) -> None:
+    client = Client()
+    log_in(client, responsible_party)
+    item_id, row = write(client)
+    del client.cookies[COOKIE]
+    status, body = read(client, item_id, row)
+    assert status == 403
+    assert "locked" in body
+    assert MARKER not in body
+
+
+def test_a_cookie_from_another_session_does_not_open_the_key(
+    responsible_party: Persona,
+) -> None:
+    first, second = Client(), Client()
+    log_in(first, responsible_party)
+    log_in(second, responsible_party)
+    item_id, row = write(first)
+    first.cookies[COOKIE] = second.cookies[COOKIE].value
+    assert read(first, item_id, row)[0] == 403
+
+
+def test_a_malformed_cookie_is_treated_as_locked(responsible_party: Persona) -> None:
+    client = Client()
+    log_in(client, responsible_party)
+    item_id, row = write(client)
+    client.cookies[COOKIE] = "not base64!"
+    assert read(client, item_id, row)[0] == 403
+
+
+def test_after_logout_the_server_cannot_decrypt(responsible_party: Persona) -> None:
+    client = Client()
+    log_in(client, responsible_party)
+    item_id, row = write(client)
+    cookie_value = client.cookies[COOKIE].value
+    response = client.post("/log-out/")
+    assert client.cookies[COOKIE].value == ""  # deleted
+    # Even replaying the old cookie opens nothing: the session's copy is gone.
+    client.cookies[COOKIE] = cookie_value
+    assert read(client, item_id, row)[0] == 403
+    assert response.status_code == 200
+    for session in Session.objects.all():
+        assert api.SESSION_ENTRY not in session.get_decoded()
+
+
+def test_after_idle_timeout_the_server_cannot_decrypt(responsible_party: Persona) -> None:
+    client = Client()
+    log_in(client, responsible_party)
+    item_id, row = write(client)
+    Session.objects.update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
+    status, body = read(client, item_id, row)
+    assert status == 403
+    assert MARKER not in body
+
+
+def test_expired_session_row_without_the_cookie_reveals_nothing(
+    responsible_party: Persona,
+) -> None:
+    # What a database thief (or the server after expiry) holds: the session row and
+    # the server keyring, but not the cookie. The private key stays sealed.
+    client = Client()
+    log_in(client, responsible_party)
+    session = Session.objects.get()
+    entry = session.get_decoded()[api.SESSION_ENTRY]
+    blob = base64.b64decode(entry["key"])
+    context = crypto.encode_context("session", str(responsible_party.member.pk))
+    inner = crypto.server_open(api.keyring(), blob, context)
+    with pytest.raises(crypto.CryptoError):
+        crypto.open_sealed(crypto.new_key(), crypto.Purpose.SESSION, inner, context)
+
+
+def test_stale_cookie_is_deleted_for_a_logged_out_visitor(responsible_party: Persona) -> None:
+    client = Client()
+    client.cookies[COOKIE] = base64.urlsafe_b64encode(bytes(32)).decode()
+    client.get("/nothing/")
+    assert client.cookies[COOKIE].value == ""
+
+
+def test_cookie_is_kept_while_the_session_holds_the_key(responsible_party: Persona) -> None:
+    client = Client()
+    log_in(client, responsible_party)
+    value = client.cookies[COOKIE].value
+    response = client.get("/nothing/")
+    assert COOKIE not in response.cookies
+    assert client.cookies[COOKIE].value == value
+
+
+def test_login_after_cycling_session_keeps_the_key(responsible_party: Persona) -> None:
+    client = Client()
+    log_in(client, responsible_party)
+    log_in(client, responsible_party)  # login() cycles the session key again
+    item_id, row = write(client)
+    assert read(client, item_id, row) == (200, MARKER)
+
+
+def test_another_member_logging_in_on_the_same_browser_cannot_read(
+    responsible_party: Persona, outsider: Persona
+) -> None:
+    client = Client()
+    log_in(client, responsible_party)
+    item_id, row = write(client)
+    log_in(client, outsider)
+    status, body = read(client, item_id, row)
+    assert status == 409
+    assert MARKER not in body
+    assert PrivateText.objects.filter(pk=item_id).exists()
