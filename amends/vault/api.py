@@ -174,11 +174,11 @@ def _text_context(item_id: uuid.UUID, binding: Binding) -> bytes:
     return crypto.encode_context("text", str(item_id), binding.model, binding.row, binding.field)
 
 
-def _text_server_context(item_id: uuid.UUID) -> bytes:
+def text_server_context(item_id: uuid.UUID) -> bytes:
     return crypto.encode_context("text", str(item_id))
 
 
-def _reader_context(item_id: uuid.UUID, reader_id: uuid.UUID) -> bytes:
+def reader_context(item_id: uuid.UUID, reader_id: uuid.UUID) -> bytes:
     return crypto.encode_context("reader", str(item_id), str(reader_id))
 
 
@@ -186,7 +186,7 @@ def _member_context(member_id: uuid.UUID, public_key: bytes, wrap: str, *extra: 
     return crypto.encode_context("member", str(member_id), public_key, wrap, *extra)
 
 
-def _member_server_context(member_id: uuid.UUID, wrap: str) -> bytes:
+def member_server_context(member_id: uuid.UUID, wrap: str) -> bytes:
     return crypto.encode_context("member", str(member_id), wrap)
 
 
@@ -221,7 +221,7 @@ def _passphrase_wrap(member_id: uuid.UUID, private_key: bytes, secret: bytes) ->
         "kdf_parallelism": parameters.parallelism,
         "passphrase_salt": salt,
         "passphrase_wrap": crypto.server_seal(
-            keyring(), inner, _member_server_context(member_id, "passphrase")
+            keyring(), inner, member_server_context(member_id, "passphrase")
         ),
     }
 
@@ -237,7 +237,7 @@ def _recovery_wrap(member_id: uuid.UUID, private_key: bytes) -> tuple[str, dict[
     fields = {
         "recovery_salt": salt,
         "recovery_wrap": crypto.server_seal(
-            keyring(), inner, _member_server_context(member_id, "recovery")
+            keyring(), inner, member_server_context(member_id, "recovery")
         ),
     }
     return text, fields
@@ -259,7 +259,7 @@ def _open_with_secret(member_key: MemberKey, secret: bytes) -> bytes:
         inner = crypto.server_open(
             keyring(),
             bytes(member_key.passphrase_wrap),
-            _member_server_context(member_id, "passphrase"),
+            member_server_context(member_id, "passphrase"),
         )
     except crypto.CryptoError as exc:
         logger.warning("vault: member key %s: %s", str(member_id)[:8], exc)
@@ -282,7 +282,7 @@ def _open_with_recovery_key(member_key: MemberKey, recovery_key: str) -> bytes:
         inner = crypto.server_open(
             keyring(),
             bytes(member_key.recovery_wrap),
-            _member_server_context(member_id, "recovery"),
+            member_server_context(member_id, "recovery"),
         )
     except crypto.CryptoError as exc:
         logger.warning("vault: member key %s: %s", str(member_id)[:8], exc)
@@ -344,7 +344,7 @@ def _store_passphrase_wrap(member_key: MemberKey, private_key: bytes, secret: by
     fields["recovery_wrap"] = crypto.server_rewrap(
         keyring(),
         bytes(member_key.recovery_wrap),
-        _member_server_context(member_key.member_id, "recovery"),
+        member_server_context(member_key.member_id, "recovery"),
     )
     for name, value in fields.items():
         setattr(member_key, name, value)
@@ -467,6 +467,14 @@ def keyholder_for(request: HttpRequest) -> Keyholder:
     except (KeyError, TypeError, ValueError, crypto.CryptoError):
         # A cookie from another session, or an altered session: the key stays locked.
         raise VaultLocked from None
+    if crypto.server_key_id(blob) != keyring().newest.key_id:
+        # The server keyring rotated while this member was logged in: move their
+        # session to the new key so that the old one can be retired once idle
+        # sessions have expired, without logging active members out.
+        entry["key"] = base64.b64encode(
+            crypto.server_seal(keyring(), inner, _session_context(user.pk))
+        ).decode()
+        request.session.modified = True
     state.holder = Keyholder(user.pk, private_key, _CONSTRUCTION)
     return state.holder
 
@@ -497,7 +505,7 @@ def _server_open_or_fail(blob: bytes, context: bytes, item_id: uuid.UUID) -> byt
 def _wrap_for(
     item_id: uuid.UUID, data_key: bytes, reader_id: uuid.UUID, public_key: bytes
 ) -> bytes:
-    context = _reader_context(item_id, reader_id)
+    context = reader_context(item_id, reader_id)
     return crypto.server_seal(
         keyring(), crypto.wrap_for_reader(data_key, public_key, context), context
     )
@@ -509,7 +517,7 @@ def _data_key(holder: Keyholder, item: PrivateText) -> bytes:
     reader_key = ReaderKey.objects.filter(item_id=item.pk, reader_id=holder.member_id).first()
     if reader_key is None:
         raise NotAReader
-    context = _reader_context(item.pk, holder.member_id)
+    context = reader_context(item.pk, holder.member_id)
     wrapped = _server_open_or_fail(bytes(reader_key.wrapped_key), context, item.pk)
     try:
         return crypto.unwrap_for_reader(wrapped, holder._private_key, context)
@@ -526,7 +534,7 @@ def _content_fields(
         data_key, crypto.Purpose.CONTENT, text.encode(), _text_context(item_id, binding)
     )
     return data_key, {
-        "ciphertext": crypto.server_seal(keyring(), inner, _text_server_context(item_id)),
+        "ciphertext": crypto.server_seal(keyring(), inner, text_server_context(item_id)),
         "key_id": keyring().newest.key_id,
         "format_version": crypto.FORMAT_VERSION,
     }
@@ -590,7 +598,7 @@ def open_text(holder: Keyholder, item: PrivateText, binding: Binding) -> str:
         logger.warning("vault: item %s: opened with another binding", str(item.pk)[:8])
         raise DecryptionFailed
     data_key = _data_key(holder, item)
-    inner = _server_open_or_fail(bytes(item.ciphertext), _text_server_context(item.pk), item.pk)
+    inner = _server_open_or_fail(bytes(item.ciphertext), text_server_context(item.pk), item.pk)
     try:
         plaintext = crypto.open_sealed(
             data_key, crypto.Purpose.CONTENT, inner, _text_context(item.pk, binding)

@@ -125,8 +125,7 @@ def test_after_logout_the_server_cannot_decrypt(responsible_party: Persona) -> N
     client.cookies[COOKIE] = cookie_value
     assert read(client, item_id, row)[0] == 403
     assert response.status_code == 200
-    for session in Session.objects.all():
-        assert api.SESSION_ENTRY not in session.get_decoded()
+    assert not any(api.SESSION_ENTRY in s.get_decoded() for s in Session.objects.all())
 
 
 def test_after_idle_timeout_the_server_cannot_decrypt(responsible_party: Persona) -> None:
@@ -190,3 +189,20 @@ def test_another_member_logging_in_on_the_same_browser_cannot_read(
     assert status == 409
     assert MARKER not in body
     assert PrivateText.objects.filter(pk=item_id).exists()
+
+
+def test_active_session_moves_to_a_rotated_server_key(
+    responsible_party: Persona, settings: SettingsWrapper
+) -> None:
+    client = Client()
+    log_in(client, responsible_party)
+    item_id, row = write(client)
+    new_entry = crypto.generate_keyring_entry("dev2")
+    settings.AMENDS_VAULT_KEYRING = f"{new_entry},{settings.AMENDS_VAULT_KEYRING}"
+    assert read(client, item_id, row) == (200, MARKER)
+    entry = Session.objects.get().get_decoded()[api.SESSION_ENTRY]
+    assert crypto.server_key_id(base64.b64decode(entry["key"])) == "dev2"
+    # The old key can now be retired without logging this member out.
+    settings.AMENDS_VAULT_KEYRING = new_entry
+    status, _ = read(client, item_id, row)
+    assert status == 409  # the text itself is still under dev1 until rotate_vault_keys
