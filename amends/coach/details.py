@@ -1,0 +1,452 @@
+"""Identifying details in one paragraph: Presidio's findings plus our own rules.
+
+Everything here works on a single paragraph's parsed `Doc` and returns offsets relative to
+that paragraph, so results can be cached per paragraph. Decisions that need the whole
+draft (placeholders, repeated names, whose detail it is) are taken in `engine.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from amends.coach import lexicon as lx
+from amends.coach.nlp import PRESIDIO_KINDS
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    source: str  # which rule found it; "initial" candidates may be placeholders
+    hint: str = ""  # a grammatical hint for "whose" ("author", "third", "")
+
+
+_YEAR = re.compile(
+    r"(?<![\d£$€.,:])(?:19[5-9]\d|20[0-4]\d)(?:[-–/]\d\d)?(?![\d%]|\s*(?:pounds|quid|dollars))"
+    r"|\b(?:oh|twenty)[- ](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b"
+    r"|\btwo thousand(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b"
+    r"|(?<=\s)'\d\d\b",
+    re.IGNORECASE,
+)
+_LAST_TIME = re.compile(
+    r"\blast (?:year's |years )?(?:" + "|".join(sorted(lx.SEASONS | lx.HOLIDAYS | lx.MONTHS
+                                                       - {"may", "march", "mar"}))
+    + r")\b(?: (?:eve|day|night|do|party|week))?",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SPELLED_EMAIL = re.compile(
+    r"\b[\w.]+(?: dot \w+)* (?:at|\[at\]) \w+(?: dot (?:com|net|org|co|uk|edu|ie|io))+\b"
+    r"|\b[a-z]+\w*\d+\w* at (?:hotmail|gmail|yahoo|outlook|icloud|aol|proton\w*)\b",
+    re.IGNORECASE,
+)
+_URL = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|co\.uk|org|net|io|me|ly|tv|gg)/[\w./?=&%-]+",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+_TAGGED = re.compile(r"\b[A-Za-z][\w.]*#\d{3,5}\b")
+_DOTTED = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+_?(?![\w@]|\.\w)"
+                     r"|(?<![\w@./])[A-Za-z][A-Za-z0-9]*_(?![\w@])")
+_PHONE = re.compile(r"(?<!\d)(?:\+\d{1,3}[ -]?)?\(?0?\d{2,4}\)?[ -]?\d{3}[ -]?\d{3,4}(?!\d)")
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){1,3}(?=[\s,;:!?)]|$)|\b[A-Z]{2}\b")
+_LOWER_STREET = re.compile(
+    r"\b([a-z][a-z']+) (?:st|street|rd|road|lane|ave|avenue|close|crescent|grove)\b")
+_AGE_RANGE = re.compile(
+    r"\bin (?:his|her|my|their|your) (?:early|mid|late)[- ]"
+    r"(?:teens|twenties|thirties|forties|fifties|sixties|seventies|20s|30s|40s|50s|60s)\b",
+    re.IGNORECASE,
+)
+_NUM_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+             r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+             r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+             r"|nineteen|[1-9]\d)")
+_AGE_AFTER_BE = re.compile(
+    r"\b(?:i|i'm|im|she|he|she's|he's|you|we|they|[A-Z][a-z]+)"
+    r"(?: (?:was|is|were|am|turned|had just turned|was only|was just|is only))? "
+    r"(?:was |is |am |were |'s |'m )?"
+    r"(?:only |just |barely |nearly |almost )?(" + _NUM_WORD + r")\b(?! (?:years?|minutes?|"
+    r"hours?|days?|weeks?|months?|times?|seconds?|messages|people|of|pints|percent|%|am|pm))",
+    re.IGNORECASE,
+)
+_AGE_WORDS = re.compile(
+    r"\b(?:a |an )?" + _NUM_WORD + r"[- ]year[- ]old\b|\b" + _NUM_WORD
+    + r" years (?:old|of age)\b|\baged? " + _NUM_WORD + r"\b|(?<=[A-Za-z], )[1-9]\d(?=[,.\"”)]|\s*$)",
+    re.IGNORECASE,
+)
+_PAPER = re.compile(r"\b(?:in the (?:paper|papers|news|local paper)|on (?:the news|tv|telly)"
+                    r"|went viral|dressed (?:up )?as)\b", re.IGNORECASE)
+
+_POSSESSIVE = {"my", "her", "his", "our", "their", "your"}
+_THIRD = {"she", "he", "her", "him", "his", "hers"}
+_TIME_NOUNS = lx._words("time times week weeks month months year years day days night nights "
+                        "evening morning afternoon weekend thing things way reason part point "
+                        "option choice excuse explanation")
+_HABIT_VERBS = lx._words("play sing sell bake make run draw paint write coach teach own dance "
+                         "row stream host design photograph knit sew brew cut")
+
+
+def _lower(tok: Any) -> str:
+    return str(tok.lower_).replace("’", "'")
+
+
+def _is_capitalised(tok: Any) -> bool:
+    text: str = tok.text
+    return (bool(text[:1].isupper()) and not text.isupper()) or (len(text) > 4 and text.isupper())
+
+
+def presidio_candidates(results: Iterable[Any], text: str) -> list[Candidate]:
+    out = []
+    for res in results:
+        kind = PRESIDIO_KINDS.get(res.entity_type)
+        if kind is None:
+            continue
+        span = text[res.start:res.end]
+        low = span.lower().strip()
+        words = low.replace("’", "'").split()
+        if kind == "date" and not (_YEAR.search(span) or _LAST_TIME.search(span)):
+            continue  # "one evening", "that winter": vague times identify no one
+        if kind in {"name", "organisation", "place"}:
+            if not words or all(w.strip(".,'") in lx.NOT_NAMES or w in lx.PROPER_STOP
+                                for w in words):
+                continue
+            if low in lx.COUNTRIES or low.removeprefix("the ") in lx.COUNTRIES:
+                continue
+            if not any(c.isupper() for c in span) and words[0] not in lx.FIRST_NAMES:
+                continue
+            if words[0] in lx.MONTHS | lx.SEASONS and len(words) == 1:
+                continue
+        out.append(Candidate(res.start, res.end, kind, "presidio"))
+    return out
+
+
+def regex_candidates(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+
+    def add(m: re.Match[str], kind: str, source: str, group: int = 0) -> None:
+        out.append(Candidate(m.start(group), m.end(group), kind, source))
+
+    for m in _EMAIL.finditer(text):
+        add(m, "contact", "email")
+    for m in _SPELLED_EMAIL.finditer(text):
+        add(m, "contact", "email")
+    for m in _URL.finditer(text):
+        add(m, "contact", "url")
+    for m in _HANDLE.finditer(text):
+        if m.end() < len(text) and text[m.end() - 1] == ".":
+            continue
+        add(m, "contact", "handle")
+    for m in _TAGGED.finditer(text):
+        add(m, "contact", "handle")
+    for m in _DOTTED.finditer(text):
+        word = m.group(0)
+        parts = re.split(r"[._]", word.strip("_"))
+        if all(len(p) <= 1 for p in parts) or word.lower() in {"e.g", "i.e", "a.m", "p.m"}:
+            continue  # initials and abbreviations, not handles
+        if "_" not in word and len(parts) < 3 and not any(ch.isdigit() for ch in word):
+            continue  # "Dr.Smith"-like joins and sentence typos are too common
+        add(m, "contact", "handle")
+    for m in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if len(digits) >= 10:
+            add(m, "contact", "phone")
+    for m in _YEAR.finditer(text):
+        add(m, "date", "year")
+    for m in _LAST_TIME.finditer(text):
+        add(m, "date", "last")
+    for m in _AGE_RANGE.finditer(text):
+        add(m, "age", "age")
+    for m in _AGE_WORDS.finditer(text):
+        add(m, "age", "age")
+    for m in _AGE_AFTER_BE.finditer(text):
+        head = m.group(0).split()[0].lower()
+        if head[:1].isupper() or head in {"i", "i'm", "im", "she", "he", "she's", "he's",
+                                          "you", "we", "they"} or m.group(0)[0].isupper():
+            add(m, "age", "age", 1)
+    for m in _LOWER_STREET.finditer(text):
+        if m.group(1) not in lx.PROPER_STOP and m.group(1) not in {"main", "high", "busy",
+                                                                   "side", "back", "long"}:
+            add(m, "place", "street")
+    for m in _INITIALS.finditer(text):
+        word = m.group(0)
+        if word.rstrip(".").replace(".", "").lower() in {"hr", "ta", "su", "fa", "pe", "it",
+                                                         "uk", "us", "ok", "tv", "pc", "gp",
+                                                         "ai", "dj", "mc", "vp", "id", "ix",
+                                                         "am", "pm", "ma", "ba", "bsc", "a",
+                                                         "i", "ae", "nhs", "f1", "ms", "dr",
+                                                         "mr", "st", "no", "uni", "so", "ex"}:
+            continue
+        add(m, "name", "initial")
+    for m in _PAPER.finditer(text):
+        add(m, "distinctive", "event")
+    return out
+
+
+def _phrase(tok: Any, max_right: int = 8) -> tuple[int, int]:
+    """Character span of a noun phrase: its left modifiers and its attached phrases."""
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in {"prep", "acl", "relcl", "compound", "amod", "nummod", "appos"}:
+            right = max(right, min(child.right_edge.i, tok.i + max_right))
+    doc = tok.doc
+    right = min(right, len(doc) - 1)
+    while right > tok.i and doc[right].is_punct:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _has_possessor(tok: Any) -> bool:
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ == "det" and _lower(child) in _POSSESSIVE:
+            return True
+    return False
+
+
+def _of_possessive(tok: Any) -> bool:
+    """ "the sister of my flatmate", "a friend of my daughter": narrowed through 'of'."""
+    for child in tok.children:
+        if child.dep_ == "prep" and _lower(child) == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (_has_possessor(obj) or obj.lower_ in _POSSESSIVE):
+                    return True
+    return False
+
+
+def token_candidates(doc: Any) -> list[Candidate]:
+    out: list[Candidate] = []
+    for tok in doc:
+        low = _lower(tok)
+        lemma = str(tok.lemma_).lower()
+        pos = tok.pos_
+        # Roles: a job title that is owned ("her manager"), definite ("the night
+        # manager") or modified ("a student nurse") points at one person.
+        if pos in {"NOUN", "PROPN"} and (low in lx.ROLE_NOUNS or lemma in lx.ROLE_NOUNS) and (
+            low not in lx.VAGUE_ROLES and tok.tag_ not in {"NNS", "NNPS"}
+        ):
+            dets = [c for c in tok.children if c.dep_ == "det"]
+            mods = [c for c in tok.children
+                    if c.dep_ in {"amod", "compound", "nmod", "npadvmod"}
+                    or (c.dep_ == "prep" and _lower(c) in {"in", "for", "on", "at", "of"})]
+            definite = any(_lower(d) in {"the", "its"} for d in dets)
+            every = any(_lower(d) in {"every", "any", "no", "each", "another", "some"}
+                        for d in dets)
+            attr_of_i = (tok.dep_ in {"attr", "pobj", "appos"} and not dets
+                         and tok.head.lemma_ in {"be", "as", "work"})
+            if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
+                pass  # "staff nurse" is reported on its head
+            elif not every and (_has_possessor(tok) or definite or mods or attr_of_i):
+                s, e = _phrase(tok)
+                out.append(Candidate(s, e, "role", "role", _hint(tok)))
+                continue
+        # Relationships: "my wife", "her sister", "my flatmate's cousin".
+        if pos == "NOUN" and (low in lx.RELATIONSHIP_NOUNS or lemma in lx.RELATIONSHIP_NOUNS):
+            if tok.tag_ == "NNS" or (tok.dep_ == "poss" and tok.head.pos_ == "NOUN"
+                                     and tok.head.lemma_ in lx.RELATIONSHIP_NOUNS):
+                continue
+            generic = low in lx.GENERIC_RELATIVES or lemma in lx.GENERIC_RELATIVES
+            loose = lemma in {"friend", "mate"} and not any(
+                _lower(c) in {"best", "closest"} for c in tok.children)
+            owned = _has_possessor(tok)
+            if (owned or _of_possessive(tok)) and not generic and not (loose and not _of_possessive(tok)
+                                                                      and not _chained(tok)):
+                s, e = _phrase(tok, max_right=4)
+                out.append(Candidate(s, e, "relationship", "relationship", _hint(tok)))
+                continue
+        # Lower-case or unrecognised given names.
+        if low in lx.FIRST_NAMES and pos in {"PROPN", "NOUN"} and not tok.is_stop:
+            if _looks_like_name_use(tok):
+                out.append(Candidate(tok.idx, tok.idx + len(tok.text), "name", "first-name"))
+                continue
+        # Life events that single a person out: "the week after her father's funeral".
+        if (low in lx.LIFE_EVENTS or lemma in lx.LIFE_EVENTS) and _event_is_personal(tok):
+            s, e = _event_span(tok)
+            out.append(Candidate(s, e, "distinctive", "event", _hint(tok)))
+            continue
+        # "the only woman on the committee", "the youngest member by forty years".
+        if low == "only" and tok.head.pos_ in {"NOUN", "PRON", "NUM"} and (
+            tok.head.lemma_ not in _TIME_NOUNS
+        ):
+            head = tok.head
+            if any(_lower(c) == "the" for c in head.children) or tok.i == head.left_edge.i:
+                s, e = _phrase(head, max_right=14)
+                out.append(Candidate(s, e, "distinctive", "only", _hint(head)))
+                continue
+        if tok.tag_ == "JJS" and tok.head.pos_ in {"NOUN"} and tok.head.lemma_ not in _TIME_NOUNS and (
+            any(c.dep_ == "prep" or c.dep_ == "relcl" for c in tok.head.children)
+        ) and tok.head.lemma_ in {"member", "woman", "man", "girl", "boy", "person", "player",
+                                  "student", "one", "store", "shop", "employee", "recruit"}:
+            s, e = _phrase(tok.head, max_right=14)
+            out.append(Candidate(s, e, "distinctive", "superlative", _hint(tok.head)))
+            continue
+        # Habits that make a person findable: "she plays cello in the orchestra".
+        if (tok.tag_ == "VBZ" and lemma in _HABIT_VERBS
+                and any(c.dep_ == "nsubj" and _lower(c) in {"she", "he"} for c in tok.children)
+                and any(c.dep_ == "dobj" for c in tok.children)):
+            s, e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+            out.append(Candidate(s, e, "distinctive", "habit", "third"))
+    out.extend(_proper_sequences(doc))
+    return out
+
+
+def _chained(tok: Any) -> bool:
+    """ "my roommate's girlfriend's best friend": a chain of relationships narrows."""
+    return any(c.dep_ == "poss" and c.lemma_ in lx.RELATIONSHIP_NOUNS for c in tok.children)
+
+
+def _hint(tok: Any) -> str:
+    for child in tok.subtree:
+        low = _lower(child)
+        if low in {"my", "i", "me", "our"}:
+            return "author"
+        if low in _THIRD:
+            return "third"
+    sent_subj = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if sent_subj and _lower(sent_subj[0]) in {"i", "we"}:
+        return "author"
+    if sent_subj and _lower(sent_subj[0]) in {"she", "he"}:
+        return "third"
+    return ""
+
+
+def _looks_like_name_use(tok: Any) -> bool:
+    low = _lower(tok)
+    if tok.text[:1].isupper():
+        if low in lx.AMBIGUOUS_NAMES and tok.i == tok.sent.start and tok.pos_ != "PROPN":
+            return False
+        return True
+    if any(c.dep_ in {"det", "amod", "poss", "nummod"} for c in tok.children):
+        return False  # "the summer", "last summer"
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and (nxt.like_num or nxt.pos_ == "NOUN"):
+        return False  # "summer 2016", "summer job"
+    if low in lx.AMBIGUOUS_NAMES:
+        if tok.dep_ == "pobj":
+            return False  # "in summer", "with hope"
+        return tok.dep_ in {"nsubj", "dobj", "npadvmod", "appos", "conj", "ROOT", "dep",
+                            "nsubjpass", "attr", "intj"}
+    return True
+
+
+def _event_is_personal(tok: Any) -> bool:
+    lemma = tok.lemma_.lower()
+    if any(_lower(c) in {"every", "any", "a", "an", "no"} for c in tok.children):
+        return False
+    if lemma in {"bear", "born"} or _lower(tok) == "born":
+        return True
+    for node in [tok, *tok.ancestors][:4]:
+        for child in node.children:
+            if child.dep_ in {"poss", "nsubj", "nsubjpass"} and (
+                _lower(child) in _THIRD | {"our", "their", "my"} or child.pos_ == "PROPN"
+                or child.lemma_ in lx.RELATIONSHIP_NOUNS
+            ):
+                return True
+            if child.dep_ == "det" and _lower(child) in _POSSESSIVE:
+                return True
+    return False
+
+
+def _event_span(tok: Any) -> tuple[int, int]:
+    """The smallest phrase around an event that a reader would recognise."""
+    node = tok
+    for _ in range(3):
+        head = node.head
+        if head is node or head.pos_ not in {"NOUN", "ADP", "VERB", "AUX", "SCONJ"}:
+            break
+        if head.dep_ == "ROOT" and head.pos_ in {"VERB", "AUX"} and node.dep_ not in {
+                "advcl", "pobj", "prep"}:
+            break
+        node = head
+        if node.pos_ == "NOUN" and node.lemma_ in _TIME_NOUNS:
+            break
+    left, right = node.left_edge.i, node.right_edge.i
+    if right - left > 16:
+        left, right = max(left, tok.i - 6), min(right, tok.i + 6)
+    doc = tok.doc
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+_JOINERS = {"&", "and", "of", "the", "de", "la", "van", "von", "'s", "’s", "st", "st."}
+_TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "prof", "prof.",
+           "professor", "coach", "father", "sister", "uncle", "aunt", "auntie", "nurse"}
+
+
+def _proper_sequences(doc: Any) -> list[Candidate]:
+    """Capitalised word sequences the model did not label: venues, clubs, surnames."""
+    out: list[Candidate] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        low = _lower(tok)
+        if not ((_is_capitalised(tok) and tok.is_alpha) or tok.text in {"&"}) or low in lx.NOT_NAMES:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n:
+            nxt = doc[j + 1]
+            if (_is_capitalised(nxt) and (nxt.is_alpha or nxt.text[:-1].isalpha())
+                    and _lower(nxt) not in lx.NOT_NAMES) or (nxt.text[:1].isdigit() and j > i):
+                j += 1
+            elif _lower(nxt) in _JOINERS and j + 2 < n and _is_capitalised(doc[j + 2]):
+                j += 2
+            else:
+                break
+        words = [_lower(t) for t in doc[i:j + 1]]
+        first = doc[i]
+        sent_start = first.i == first.sent.start or (
+            first.i > 0 and doc[first.i - 1].text in {'"', "“", "(", "'", "‘", "-", ":"})
+        content = [w for w in words if w not in _JOINERS]
+        skip = False
+        if all(w in lx.PROPER_STOP or w in lx.MONTHS or w in lx.NOT_NAMES or w in lx.HOLIDAYS
+               or w in lx.SEASONS for w in content) or (len(content) == 1 and (content[0] in lx.COUNTRIES or content[0] in lx.MONTHS
+                                    or content[0] in lx.HOLIDAYS or content[0] in lx.SEASONS)) or (sent_start and len(content) == 1 and not (
+            first.pos_ == "PROPN" and (content[0] in lx.FIRST_NAMES - lx.AMBIGUOUS_NAMES
+                                       or first.ent_type_ in {"PERSON", "ORG", "GPE", "FAC",
+                                                              "LOC"})
+        )):
+            skip = True
+        elif words[0] in lx.PROPER_STOP and len(content) > 1:
+            # "The Copper Still": keep the name, drop the article.
+            i += 1
+            continue
+        if not skip:
+            kind = _kind_for(words, doc, i)
+            start = first.idx
+            if i > 0 and _lower(doc[i - 1]) in _TITLES and kind == "name":
+                start = doc[i - 1].idx
+            last = doc[j]
+            out.append(Candidate(start, last.idx + len(last.text.rstrip(".")), kind, "proper"))
+        i = j + 1
+    return out
+
+
+def _kind_for(words: list[str], doc: Any, i: int) -> str:
+    last = words[-1].strip(".")
+    ent = doc[i].ent_type_
+    if any(w in lx.ORG_SUFFIXES for w in words[1:]) or (last in lx.ORG_SUFFIXES and len(words) > 1):
+        return "organisation"
+    if last in lx.PLACE_SUFFIXES and len(words) > 1:
+        return "place"
+    if ent in {"GPE", "LOC", "FAC"}:
+        return "place"
+    if ent == "ORG":
+        return "organisation"
+    if words[0] in lx.FIRST_NAMES or ent == "PERSON":
+        return "name"
+    prev = _lower(doc[i - 1]) if i > 0 else ""
+    if prev in {"in", "near", "from", "to", "around", "outside", "into"}:
+        return "place"
+    if prev in {"at", "for", "with", "joined"}:
+        return "organisation"
+    return "name"

@@ -1,0 +1,338 @@
+"""The coach: one entry point that takes a draft and returns findings.
+
+A draft is reviewed paragraph by paragraph. Each paragraph's analysis (spaCy, Presidio,
+our detail rules, pattern cues, element signals) depends on that paragraph's text only,
+so it is cached by text: after a one-paragraph edit only that paragraph is parsed again.
+Everything that needs the whole draft (placeholders the author introduced, a name seen
+in one paragraph and repeated in another, whose detail it is, missing elements, the
+combination risk) is recomputed from the cached parts, which is cheap.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from amends.coach import lexicon as lx
+from amends.coach.details import Candidate, presidio_candidates, regex_candidates, token_candidates
+from amends.coach.model import Finding, Review
+from amends.coach.nlp import artifacts, build_shared_analyzer, get_nlp
+from amends.coach.patterns import ELEMENTS, REASONS, PatternHit, element_signals, sentence_patterns
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+_PLACEHOLDER = re.compile(
+    r"\b(?:call|calling|refer to|referring to|name|naming) (?:her|him|them|this person|the "
+    r"person)(?: as)? [\"'“‘]?([A-Z])\b(?![a-z])")
+CACHE_SIZE = 4096
+
+DETAIL_TEXT = {
+    "name": ("A name, nickname or initial identifies someone to anyone who knows them.",
+             "Leave it out, or introduce a letter of your own ('I'll call her A')."),
+    "contact": ("Contact details and profile links lead straight to a person.",
+                "Remove it entirely."),
+    "place": ("A named place narrows down who was there.",
+              "Use a general place: 'a bar', 'the town where we lived'."),
+    "organisation": ("A named employer, school, club or church narrows down who was there.",
+                     "Describe it without the name: 'the company where we both worked'."),
+    "date": ("A year or dated event lets people match the story to a person.",
+             "Use a vague time: 'some years ago'."),
+    "age": ("An exact age narrows down who it was.",
+            "Give only what matters: 'an adult', 'younger than me'."),
+    "role": ("A job title or position can point to one person.",
+             "Keep the power relation without the title: 'someone who worked under me'."),
+    "relationship": ("This relationship lets people who know you work out who it is.",
+                     "Use a looser description: 'someone in my circle'."),
+    "distinctive": ("An event or trait like this singles a person out to those who know "
+                    "them.", "Leave out details that only fit one person."),
+}
+
+
+@dataclass(frozen=True)
+class ParagraphResult:
+    candidates: tuple[Candidate, ...]
+    patterns: tuple[PatternHit, ...]
+    elements: frozenset[str]
+
+
+class Coach:
+    """Reviews statements, responses or letters. Create once; the model loads on first use."""
+
+    def __init__(self, cache_size: int = CACHE_SIZE) -> None:
+        self._cache: OrderedDict[str, ParagraphResult] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+        self._analyzer: Any = None
+        self._engine: Any = None
+        self.analysed_paragraphs = 0  # a counter the tests and the speed bench read
+
+    # -- paragraph level -------------------------------------------------------------
+    def _ensure_loaded(self) -> None:
+        if self._analyzer is None:
+            self._analyzer, self._engine = build_shared_analyzer(get_nlp())
+
+    def _analyse(self, paragraphs: list[str]) -> None:
+        todo = [p for p in dict.fromkeys(paragraphs) if p not in self._cache]
+        if not todo:
+            return
+        self._ensure_loaded()
+        for text, doc in zip(todo, get_nlp().pipe(todo), strict=True):
+            results = self._analyzer.analyze(
+                text=text, language="en", nlp_artifacts=artifacts(self._engine, doc))
+            cands = presidio_candidates(results, text) + regex_candidates(text) + token_candidates(doc)
+            self._store(text, ParagraphResult(tuple(cands), tuple(sentence_patterns(doc)),
+                                              element_signals(doc)))
+            self.analysed_paragraphs += 1
+
+    def _store(self, text: str, result: ParagraphResult) -> None:
+        self._cache[text] = result
+        self._cache.move_to_end(text)
+        while len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+
+    # -- document level --------------------------------------------------------------
+    def review(self, text: str, *, keep_out: Sequence[str] = ()) -> Review:
+        spans = paragraph_spans(text)
+        with self._lock:
+            self._analyse([text[s:e] for s, e in spans])
+            parts = [(s, self._cache[text[s:e]]) for s, e in spans]
+        return assemble(text, parts, keep_out)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def assemble(text: str, parts: list[tuple[int, ParagraphResult]],
+             keep_out: Sequence[str]) -> Review:
+    cands = [Candidate(c.start + off, c.end + off, c.kind, c.source, c.hint)
+             for off, part in parts for c in part.candidates]
+    placeholders = set(_PLACEHOLDER.findall(text))
+    cands = [c for c in cands if not _is_placeholder(text[c.start:c.end], placeholders)]
+    cands = _trim(text, cands)
+    cands += _propagate(text, cands, placeholders)
+    cands += _keep_out(text, keep_out)
+    merged = _merge(cands)
+    harmed = _harmed_names(text, merged)
+    findings = [_detail_finding(text, c, harmed) for c in merged]
+    for off, part in parts:
+        for hit in part.patterns:
+            reason, suggestion = REASONS[hit.kind]
+            start, end = hit.start + off, hit.end + off
+            findings.append(Finding("pattern", hit.kind, start, end, text[start:end], reason,
+                                    suggestion))
+    present = frozenset().union(*(part.elements for _, part in parts)) if parts else frozenset()
+    for element in ELEMENTS:
+        if element not in present:
+            reason, suggestion = MISSING_TEXT[element]
+            findings.append(Finding("missing", element, None, None, "", reason, suggestion))
+    risk, reasons = _risk([f for f in findings if f.family == "detail"])
+    findings.sort(key=lambda f: (f.start if f.start is not None else len(text) + 1, f.family))
+    return Review(findings=findings, risk=risk, risk_reasons=reasons)
+
+
+MISSING_TEXT = {
+    "apology": ("There is no apology without conditions.",
+                "Say 'I am sorry for ...' and name what you did, with no 'if' or 'but'."),
+    "account": ("There is no first-person account of what you did.",
+                "Write what you did in plain words, with 'I' as the subject."),
+    "impact": ("The statement does not say what it did to the person you harmed.",
+               "Say what you know of the effect on them, as far as they have shared it."),
+    "responsibility": ("You do not take responsibility in so many words.",
+                       "Say that it was your choice and your responsibility, without conditions."),
+    "repair": ("There is nothing about repair.",
+               "Say what you have done or will do to repair the harm, on their terms."),
+    "change": ("There is nothing about what you are changing, or how that is checked.",
+               "Say what you are changing and who checks it (a therapist, a programme, a "
+               "friend who asks)."),
+}
+
+
+def _is_placeholder(span: str, placeholders: set[str]) -> bool:
+    letters = span.replace(".", "").strip()
+    return bool(placeholders) and letters in placeholders
+
+
+def _trim(text: str, cands: list[Candidate]) -> list[Candidate]:
+    out = []
+    for c in cands:
+        s, e = c.start, c.end
+        while s < e and text[s] in " \n\t\"'“”‘’(,":
+            s += 1
+        while e > s and text[e - 1] in " \n\t\"'“”‘’),.;:":
+            e -= 1
+        if e > s:
+            out.append(Candidate(s, e, c.kind, c.source, c.hint))
+    return out
+
+
+def _propagate(text: str, cands: list[Candidate], placeholders: set[str]) -> list[Candidate]:
+    """A name, place or organisation found once is flagged wherever it recurs."""
+    seen: dict[str, str] = {}
+    for c in cands:
+        if c.kind not in {"name", "place", "organisation"} or c.source == "initial":
+            continue
+        words = text[c.start:c.end].split()
+        surface = text[c.start:c.end]
+        if len(surface) >= 3:
+            seen.setdefault(surface, c.kind)
+        if c.kind == "name" and len(words) > 1 and words[0][:1].isupper():
+            for w in words:
+                w = w.strip(".,'’s")
+                if len(w) >= 3 and w.lower() not in lx.PROPER_STOP and w.lower() not in lx._TITLES_WORDS:
+                    seen.setdefault(w, "name")
+    out = []
+    for surface, kind in seen.items():
+        if surface in placeholders:
+            continue
+        flags = 0 if surface[:1].isupper() else re.IGNORECASE
+        if flags and surface.lower() in lx.AMBIGUOUS_NAMES:
+            continue
+        for m in re.finditer(r"(?<![\w@.])" + re.escape(surface) + r"(?![\w@])", text, flags):
+            out.append(Candidate(m.start(), m.end(), kind, "repeat"))
+    return out
+
+
+def _keep_out(text: str, keep_out: Sequence[str]) -> list[Candidate]:
+    out = []
+    for term in keep_out:
+        term = term.strip()
+        if not term:
+            continue
+        for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", text, re.IGNORECASE):
+            out.append(Candidate(m.start(), m.end(), "keep_out", "keep_out"))
+    return out
+
+
+_PRIORITY = {"keep_out": 0, "contact": 1, "name": 2, "organisation": 3, "place": 4,
+             "date": 5, "age": 6, "role": 7, "relationship": 8, "distinctive": 9}
+_FAMILY_OF = {"organisation": "org", "place": "org", "name": "name", "contact": "name",
+              "date": "time", "age": "time", "role": "role", "relationship": "role",
+              "distinctive": "distinctive", "keep_out": "name"}
+
+
+def _merge(cands: list[Candidate]) -> list[Candidate]:
+    """One finding per stretch of text and kind family: the union of overlapping spans."""
+    keep_out = [c for c in cands if c.kind == "keep_out"]
+    rest = sorted((c for c in cands if c.kind != "keep_out"),
+                  key=lambda c: (_FAMILY_OF[c.kind], c.start, -c.end))
+    merged: list[Candidate] = []
+    for c in rest:
+        last = merged[-1] if merged else None
+        if last and _FAMILY_OF[last.kind] == _FAMILY_OF[c.kind] and c.start < last.end:
+            kind = min(last.kind, c.kind, key=lambda k: _PRIORITY[k])
+            if last.source in {"presidio", "proper"} and c.source in {"role", "relationship"}:
+                kind = c.kind
+            merged[-1] = Candidate(last.start, max(last.end, c.end), kind, last.source,
+                                   last.hint or c.hint)
+        else:
+            merged.append(c)
+    out: list[Candidate] = []
+    for k in keep_out:
+        # A keep-out term replaces whatever rule found the same words.
+        inside = [c for c in merged if c.start >= k.start and c.end <= k.end]
+        kind = inside[0].kind if inside else "name"
+        merged = [c for c in merged if c not in inside]
+        out.append(Candidate(k.start, k.end, kind, "keep_out"))
+    return sorted(merged + out, key=lambda c: c.start)
+
+
+def _harmed_names(text: str, cands: list[Candidate]) -> set[str]:
+    """The names of the person harmed: those the apology or the most sentences address."""
+    names = Counter(text[c.start:c.end].split()[0].strip(",.").lower()
+                    for c in cands if c.kind == "name" and text[c.start:c.end].split())
+    if not names:
+        return set()
+    harmed = set()
+    for m in re.finditer(r"[^.!?\n]*\b(?:sorry|apologi[sz]e|forgive)[^.!?\n]*", text,
+                         re.IGNORECASE):
+        for name in names:
+            if re.search(r"\b" + re.escape(name) + r"\b", m.group(0), re.IGNORECASE):
+                harmed.add(name)
+    if not harmed:
+        harmed.add(names.most_common(1)[0][0])
+    return harmed
+
+
+_AUTHOR_CONTEXT = re.compile(r"\b(?:me|my|i'm|i am|i)\b[^.]{0,40}$", re.IGNORECASE)
+
+
+def _whose(text: str, c: Candidate, harmed: set[str]) -> str | None:
+    span = text[c.start:c.end]
+    before = text[max(0, c.start - 60):c.start]
+    sentence_start = max(text.rfind(".", 0, c.start), text.rfind("\n", 0, c.start)) + 1
+    lead = text[sentence_start:c.start].lower()
+    if c.kind == "name":
+        first = span.split()[0].strip(",.").lower() if span.split() else ""
+        return "harmed" if first in harmed else "other"
+    if c.kind == "contact":
+        return "author" if _AUTHOR_CONTEXT.search(before) else "harmed"
+    if c.hint == "author" or re.match(r"\s*(?:i|i'm|i've|i was|i am|my|we)\b", lead):
+        return "author"
+    if c.hint == "third" or re.search(r"\b(?:she|he|her|his)\b", lead):
+        return "harmed"
+    if c.kind in {"date", "distinctive"}:
+        return "harmed"
+    return None
+
+
+def _age_suggestion(span: str) -> str | None:
+    m = re.search(r"\d+", span)
+    value = int(m.group(0)) if m else None
+    if value is None:
+        words = re.findall(r"[a-z]+", span.lower())
+        total = sum(lx.NUMBER_WORDS.get(w, 0) + lx.UNITS.get(w, 0) for w in words)
+        value = total or None
+    if value is not None and value < 18:
+        return "Say 'she was a minor' (or 'he was a minor'): the fact matters, the number does not."
+    return None
+
+
+def _detail_finding(text: str, c: Candidate, harmed: set[str]) -> Finding:
+    span = text[c.start:c.end]
+    if c.source == "keep_out":
+        reason = "This is on your private list of names and places to keep out."
+        suggestion = "Remove it or replace it with a general description."
+    else:
+        reason, suggestion = DETAIL_TEXT[c.kind]
+    whose = _whose(text, c, harmed)
+    if c.kind == "age":
+        suggestion = _age_suggestion(span) or suggestion
+    if c.kind == "role" and whose == "author":
+        suggestion = "Keep the power relation without the title: 'I was senior to her at work'."
+    return Finding("detail", c.kind, c.start, c.end, span, reason, suggestion, whose)
+
+
+_QUASI = {"organisation", "place", "date", "age", "role", "relationship", "distinctive"}
+
+
+def _risk(details: list[Finding]) -> tuple[str, list[str]]:
+    reasons = []
+    kinds = Counter(f.kind for f in details)
+    direct = [k for k in ("name", "contact") if kinds[k]]
+    quasi = sorted(k for k in kinds if k in _QUASI)
+    if direct:
+        reasons.append("The draft contains " + " and ".join(
+            "a name" if k == "name" else "contact details" for k in direct)
+            + ", which identify someone directly.")
+    if len(quasi) >= 3:
+        reasons.append("Together, the " + ", ".join(quasi[:-1]) + " and " + quasi[-1]
+                       + " narrow the story down to very few people.")
+    elif len(quasi) == 2:
+        reasons.append(f"The {quasi[0]} and the {quasi[1]} together narrow down who it was.")
+    if direct or len(quasi) >= 3:
+        return "high", reasons
+    if quasi:
+        if len(quasi) == 1:
+            reasons.append(f"One identifying detail ({quasi[0]}) remains.")
+        return "medium", reasons
+    return "low", reasons
