@@ -341,11 +341,15 @@ def change_secret(member: Member, old_secret: str, new_secret: str) -> None:
 def _store_passphrase_wrap(member_key: MemberKey, private_key: bytes, secret: bytes) -> None:
     fields = _passphrase_wrap(member_key.member_id, private_key, secret)
     # The recovery wrap must move to the same server key, since key_id covers both.
-    fields["recovery_wrap"] = crypto.server_rewrap(
-        keyring(),
-        bytes(member_key.recovery_wrap),
-        member_server_context(member_key.member_id, "recovery"),
-    )
+    try:
+        fields["recovery_wrap"] = crypto.server_rewrap(
+            keyring(),
+            bytes(member_key.recovery_wrap),
+            member_server_context(member_key.member_id, "recovery"),
+        )
+    except crypto.CryptoError as exc:
+        logger.warning("vault: member key %s: %s", str(member_key.member_id)[:8], exc)
+        raise DecryptionFailed("Your key could not be opened on this server.") from None
     for name, value in fields.items():
         setattr(member_key, name, value)
     member_key.key_id = keyring().newest.key_id

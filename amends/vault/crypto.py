@@ -214,7 +214,7 @@ def unwrap_for_reader(blob: bytes, reader_private: bytes, context: bytes) -> byt
     wrapping_key = _reader_wrapping_key(shared, ephemeral_public, reader_public)
     associated = _associated_data(b"reader-wrap", ephemeral_public, reader_public, context)
     data_key = _open(wrapping_key, blob[1 + PUBLIC_KEY_BYTES :], associated, "reader-wrap")
-    if len(data_key) != KEY_BYTES:  # pragma: no cover - only a forged, authentic blob could
+    if len(data_key) != KEY_BYTES:  # authentic, yet not made by wrap_for_reader
         raise CryptoError("reader-wrap: wrong key length")
     return data_key
 
@@ -266,7 +266,7 @@ def derive_passphrase_key(secret: bytes, salt: bytes, parameters: KdfParameters)
             hash_len=KEY_BYTES,
             type=Type.ID,
         )
-    except HashingError as exc:  # pragma: no cover - argon2 only fails on memory exhaustion
+    except HashingError as exc:  # argon2 fails only when memory runs out
         raise CryptoError("passphrase key derivation failed") from exc
 
 

@@ -174,6 +174,17 @@ def test_a_damaged_recovery_wrap_fails_closed(facilitator: Persona) -> None:
         api.recover(facilitator.member, facilitator.recovery_key, "new passphrase")
 
 
+def test_a_damaged_recovery_wrap_stops_a_secret_change(facilitator: Persona) -> None:
+    # Changing the passphrase re-seals both wraps; it must not carry a damaged one on.
+    member_key = MemberKey.objects.get(member=facilitator.member)
+    MemberKey.objects.filter(pk=member_key.pk).update(
+        recovery_wrap=damage(bytes(member_key.recovery_wrap))
+    )
+    with pytest.raises(api.DecryptionFailed):
+        api.change_secret(facilitator.member, facilitator.secret, "a new passphrase")
+    assert facilitator.holder().member_id == facilitator.member.pk
+
+
 def test_a_mistyped_recovery_key_is_a_wrong_secret(facilitator: Persona) -> None:
     with pytest.raises(api.WrongSecret, match="groups of four"):
         api.recover(facilitator.member, "not a key", "new passphrase")

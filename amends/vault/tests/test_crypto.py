@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 
 import pytest
+from argon2.exceptions import HashingError
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -180,6 +182,20 @@ def test_malformed_reader_wraps_are_refused() -> None:
         crypto.wrap_for_reader(crypto.new_key(), b"short", b"")
 
 
+def test_an_authentic_wrap_of_a_short_key_is_refused() -> None:
+    # Only code holding the wrapping key could make one; the check keeps a wrong-sized
+    # key from ever reaching the content layer.
+    reader = crypto.new_key_pair()
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = ephemeral.public_key().public_bytes_raw()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(reader.public))
+    wrapping_key = crypto._reader_wrapping_key(shared, ephemeral_public, reader.public)
+    associated = crypto._associated_data(b"reader-wrap", ephemeral_public, reader.public, b"")
+    blob = b"\x01" + ephemeral_public + crypto._seal(wrapping_key, b"short", associated)
+    with pytest.raises(crypto.CryptoError, match="wrong key length"):
+        crypto.unwrap_for_reader(blob, reader.private, b"")
+
+
 def test_public_key_matches_its_private_key() -> None:
     pair = crypto.new_key_pair()
     assert crypto.public_key_of(pair.private) == pair.public
@@ -198,6 +214,17 @@ def test_passphrase_key_depends_on_secret_salt_and_cost() -> None:
     assert key != crypto.derive_passphrase_key(b"secret", crypto.new_salt(), FAST)
     slower = crypto.KdfParameters(time_cost=2, memory_cost=8, parallelism=1)
     assert key != crypto.derive_passphrase_key(b"secret", salt, slower)
+
+
+def test_running_out_of_memory_in_argon2_is_a_crypto_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def exhausted(**kwargs: object) -> bytes:
+        raise HashingError("MEMORY_ALLOCATION_ERROR")
+
+    monkeypatch.setattr(crypto, "hash_secret_raw", exhausted)
+    with pytest.raises(crypto.CryptoError, match="derivation failed"):
+        crypto.derive_passphrase_key(b"secret", crypto.new_salt(), FAST)
 
 
 def test_a_short_salt_is_refused() -> None:
