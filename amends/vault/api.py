@@ -46,6 +46,7 @@ __all__ = [
     "grant",
     "keyholder_for",
     "lock",
+    "normalise_recovery_key",
     "open_keyholder",
     "open_text",
     "provision_member",
@@ -293,6 +294,19 @@ def _open_with_recovery_key(member_key: MemberKey, recovery_key: str) -> bytes:
         return crypto.open_sealed(kek, crypto.Purpose.RECOVERY_WRAP, inner, context)
     except crypto.CryptoError:
         raise WrongSecret from None
+
+
+def normalise_recovery_key(text: str) -> str:
+    """A typed recovery key in the form it was shown (eight groups of four capitals).
+
+    The vault forgives case, hyphens and the look-alikes 0/1/8; pass the result to
+    members.identity.recovery_lookup so that the lookup forgives the same things.
+    Raises WrongSecret if it cannot be a recovery key.
+    """
+    try:
+        return crypto.format_recovery_key(crypto.parse_recovery_key(text))
+    except crypto.CryptoError:
+        raise WrongSecret("A recovery key is 32 letters and digits, in groups of four.") from None
 
 
 def provision_member(member: Member, secret: str) -> str:

@@ -221,3 +221,13 @@ def test_recovery_key_is_eight_groups_of_four(responsible_party: Persona) -> Non
 def test_provisioning_twice_is_refused(responsible_party: Persona) -> None:
     with pytest.raises(api.VaultError):
         api.provision_member(responsible_party.member, "anything")
+
+
+def test_a_typed_recovery_key_is_normalised_to_its_shown_form(
+    responsible_party: Persona,
+) -> None:
+    shown = responsible_party.recovery_key
+    typed = shown.lower().replace(" ", "-").replace("o", "0")
+    assert api.normalise_recovery_key(typed) == shown
+    with pytest.raises(api.WrongSecret):
+        api.normalise_recovery_key("not a recovery key")
