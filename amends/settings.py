@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import django_stubs_ext
 from csp.constants import NONE, SELF
 
 from amends.env import (
@@ -21,6 +22,9 @@ from amends.env import (
     secret_from_env_or_file,
 )
 
+# Lets classes such as ModelAdmin[Member] be subscripted at run time, as the type stubs expect.
+django_stubs_ext.monkeypatch()
+
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = env_path("AMENDS_VAR_DIR", BASE_DIR.parent / "var")
 
@@ -28,7 +32,7 @@ DEBUG = env_bool("AMENDS_DEBUG", False)
 
 # Well-known development values. They are refused when DEBUG is off so that a
 # deployment can never run with a key that is printed in this file.
-_DEV_SECRET_KEY = "amends-development-only-secret-key-not-for-production-use"
+_DEV_SECRET_KEY = "amends-development-only-secret-key-not-for-production-use"  # noqa: S105
 _DEV_PEPPER = "amends-development-only-pepper-not-for-production-use"
 
 SECRET_KEY = secret_from_env_or_file("AMENDS_SECRET_KEY") or _DEV_SECRET_KEY
@@ -42,7 +46,9 @@ if not DEBUG and SECRET_KEY == _DEV_SECRET_KEY and not env_bool("AMENDS_TESTING"
 # rotating the session-signing key does not lock every member out.
 AMENDS_PEPPER = secret_from_env_or_file("AMENDS_PEPPER") or _DEV_PEPPER
 if not DEBUG and AMENDS_PEPPER == _DEV_PEPPER and not env_bool("AMENDS_TESTING", False):
-    raise ImproperSetting("AMENDS_PEPPER (or AMENDS_PEPPER_FILE) must be set when AMENDS_DEBUG is off")
+    raise ImproperSetting(
+        "AMENDS_PEPPER (or AMENDS_PEPPER_FILE) must be set when AMENDS_DEBUG is off"
+    )
 
 # The vault's server keyring (docs/threat-model.md): an ordered list of
 # "key-id:base64url-32-bytes" entries, newest first. The first wraps new items; the
@@ -88,12 +94,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "amends.vault.middleware.vault_middleware",
+    "amends.core.middleware.VaultErrorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "amends.urls"
+CSRF_FAILURE_VIEW = "amends.core.views.csrf_failure"
 WSGI_APPLICATION = "amends.wsgi.application"
 AUTH_USER_MODEL = "members.Member"
 AUTHENTICATION_BACKENDS = ["amends.members.backends.MemberBackend"]
@@ -138,7 +146,9 @@ else:
                 # WAL lets readers of the library carry on while a member saves a draft;
                 # IMMEDIATE takes the write lock at BEGIN so concurrent autosaves queue
                 # instead of failing with "database is locked" halfway through.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                # secure_delete overwrites freed pages, so deleted ciphertext and
+                # wrapped keys do not linger in the file after a crypto-erasure.
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;",
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
@@ -152,7 +162,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 _REDIS_URL = env_str("AMENDS_REDIS_URL", "")
 if _REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _REDIS_URL,
+        }
     }
 else:
     CACHES = {
@@ -171,6 +184,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -198,7 +212,9 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# same-origin, not no-referrer: with no-referrer, Chromium sends "Origin: null" on form
+# posts, which Django's CSRF check rightly refuses. Other sites still get no referrer.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("AMENDS_SSL_REDIRECT", False)

@@ -9,3 +9,5 @@ urlpatterns = [
     path("reflection/", include("amends.reflections.urls")),
     path("statements/", include("amends.statements.urls")),
 ]
+
+handler500 = "amends.core.views.server_error"

@@ -1,0 +1,27 @@
+// Progressive enhancement only: every page works without this file.
+// When an autosave cannot reach the server at all (no network, a timeout), htmx
+// has no response to show, so say so here. The text stays in the page.
+(function () {
+  "use strict";
+  function tell(event, message) {
+    var form = event.target && event.target.closest ? event.target.closest("form") : null;
+    var status = form ? form.querySelector(".save-status") : null;
+    if (status) {
+      status.textContent = message;
+      status.classList.add("error");
+    }
+  }
+  document.addEventListener("htmx:sendError", function (event) {
+    tell(event, "Not saved: the server could not be reached. Your text is still on this page; press Save draft when you are back online.");
+  });
+  document.addEventListener("htmx:timeout", function (event) {
+    tell(event, "Not saved: the server took too long to answer. Your text is still on this page; press Save draft to try again.");
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var status = event.target;
+    if (status && status.classList && status.classList.contains("save-status")) {
+      var failed = status.querySelector(".error");
+      status.classList.toggle("error", Boolean(failed));
+    }
+  });
+})();
