@@ -41,7 +41,9 @@ class Member(AbstractBaseUser, PermissionsMixin):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     # HMAC of the one-time recovery key, so that the key alone finds the account
     # (a codename member who lost their codename has nothing else to give).
-    recovery_lookup = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    recovery_lookup = models.CharField(  # noqa: DJ001 - NULL, unlike "", stays unique-safe
+        max_length=64, unique=True, null=True, editable=False
+    )
     # Only the month: exact sign-up times help tie an account to other traces.
     joined_month = models.DateField()
     is_staff = models.BooleanField(default=False)

@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from amends.members import views
 
 app_name = "members"
-urlpatterns: list = []
+urlpatterns = [
+    path("me/", views.home, name="home"),
+    path("sign-up/", views.sign_up, name="sign_up"),
+    path("log-in/", views.log_in, name="log_in"),
+    path("log-out/", views.log_out, name="log_out"),
+    path("me/account/", views.account, name="account"),
+    path("recover/", views.recover, name="recover"),
+]
