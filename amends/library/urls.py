@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from amends.library import views
 
 app_name = "library"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("library/<str:public_id>/", views.statement, name="statement"),
+    path("about/", views.about, name="about"),
+]

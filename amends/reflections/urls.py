@@ -1,4 +1,6 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from amends.reflections import views
 
 app_name = "reflections"
-urlpatterns: list = []
+urlpatterns = [path("", views.reflect, name="reflect")]

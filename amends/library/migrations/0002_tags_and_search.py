@@ -1,16 +1,9 @@
-"""Seed the controlled tag vocabulary and create the full-text index for this database."""
+"""Create the full-text index for this database.
+
+The tag vocabulary is not seeded here: LibraryConfig.ready() syncs it after every migrate.
+"""
 
 from django.db import migrations
-
-
-def seed_tags(apps, schema_editor):
-    from amends.library.tags import TAGS
-
-    Tag = apps.get_model("library", "Tag")
-    for choice in TAGS:
-        Tag.objects.update_or_create(
-            slug=choice.slug, defaults={"label": choice.label, "group": choice.group}
-        )
 
 
 def create_search_index(apps, schema_editor):
@@ -41,6 +34,5 @@ class Migration(migrations.Migration):
     dependencies = [("library", "0001_initial")]
 
     operations = [
-        migrations.RunPython(seed_tags, migrations.RunPython.noop),
         migrations.RunPython(create_search_index, drop_search_index),
     ]

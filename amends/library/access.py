@@ -1,0 +1,27 @@
+"""Reads of the library: only published statements exist here, so any reader may see them."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from amends.library.models import Publication, Tag
+from amends.library.search import search
+
+
+def published(query: str = "", tag_slugs: list[str] | None = None) -> QuerySet[Publication]:
+    publications = Publication.objects.all()
+    if query:
+        publications = search(publications, query)
+    for slug in tag_slugs or []:
+        # One filter per tag: a statement must carry every chosen tag.
+        publications = publications.filter(tags__slug=slug)
+    return publications.prefetch_related("tags").distinct()
+
+
+def publication_by_public_id(public_id: str) -> Publication:
+    return get_object_or_404(Publication.objects.prefetch_related("tags"), public_id=public_id)
+
+
+def all_tags() -> list[Tag]:
+    return list(Tag.objects.all())

@@ -1,0 +1,45 @@
+"""Writes for the library: publishing and withdrawing the public copy of a statement."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from amends.library import search
+from amends.library.models import Publication, Tag
+from amends.library.pseudonyms import new_pseudonym
+from amends.statements.sections import SECTION_KEYS
+
+
+def do_sync_tags(*, using: str = "default") -> None:
+    """Make the Tag table match the controlled vocabulary in tags.py."""
+    from amends.library.tags import TAGS
+
+    for choice in TAGS:
+        Tag.objects.using(using).update_or_create(
+            slug=choice.slug, defaults={"label": choice.label, "group": choice.group}
+        )
+
+
+def do_publish(sections: dict[str, str], tag_slugs: list[str]) -> Publication:
+    with transaction.atomic():
+        publication = Publication(
+            public_id=secrets.token_urlsafe(9),
+            pseudonym=new_pseudonym(),
+            published_month=timezone.now().date().replace(day=1),
+            search_document="\n\n".join(sections[key] for key in SECTION_KEYS),
+            **{key: sections[key] for key in SECTION_KEYS},
+        )
+        publication.save()
+        publication.tags.set(Tag.objects.filter(slug__in=tag_slugs))
+        search.index_publication(publication)
+    return publication
+
+
+def do_withdraw(publication: Publication) -> None:
+    with transaction.atomic():
+        publication_id = publication.pk
+        publication.delete()
+        search.unindex_publication(publication_id)

@@ -1,0 +1,51 @@
+"""The library: the public copies of published accountability statements."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Tag(models.Model):
+    slug = models.SlugField(max_length=40, unique=True)
+    label = models.CharField(max_length=60)
+    group = models.CharField(max_length=20)
+
+    class Meta:
+        ordering = ["group", "label"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Publication(models.Model):
+    """A published statement, as readers see it.
+
+    It holds nothing about its author: no member, no handle, no exact time. The
+    author's Statement points here, not the other way round, so that the library's
+    queries and pages cannot reach the member even by mistake.
+    """
+
+    public_id = models.CharField(max_length=16, unique=True)
+    pseudonym = models.CharField(max_length=60)
+    # The first day of the month it was published: no finer date is ever stored.
+    published_month = models.DateField()
+    what_i_did = models.TextField()
+    impact = models.TextField()
+    responsibility = models.TextField()
+    repair = models.TextField()
+    change = models.TextField()
+    tags = models.ManyToManyField(Tag, blank=True, related_name="publications")
+    # All sections in one column, for PostgreSQL's full-text index and SQLite's FTS5 table.
+    search_document = models.TextField()
+
+    class Meta:
+        # Newest first; the id breaks ties within a month without storing a time.
+        ordering = ["-published_month", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.pseudonym}, {self.published_month:%B %Y}"
+
+    def sections(self) -> list[tuple[str, str]]:
+        from amends.statements.sections import SECTIONS
+
+        return [(section.title, getattr(self, section.key)) for section in SECTIONS]

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.test import override_settings
+
+from amends.library.actions import do_publish, do_withdraw
+from amends.library.models import Publication
+
+pytestmark = pytest.mark.django_db
+
+
+def publish(
+    what: str, *, tags: tuple[str, ...] = (), month: datetime.date | None = None
+) -> Publication:
+    publication = do_publish(
+        {
+            "what_i_did": what,
+            "impact": "She stopped coming to the group for a long time.",
+            "responsibility": "I am sorry. It was my doing.",
+            "repair": "I left the group so that she could come back.",
+            "change": "I see a counsellor and a friend checks in with me.",
+        },
+        list(tags),
+    )
+    if month:
+        Publication.objects.filter(pk=publication.pk).update(published_month=month)
+    return publication
+
+
+def results(client, query: str = "") -> str:
+    return client.get("/" + query).content.decode()
+
+
+def test_the_library_lists_newest_first(reader) -> None:
+    publish("An older statement about pressure.", month=datetime.date(2026, 1, 1))
+    publish("A newer statement about messages.", month=datetime.date(2026, 3, 1))
+    publish("The newest statement, same month.", month=datetime.date(2026, 3, 1))
+    page = results(reader)
+    assert (
+        page.index("The newest statement")
+        < page.index("A newer statement")
+        < page.index("An older statement")
+    )
+
+
+def test_search_finds_words_in_any_section_and_their_forms(reader) -> None:
+    publish("I pressured my partner repeatedly.")
+    publish("I sent messages she never asked for.")
+    page = results(reader, "?q=pressure")
+    assert "I pressured my partner" in page and "I sent messages" not in page
+    assert "I sent messages" in results(reader, "?q=counsellor+messages")
+    assert "1 statement found" in results(reader, "?q=MESSAGES")
+
+
+def test_search_needs_every_word(reader) -> None:
+    publish("I pressured my partner repeatedly.")
+    assert "0 statements found" in results(reader, "?q=pressured+elephant")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "NEAR(", "a*", "pressure OR", "-", "'; DROP TABLE x; --", "^", "col:value", "\u00e9"],
+)
+def test_search_syntax_from_a_reader_never_breaks_the_page(reader, query) -> None:
+    publish("I pressured my partner repeatedly.")
+    response = reader.get("/", {"q": query})
+    assert response.status_code == 200
+
+
+def test_tags_filter_and_combine(reader) -> None:
+    publish("At work I made remarks.", tags=("workplace", "objectifying"))
+    publish("At a party I ignored a no.", tags=("party", "ignoring-a-no"))
+    publish("At work I ignored a no.", tags=("workplace", "ignoring-a-no"))
+    page = reader.get("/", {"tag": ["workplace"]}).content.decode()
+    assert (
+        "At work I made remarks." in page
+        and "At work I ignored" in page
+        and "At a party" not in page
+    )
+    both = reader.get("/", {"tag": ["workplace", "ignoring-a-no"]}).content.decode()
+    assert "1 statement found" in both and "At work I ignored" in both
+    unknown = reader.get("/", {"tag": ["made-up"]})
+    assert unknown.status_code == 200
+
+
+@override_settings(AMENDS_LIBRARY_PAGE_SIZE=2)
+def test_pagination_keeps_the_search(reader) -> None:
+    for n in range(5):
+        publish(f"Statement number {n} about pressure.")
+    first = reader.get("/", {"q": "pressure"}).content.decode()
+    assert "Page 1 of 3" in first
+    assert "q=pressure&amp;page=2" in first
+    third = reader.get("/", {"q": "pressure", "page": 3}).content.decode()
+    assert "Statement number 0" in third
+    assert reader.get("/", {"page": "999"}).status_code == 200
+    assert reader.get("/", {"page": "nonsense"}).status_code == 200
+
+
+def test_a_withdrawn_statement_disappears_from_search(reader) -> None:
+    publication = publish("I pressured my partner repeatedly.")
+    do_withdraw(publication)
+    assert "0 statements found" in results(reader, "?q=pressured")
+
+
+def test_a_statement_page_is_readable_and_unknown_ones_are_404(reader) -> None:
+    publication = publish("I pressured my partner repeatedly.", tags=("relationship",))
+    page = reader.get(f"/library/{publication.public_id}/").content.decode()
+    assert "<h1>A statement by " in page
+    assert "What I did" in page and "Relationship" in page
+    assert reader.get("/library/doesnotexist/").status_code == 404
+
+
+def test_statement_text_is_escaped(reader) -> None:
+    publication = publish("<script>alert(1)</script> I wrote this.")
+    page = reader.get(f"/library/{publication.public_id}/").content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_demo_content_fills_an_empty_library_once(reader) -> None:
+    from django.core.management import call_command
+
+    call_command("seed_demo")
+    count = Publication.objects.count()
+    assert count >= 6
+    call_command("seed_demo")
+    assert Publication.objects.count() == count
+    assert "Newest statements" in results(reader)

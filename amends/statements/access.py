@@ -1,0 +1,57 @@
+"""Reads of statements, always through the author's right to them.
+
+A statement that is not the member's own does not exist for them: every helper
+raises Http404, never 403, so that guessing ids tells an attacker nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from django.http import Http404
+
+from amends.members.models import Member
+from amends.statements.models import Statement, StatementVersion
+from amends.statements.sections import SECTION_KEYS
+from amends.vault import api as vault
+
+
+def statements_of(member: Member) -> list[Statement]:
+    return list(Statement.objects.filter(author=member))
+
+
+def statement_for_author(member: Member, statement_id: uuid.UUID | str) -> Statement:
+    try:
+        return Statement.objects.select_related("publication").get(pk=statement_id, author=member)
+    except (Statement.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such statement") from None
+
+
+def version_of(statement: Statement, number: int) -> StatementVersion:
+    try:
+        return statement.versions.select_related("content").get(number=number)
+    except StatementVersion.DoesNotExist:
+        raise Http404("No such version") from None
+
+
+def latest_version(statement: Statement) -> StatementVersion | None:
+    return statement.versions.select_related("content").order_by("-number").first()
+
+
+def versions_of(statement: Statement) -> list[StatementVersion]:
+    return list(statement.versions.all())
+
+
+def binding_for(version: StatementVersion) -> vault.Binding:
+    return vault.Binding(model="statements.StatementVersion", row=str(version.id), field="content")
+
+
+def read_version(holder: vault.Keyholder, version: StatementVersion) -> dict[str, str]:
+    document = json.loads(vault.open_text(holder, version.content, binding_for(version)))
+    return {key: str(document.get(key, "")) for key in SECTION_KEYS}
+
+
+def read_latest(holder: vault.Keyholder, statement: Statement) -> dict[str, str]:
+    version = latest_version(statement)
+    return read_version(holder, version) if version else dict.fromkeys(SECTION_KEYS, "")

@@ -1,0 +1,128 @@
+"""Writes for accountability statements: drafting, versions, publishing, deletion."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import uuid
+
+from django.db import transaction
+from django.utils import timezone
+
+from amends.library.actions import do_publish, do_withdraw
+from amends.members.models import Member
+from amends.statements.access import binding_for, latest_version, read_version
+from amends.statements.models import Statement, StatementVersion
+from amends.statements.sections import SECTION_KEYS, SECTIONS
+from amends.vault import api as vault
+
+# Autosaves within this window refine the same version instead of piling up one
+# version every few seconds; an explicit save always keeps a new version.
+AUTOSAVE_WINDOW = datetime.timedelta(minutes=10)
+
+
+class NotReadyToPublish(Exception):
+    def __init__(self, empty_titles: list[str]) -> None:
+        super().__init__("Some sections are empty")
+        self.empty_titles = empty_titles
+
+
+def _normalised(sections: dict[str, str]) -> dict[str, str]:
+    return {key: (sections.get(key) or "").replace("\r\n", "\n") for key in SECTION_KEYS}
+
+
+def do_start_statement(member: Member) -> Statement:
+    return Statement.objects.create(author=member)
+
+
+def do_save_draft(
+    holder: vault.Keyholder,
+    statement: Statement,
+    sections: dict[str, str],
+    *,
+    origin: str = StatementVersion.Origin.SAVE,
+) -> StatementVersion:
+    """Keep the sections as a version; returns the version that now holds them."""
+    sections = _normalised(sections)
+    document = json.dumps(sections, ensure_ascii=False)
+    with transaction.atomic():
+        # Lock the statement row so that two autosaves racing from two tabs number
+        # their versions one after the other instead of colliding.
+        Statement.objects.select_for_update().filter(pk=statement.pk).first()
+        latest = latest_version(statement)
+        if latest is not None and read_version(holder, latest) == sections:
+            return latest
+        if (
+            latest is not None
+            and origin == StatementVersion.Origin.AUTOSAVE
+            and latest.origin == StatementVersion.Origin.AUTOSAVE
+            and timezone.now() - latest.created < AUTOSAVE_WINDOW
+        ):
+            vault.reseal_text(holder, latest.content, document)
+            latest.save(update_fields=["saved"])
+            version = latest
+        else:
+            version = StatementVersion(
+                id=uuid.uuid4(),
+                statement=statement,
+                number=(latest.number + 1) if latest else 1,
+                origin=origin,
+            )
+            version.content = vault.seal_text(holder, binding_for(version), document)
+            version.save()
+        statement.save(update_fields=["updated"])
+    return version
+
+
+def do_restore_version(
+    holder: vault.Keyholder, statement: Statement, version: StatementVersion
+) -> StatementVersion:
+    return do_save_draft(
+        holder, statement, read_version(holder, version), origin=StatementVersion.Origin.RESTORE
+    )
+
+
+def empty_sections(sections: dict[str, str]) -> list[str]:
+    return [section.title for section in SECTIONS if not sections.get(section.key, "").strip()]
+
+
+def do_publish_statement(
+    holder: vault.Keyholder, statement: Statement, tag_slugs: list[str]
+) -> Statement:
+    """Publish the latest version under a new pseudonym, replacing any earlier publication."""
+    version = latest_version(statement)
+    sections = read_version(holder, version) if version else dict.fromkeys(SECTION_KEYS, "")
+    empty = empty_sections(sections)
+    if empty:
+        raise NotReadyToPublish(empty)
+    with transaction.atomic():
+        previous = statement.publication
+        statement.publication = do_publish({k: v.strip() for k, v in sections.items()}, tag_slugs)
+        statement.save(update_fields=["publication", "updated"])
+        if previous is not None:
+            do_withdraw(previous)
+    return statement
+
+
+def do_unpublish_statement(statement: Statement) -> None:
+    with transaction.atomic():
+        publication = statement.publication
+        statement.publication = None
+        statement.save(update_fields=["publication", "updated"])
+        if publication is not None:
+            do_withdraw(publication)
+
+
+def do_delete_statement(statement: Statement) -> None:
+    """Delete the statement, its public copy, and every version's keys and ciphertext."""
+    with transaction.atomic():
+        do_unpublish_statement(statement)
+        items = [version.content for version in statement.versions.select_related("content")]
+        statement.delete()
+        for item in items:
+            vault.destroy_text(item)
+
+
+def erase_statements(member: Member) -> None:
+    for statement in Statement.objects.filter(author=member).select_related("publication"):
+        do_delete_statement(statement)

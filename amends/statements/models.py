@@ -1,0 +1,62 @@
+"""Accountability statements: private drafts with kept versions, and their publication."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+
+
+class Statement(models.Model):
+    """A member's accountability statement. Its text lives only in its versions, in the vault."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    author = models.ForeignKey(
+        "members.Member", on_delete=models.CASCADE, related_name="statements"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    # The public copy while the statement is published. Unpublishing deletes it.
+    publication = models.OneToOneField(
+        "library.Publication", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-updated"]
+
+    def __str__(self) -> str:
+        return f"statement {str(self.id)[:8]}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.publication_id is not None
+
+    @property
+    def working_title(self) -> str:
+        return f"Statement started {self.created:%-d %B %Y}"
+
+
+class StatementVersion(models.Model):
+    """One kept version of a statement's sections, encrypted as one JSON document."""
+
+    class Origin(models.TextChoices):
+        AUTOSAVE = "autosave", "saved automatically"
+        SAVE = "save", "saved"
+        RESTORE = "restore", "restored from an earlier version"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    origin = models.CharField(max_length=16, choices=Origin.choices)
+    created = models.DateTimeField(auto_now_add=True)
+    saved = models.DateTimeField(auto_now=True)
+    content = models.OneToOneField("vault.PrivateText", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "number"], name="unique_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"version {self.number}"

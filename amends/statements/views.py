@@ -1,0 +1,235 @@
+"""Statement views: parse, authorise, call an action, render.
+
+Nothing a member types may be lost. Every failure path while saving (invalid input,
+an ended session, a locked vault, a server error) answers with the text the member
+sent, so that it is still in front of them.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from amends.core.http import member_of
+from amends.members import actions as member_actions
+from amends.members.forms import CodenameLogInForm, HandleLogInForm
+from amends.statements import access, actions
+from amends.statements.forms import DeleteStatementForm, PublishForm, StatementForm
+from amends.statements.models import Statement, StatementVersion
+from amends.statements.sections import SECTIONS
+from amends.vault import api as vault
+
+
+def _holder_or_none(request: HttpRequest) -> vault.Keyholder | None:
+    if not request.user.is_authenticated:
+        return None
+    try:
+        return vault.keyholder_for(request)
+    except vault.VaultLocked:
+        return None
+
+
+def _editor(
+    request: HttpRequest, statement: Statement, form: StatementForm, *, status: int = 200
+) -> HttpResponse:
+    guided = [(section, form[section.key]) for section in SECTIONS]
+    return render(
+        request,
+        "statements/edit.html",
+        {"statement": statement, "form": form, "guided": guided},
+        status=status,
+    )
+
+
+def _session_ended(
+    request: HttpRequest, statement_id: uuid.UUID, form: StatementForm, error: str = ""
+) -> HttpResponse:
+    """The text comes back with a way to log in and save it in one step."""
+    guided = [(section, form[section.key]) for section in SECTIONS]
+    return render(
+        request,
+        "statements/session_ended.html",
+        {
+            "statement_id": statement_id,
+            "guided": guided,
+            "codename_form": CodenameLogInForm(prefix="codename"),
+            "handle_form": HandleLogInForm(prefix="handle"),
+            "error": error,
+        },
+        status=401,
+    )
+
+
+def _log_in_from_post(request: HttpRequest) -> str:
+    """Log in with credentials sent along with a draft; returns an error message or ''."""
+    way = request.POST.get("way")
+    if way == "codename":
+        login_form: CodenameLogInForm | HandleLogInForm = CodenameLogInForm(
+            request.POST, prefix="codename"
+        )
+        if not login_form.is_valid():
+            return "Enter your codename."
+        codename = login_form.cleaned_data["codename"]
+        lookup = member_actions.lookup_for_login(codename=codename)
+        secret = member_actions.codename_secret(codename)
+    elif way == "handle":
+        login_form = HandleLogInForm(request.POST, prefix="handle")
+        if not login_form.is_valid():
+            return "Enter your handle and passphrase."
+        lookup = member_actions.lookup_for_login(handle=login_form.cleaned_data["handle"])
+        secret = login_form.cleaned_data["passphrase"]
+    else:
+        return "Your session has ended."
+    try:
+        member_actions.do_log_in(request, lookup, secret)
+    except member_actions.LoginRefused as refused:
+        return str(refused)
+    return ""
+
+
+@require_POST
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    statement = actions.do_start_statement(member_of(request))
+    return redirect("statements:edit", statement.id)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
+    if request.method == "GET":
+        holder = _holder_or_none(request)
+        if holder is None:
+            return redirect_to_login(request.get_full_path())
+        statement = access.statement_for_author(member_of(request), statement_id)
+        return _editor(
+            request, statement, StatementForm(initial=access.read_latest(holder, statement))
+        )
+
+    form = StatementForm(request.POST)
+    holder = _holder_or_none(request)
+    if holder is None and request.POST.get("way"):
+        error = _log_in_from_post(request)
+        if error:
+            form.is_valid()
+            return _session_ended(request, statement_id, form, error)
+        holder = _holder_or_none(request)
+    if holder is None:
+        form.is_valid()
+        return _session_ended(request, statement_id, form)
+    statement = access.statement_for_author(member_of(request), statement_id)
+    if not form.is_valid():
+        return _editor(request, statement, form, status=400)
+    actions.do_save_draft(holder, statement, form.cleaned_data)
+    messages.success(request, "Draft saved. Only you can read it.")
+    if request.POST.get("then") == "preview":
+        return redirect("statements:preview", statement.id)
+    return redirect("statements:edit", statement.id)
+
+
+@require_POST
+def autosave(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
+    """The htmx autosave: answers with a status line, never with a redirect."""
+    holder = _holder_or_none(request)
+    if holder is None:
+        return render(request, "statements/autosave_status.html", {"ended": True}, status=401)
+    statement = access.statement_for_author(member_of(request), statement_id)
+    form = StatementForm(request.POST)
+    if not form.is_valid():
+        return render(request, "statements/autosave_status.html", {"form": form}, status=400)
+    version = actions.do_save_draft(
+        holder, statement, form.cleaned_data, origin=StatementVersion.Origin.AUTOSAVE
+    )
+    return render(
+        request,
+        "statements/autosave_status.html",
+        {"version": version, "now": timezone.localtime()},
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def preview(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
+    holder = vault.keyholder_for(request)
+    statement = access.statement_for_author(member_of(request), statement_id)
+    sections = access.read_latest(holder, statement)
+    form = PublishForm(request.POST or None)
+    empty = actions.empty_sections(sections)
+    if request.method == "POST" and form.is_valid() and not empty:
+        actions.do_publish_statement(holder, statement, form.cleaned_data["tags"])
+        messages.success(request, "Your statement is published in the library under a pseudonym.")
+        return redirect("statements:edit", statement.id)
+    shown = [(section, sections[section.key]) for section in SECTIONS]
+    return render(
+        request,
+        "statements/preview.html",
+        {"statement": statement, "shown": shown, "form": form, "empty": empty},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def unpublish(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
+    statement = access.statement_for_author(member_of(request), statement_id)
+    actions.do_unpublish_statement(statement)
+    messages.success(request, "Your statement is no longer in the library. Your draft is kept.")
+    return redirect("statements:edit", statement.id)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
+    statement = access.statement_for_author(member_of(request), statement_id)
+    form = DeleteStatementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.do_delete_statement(statement)
+        messages.success(request, "The statement and all its versions are deleted.")
+        return redirect("members:home")
+    return render(request, "statements/delete.html", {"statement": statement, "form": form})
+
+
+@never_cache
+@login_required
+def versions(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
+    statement = access.statement_for_author(member_of(request), statement_id)
+    return render(
+        request,
+        "statements/versions.html",
+        {"statement": statement, "versions": access.versions_of(statement)},
+    )
+
+
+@never_cache
+@login_required
+def version(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpResponse:
+    holder = vault.keyholder_for(request)
+    statement = access.statement_for_author(member_of(request), statement_id)
+    kept = access.version_of(statement, number)
+    sections = access.read_version(holder, kept)
+    shown = [(section, sections[section.key]) for section in SECTIONS]
+    return render(
+        request,
+        "statements/version.html",
+        {"statement": statement, "version": kept, "shown": shown},
+    )
+
+
+@login_required
+@require_POST
+def restore(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpResponse:
+    holder = vault.keyholder_for(request)
+    statement = access.statement_for_author(member_of(request), statement_id)
+    actions.do_restore_version(holder, statement, access.version_of(statement, number))
+    messages.success(request, f"Version {number} is restored as the newest version.")
+    return redirect("statements:edit", statement.id)
