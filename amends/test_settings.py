@@ -15,6 +15,6 @@ PASSWORD_HASHERS = ["amends.members.hashers.FastArgon2idHasher"]
 AMENDS_VAULT_KDF = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
 
 # Tests serve static files straight from the apps, as in development; nothing is collected.
-STATIC_ROOT = None
+STATIC_ROOT = None  # type: ignore[assignment]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -13,7 +13,8 @@ def _kept_text(request: HttpRequest) -> list[tuple[str, str]]:
     if request.method != "POST":
         return []
     kept = []
-    for name, value in request.POST.items():
+    for name in request.POST:
+        value = request.POST.get(name, "")
         if any(secret in name for secret in _SECRET_FIELDS) or len(value) < 1:
             continue
         if len(value) > 40 or "\n" in value:

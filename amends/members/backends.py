@@ -11,7 +11,7 @@ from amends.members.models import Member
 
 
 class MemberBackend(BaseBackend):
-    def authenticate(  # type: ignore[override]
+    def authenticate(
         self,
         request: HttpRequest | None,
         lookup: str | None = None,

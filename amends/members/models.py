@@ -51,7 +51,7 @@ class Member(AbstractBaseUser, PermissionsMixin):
 
     # Django's last_login would record the exact time of every visit; nothing
     # in Amends needs it.
-    last_login = None  # type: ignore[assignment]
+    last_login = None
 
     USERNAME_FIELD = "lookup"
     REQUIRED_FIELDS: ClassVar[list[str]] = []

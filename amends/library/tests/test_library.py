@@ -29,7 +29,7 @@ def publish(
     return publication
 
 
-def results(client, query: str = "") -> str:
+def results(client, query: str = ""):
     return client.get("/" + query).content.decode()
 
 

@@ -1,0 +1,40 @@
+"""Operators use the admin; it must never show a member's private text."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.contrib import admin
+
+from conftest import Persona, statement_form
+
+pytestmark = pytest.mark.django_db
+
+MARKER = "admin-must-not-show-this-marker-sentence"
+
+
+def test_the_admin_lives_at_the_configured_url(operator) -> None:
+    assert operator.get("/" + settings.ADMIN_URL).status_code == 200
+
+
+def test_the_admin_shows_no_draft_or_reflection_text(operator, responsible: Persona) -> None:
+    responsible.client.post("/reflection/", {"pressure": MARKER})
+    url = responsible.client.post("/statements/new/")["Location"]
+    responsible.client.post(url, statement_form(what_i_did=MARKER, impact=MARKER))
+    seen = []
+    for model in admin.site._registry:
+        meta = model._meta
+        changelist = f"/{settings.ADMIN_URL}{meta.app_label}/{meta.model_name}/"
+        response = operator.get(changelist)
+        seen.append(response.content.decode())
+        for obj in model.objects.all()[:20]:
+            response = operator.get(f"{changelist}{obj.pk}/change/")
+            seen.append(response.content.decode())
+    everything = "\n".join(seen)
+    assert "statement" in everything.lower()
+    assert MARKER not in everything
+
+
+def test_members_cannot_reach_the_admin(responsible: Persona) -> None:
+    response = responsible.client.get("/" + settings.ADMIN_URL)
+    assert response.status_code == 302

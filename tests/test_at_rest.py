@@ -1,0 +1,90 @@
+"""A database dump plus the code reveals no private text (PRODUCT.md; docs/threat-model.md).
+
+A member signs up, reflects and drafts through the real views with marker phrases;
+then the whole database, as a file (SQLite) or as pg_dump prints it (PostgreSQL),
+is searched for the markers, and for the member's codename and recovery key.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from conftest import sign_up_with_codename, statement_form
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+MARKERS = {
+    "reflection": "marker-reflection-periwinkle-gannet",
+    "draft": "marker-draft-tamarind-quokka",
+    "autosave": "marker-autosave-heliotrope-wren",
+    "old_version": "marker-old-version-saffron-ibis",
+}
+
+
+PUBLIC_CONTROL = "control-published-sentence-marigold-puffin"
+
+
+def write_private_text() -> tuple[str, str]:
+    persona = sign_up_with_codename()
+    client = persona.client
+    client.post("/reflection/", {"pressure": MARKERS["reflection"]})
+    url = client.post("/statements/new/")["Location"]
+    client.post(url, statement_form(what_i_did=MARKERS["old_version"]))
+    client.post(url, statement_form(what_i_did=MARKERS["draft"]))
+    client.post(
+        url + "autosave/", statement_form(impact=MARKERS["autosave"]), HTTP_HX_REQUEST="true"
+    )
+    # The text is really there, and really readable by its author.
+    assert MARKERS["autosave"] in client.get(url).content.decode()
+    assert MARKERS["old_version"] in client.get(url + "versions/1/").content.decode()
+    # A control: a published statement is public text, so the dump must show it. This
+    # proves the dump below really contains the rows the markers would be in.
+    public = client.post("/statements/new/")["Location"]
+    client.post(public, statement_form(what_i_did=PUBLIC_CONTROL))
+    client.post(public + "preview/", {"confirm": "on"})
+    return persona.secret, persona.recovery_key
+
+
+def database_image(tmp_path: Path) -> bytes:
+    if connection.vendor == "sqlite":
+        copy = tmp_path / "dump.sqlite3"
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM INTO %s", [str(copy)])
+        return copy.read_bytes()
+    pg_dump = shutil.which("pg_dump")
+    if pg_dump is None:
+        pytest.fail("pg_dump is needed to check the PostgreSQL database at rest")
+    settings = connection.settings_dict
+    result = subprocess.run(
+        [
+            pg_dump,
+            "--data-only",
+            "-h",
+            settings["HOST"],
+            "-p",
+            str(settings["PORT"]),
+            "-U",
+            settings["USER"],
+            settings["NAME"],
+        ],
+        capture_output=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def test_a_database_dump_holds_no_private_text_and_no_secret(tmp_path) -> None:
+    codename, recovery_key = write_private_text()
+    image = database_image(tmp_path)
+    assert PUBLIC_CONTROL.encode() in image
+    for name, marker in MARKERS.items():
+        assert marker.encode() not in image, name
+        assert marker.encode("utf-16-le") not in image, name
+    assert codename.encode() not in image
+    assert recovery_key.encode() not in image
+    assert "".join(recovery_key.split()).encode() not in image

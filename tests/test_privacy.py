@@ -1,0 +1,168 @@
+"""Privacy invariants that cut across apps (PRODUCT.md, "Privacy and security invariants")."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+from django.apps import apps
+from django.db import connection
+
+from conftest import (
+    CLIENT_ADDRESS,
+    CLIENT_AGENT,
+    Persona,
+    new_client,
+    sign_up_with_codename,
+    statement_form,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def every_table_as_text() -> str:
+    """Every row of every table, as text: what a database dump would show."""
+    dumped = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            quoted = connection.ops.quote_name(table)
+            cursor.execute(f"SELECT * FROM {quoted}")  # noqa: S608 - names from introspection
+            for row in cursor.fetchall():
+                dumped.append(
+                    " ".join(
+                        value.decode("latin-1")
+                        if isinstance(value, (bytes, memoryview)) and not isinstance(value, str)
+                        else str(value)
+                        for value in (bytes(v) if isinstance(v, memoryview) else v for v in row)
+                    )
+                )
+    return "\n".join(dumped)
+
+
+def drive_main_flows() -> Persona:
+    persona = sign_up_with_codename()
+    client = persona.client
+    client.post("/reflection/", {"pressure": "I kept asking until she gave in."})
+    url = client.post("/statements/new/")["Location"]
+    client.post(url + "autosave/", statement_form(), HTTP_HX_REQUEST="true")
+    client.post(url, statement_form())
+    client.post(url + "preview/", {"confirm": "on", "tags": ["relationship"]})
+    client.get("/?q=pushing")
+    client.get("/library/nonexistent/")  # a 404, which Django logs with the request attached
+    client.post("/log-out/")
+    stranger = new_client()
+    stranger.post(
+        "/log-in/", {"way": "codename", "codename-codename": "wrong words here and there too"}
+    )
+    stranger.post("/log-in/", {"way": "codename", "codename-codename": persona.secret})
+    stranger.get("/me/")
+    return persona
+
+
+def test_no_log_line_and_no_table_holds_the_clients_address_or_user_agent(caplog) -> None:
+    caplog.set_level(logging.DEBUG)
+    drive_main_flows()
+    logged = "\n".join(f"{record.getMessage()} {record.__dict__}" for record in caplog.records)
+    assert logged, "the flows should have produced some log records"
+    assert CLIENT_ADDRESS not in logged and CLIENT_AGENT not in logged
+    dumped = every_table_as_text()
+    assert dumped
+    assert CLIENT_ADDRESS not in dumped
+    assert CLIENT_AGENT not in dumped
+    assert "persona-user-agent-marker" not in dumped
+
+
+def test_views_never_see_the_clients_address() -> None:
+    from django.test import RequestFactory
+
+    from amends.core.middleware import forget_client_middleware
+
+    seen = {}
+
+    def view(request):
+        seen.update(request.META)
+        from django.http import HttpResponse
+
+        return HttpResponse("ok")
+
+    request = RequestFactory().get(
+        "/",
+        REMOTE_ADDR=CLIENT_ADDRESS,
+        HTTP_USER_AGENT=CLIENT_AGENT,
+        HTTP_X_FORWARDED_FOR=CLIENT_ADDRESS,
+    )
+    forget_client_middleware(view)(request)
+    assert CLIENT_ADDRESS not in repr(seen) and CLIENT_AGENT not in repr(seen)
+
+
+def test_private_text_never_reaches_the_database_in_the_clear() -> None:
+    persona = sign_up_with_codename()
+    marker_reflection = "reflection-marker-quokka-lantern"
+    marker_draft = "draft-marker-heliotrope-cobalt"
+    persona.client.post("/reflection/", {"pressure": marker_reflection})
+    url = persona.client.post("/statements/new/")["Location"]
+    persona.client.post(url, statement_form(what_i_did=marker_draft))
+    assert marker_draft in persona.client.get(url).content.decode()
+    dumped = every_table_as_text()
+    assert marker_reflection not in dumped
+    assert marker_draft not in dumped
+
+
+def test_every_page_sets_a_strict_csp_and_security_headers(responsible: Persona) -> None:
+    for path in ("/", "/sign-up/", "/log-in/", "/me/", "/reflection/"):
+        response = responsible.client.get(path)
+        csp = response["Content-Security-Policy"]
+        assert "default-src 'none'" in csp
+        assert (
+            "script-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+        )
+        assert "frame-ancestors 'none'" in csp
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "same-origin"
+        assert response["X-Frame-Options"] == "DENY"
+
+
+def test_pages_hold_no_inline_script_or_style_and_nothing_from_elsewhere(
+    responsible: Persona,
+) -> None:
+    url = responsible.client.post("/statements/new/")["Location"]
+    pages = [
+        "/",
+        "/sign-up/",
+        "/log-in/",
+        "/me/",
+        "/reflection/",
+        url,
+        url + "preview/",
+        "/me/account/",
+        "/recover/",
+        "/about/",
+    ]
+    for path in pages:
+        html = responsible.client.get(path).content.decode()
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), path
+        assert "<style" not in html and " style=" not in html, path
+        assert not re.search(r"\son[a-z]+=", html), path
+        for address in re.findall(r"""(?:src|href|action)=["']([^"']+)""", html):
+            assert not re.match(r"(?:https?:)?//", address), (path, address)
+
+
+def test_every_form_posts_with_a_csrf_token(responsible: Persona) -> None:
+    url = responsible.client.post("/statements/new/")["Location"]
+    for path in ["/sign-up/", "/log-in/", "/me/", "/reflection/", url, "/me/account/", "/recover/"]:
+        html = responsible.client.get(path).content.decode()
+        for form in re.findall(r"<form[^>]*method=\"post\".*?</form>", html, flags=re.S):
+            assert "csrfmiddlewaretoken" in form, path
+
+
+def test_private_models_keep_their_text_only_through_the_vault() -> None:
+    """No model outside the library and the vault has a free-text column."""
+    from django.db import models
+
+    allowed = {"library", "vault", "sessions", "admin", "auth", "contenttypes"}
+    for model in apps.get_models():
+        if model._meta.app_label in allowed:
+            continue
+        for field in model._meta.get_fields():
+            assert not isinstance(field, models.TextField), f"{model.__name__}.{field.name}"
