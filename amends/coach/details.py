@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from amends.coach import lexicon as lx
-from amends.coach.nlp import PRESIDIO_KINDS
+from amends.coach.nlp import PRESIDIO_KINDS, lemma
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Candidate:
 
 _YEAR = re.compile(
     r"(?<![\d£$€.,:])(?:19[5-9]\d|20[0-4]\d)(?:[-–/]\d\d)?(?![\d%]|\s*(?:pounds|quid|dollars))"
-    r"|\b(?:oh|twenty)[- ](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|\boh[- ](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b"
     r"|\btwo thousand(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b"
@@ -55,9 +55,10 @@ _TAGGED = re.compile(r"\b[A-Za-z][\w.]*#\d{3,5}\b")
 _DOTTED = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+_?(?![\w@]|\.\w)"
                      r"|(?<![\w@./])[A-Za-z][A-Za-z0-9]*_(?![\w@])")
 _PHONE = re.compile(r"(?<!\d)(?:\+\d{1,3}[ -]?)?\(?0?\d{2,4}\)?[ -]?\d{3}[ -]?\d{3,4}(?!\d)")
-_INITIALS = re.compile(r"\b(?:[A-Z]\.){1,3}(?=[\s,;:!?)]|$)|\b[A-Z]{2}\b")
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){1,3}(?=[\s,;:!?)\"”'’]|$)|\b[A-Z]{2}\b")
 _LOWER_STREET = re.compile(
-    r"\b([a-z][a-z']+) (?:st|street|rd|road|lane|ave|avenue|close|crescent|grove)\b")
+    r"\b([a-z][a-z']+) (?:st|street|rd|road|lane|ave|avenue)\b"
+    r"|\b(?:from|at|in|to) ([a-z][a-z']+ (?:halls?|estate|park))\b")
 _AGE_RANGE = re.compile(
     r"\bin (?:his|her|my|their|your) (?:early|mid|late)[- ]"
     r"(?:teens|twenties|thirties|forties|fifties|sixties|seventies|20s|30s|40s|50s|60s)\b",
@@ -68,11 +69,11 @@ _NUM_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
              r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
              r"|nineteen|[1-9]\d)")
 _AGE_AFTER_BE = re.compile(
-    r"\b(?:i|i'm|im|she|he|she's|he's|you|we|they|[A-Z][a-z]+)"
-    r"(?: (?:was|is|were|am|turned|had just turned|was only|was just|is only))? "
-    r"(?:was |is |am |were |'s |'m )?"
-    r"(?:only |just |barely |nearly |almost )?(" + _NUM_WORD + r")\b(?! (?:years?|minutes?|"
-    r"hours?|days?|weeks?|months?|times?|seconds?|messages|people|of|pints|percent|%|am|pm))",
+    r"\b(?:i|i'm|im|she|he|shes|hes|she's|he's|she'd|he'd|you|we|they|[A-Z][a-z]+)"
+    r"(?: (?:was|is|were|am|are|had|has))?(?: (?:only|just|both|barely|nearly|almost|still))*"
+    r"(?: (?:turned|turning|aged))? (" + _NUM_WORD + r")\b(?![- ](?:years?|minutes?|hours?|"
+    r"days?|weeks?|months?|times?|seconds?|messages|people|of|pints|percent|%|am|pm|o'clock|"
+    r"quid|pounds|stone|miles|[a-z]+s\b))",
     re.IGNORECASE,
 )
 _AGE_WORDS = re.compile(
@@ -80,9 +81,35 @@ _AGE_WORDS = re.compile(
     + r" years (?:old|of age)\b|\baged? " + _NUM_WORD + r"\b|(?<=[A-Za-z], )[1-9]\d(?=[,.\"”)]|\s*$)",
     re.IGNORECASE,
 )
+_NICKNAME = re.compile(
+    r"\b(?:call(?:ed|s|ing)?|nicknamed|known as|name(?:d)?) (?:her|him|me|them|us)?,? ?"
+    r"[\"“']([^\"”'.,]{2,30})[\"”']", re.IGNORECASE)
+_JUST_HAD = re.compile(
+    r"\b(?:she|he|they)(?:'d| had| has|'s) (?:just|not long|only just|recently) [^.,;]{3,80}",
+    re.IGNORECASE)
+_ORDINAL_DAY = re.compile(
+    r"\b(?:the (?:night|day|weekend|party|week) (?:of|before|after) )?(?:her|his|their|my) "
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)-first|eighteenth|sixteenth|"
+    r"twenty-first|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|"
+    r"\d\d?(?:st|th|nd|rd))\b(?! (?:time|week|month|year|day|job|date|rotation|term))"
+    r"|\b(?:hen|stag) (?:do|party|night)\b", re.IGNORECASE)
+_THE_ONLY = re.compile(
+    r"\bthe only (?!(?:thing|time|way|reason|option|choice|one of us|two of us|"
+    r"person who|people who|explanation|excuse)\b)[^.,;:!?]{3,90}"
+    r"|\bonly (?:(?:\w+[- ]){0,2})(?:woman|man|girl|boy|women|men|female|male|member|one)"
+    r" (?:on|in|at|of (?!us\b)|who)\b[^.,;:!?]{0,70}"
+    r"|\bthe (?:last|first|youngest|oldest) (?:one )?(?:of the|member|woman|man|girl|boy|"
+    r"student|player|person)\b[^.,;:!?]{0,70}", re.IGNORECASE)
+_MONTH_OF_YEAR = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december) (?:of )?(?:that|the same|the following|the previous) year\b", re.IGNORECASE)
 _PAPER = re.compile(r"\b(?:in the (?:paper|papers|news|local paper)|on (?:the news|tv|telly)"
                     r"|went viral|dressed (?:up )?as)\b", re.IGNORECASE)
 
+_AGE_SUBJECTS = {"i", "i'm", "im", "she", "he", "shes", "hes", "she's", "he's", "she'd", "he'd",
+                 "you", "we", "they"}
+_PERSON_NOUNS = lx._words("lad girl guy boy woman man kid bloke")
+_BASE_TAGS = {"NN", "NNP", "VB", "VBP"}
 _POSSESSIVE = {"my", "her", "his", "our", "their", "your"}
 _THIRD = {"she", "he", "her", "him", "his", "hers"}
 _TIME_NOUNS = lx._words("time times week weeks month months year years day days night nights "
@@ -101,7 +128,8 @@ def _is_capitalised(tok: Any) -> bool:
     return (bool(text[:1].isupper()) and not text.isupper()) or (len(text) > 4 and text.isupper())
 
 
-def presidio_candidates(results: Iterable[Any], text: str) -> list[Candidate]:
+def presidio_candidates(results: Iterable[Any], doc: Any) -> list[Candidate]:
+    text: str = doc.text
     out = []
     for res in results:
         kind = PRESIDIO_KINDS.get(res.entity_type)
@@ -120,8 +148,18 @@ def presidio_candidates(results: Iterable[Any], text: str) -> list[Candidate]:
                 continue
             if not any(c.isupper() for c in span) and words[0] not in lx.FIRST_NAMES:
                 continue
-            if words[0] in lx.MONTHS | lx.SEASONS and len(words) == 1:
+            if len(words) == 1 and (words[0] in lx.MONTHS or (words[0] in lx.SEASONS
+                                                               and not span[:1].isupper())):
                 continue
+            toks = doc.char_span(res.start, res.end, alignment_mode="expand")
+            if toks is not None and all(t.tag_ in {"NN", "NNS", "VBZ", "RB", "JJ"} for t in toks) and (
+                words[0] not in lx.FIRST_NAMES
+            ):
+                continue  # the model's guess on a common noun ("Kitchens run on ...")
+            if len(span.strip(".")) <= 2 and "." not in span:
+                continue  # a lone capital ("a C for it") is a grade or a label, not a name
+            if words[-1].endswith("s") and words[-1][:-1] in lx.NOT_NAMES | lx.HOLIDAYS:
+                continue  # "Thursdays", "Christmases"
         out.append(Candidate(res.start, res.end, kind, "presidio"))
     return out
 
@@ -166,12 +204,13 @@ def regex_candidates(text: str) -> list[Candidate]:
         add(m, "age", "age")
     for m in _AGE_AFTER_BE.finditer(text):
         head = m.group(0).split()[0].lower()
-        if head[:1].isupper() or head in {"i", "i'm", "im", "she", "he", "she's", "he's",
-                                          "you", "we", "they"} or m.group(0)[0].isupper():
+        if head in _AGE_SUBJECTS or m.group(0)[0].isupper():
             add(m, "age", "age", 1)
     for m in _LOWER_STREET.finditer(text):
-        if m.group(1) not in lx.PROPER_STOP and m.group(1) not in {"main", "high", "busy",
-                                                                   "side", "back", "long"}:
+        if m.group(2):
+            if m.group(2).split()[0] not in lx.PROPER_STOP | {"sports", "residence", "church"}:
+                add(m, "place", "street", 2)
+        elif m.group(1) not in lx.PROPER_STOP | {"main", "high", "busy", "side", "back", "long"}:
             add(m, "place", "street")
     for m in _INITIALS.finditer(text):
         word = m.group(0)
@@ -182,7 +221,20 @@ def regex_candidates(text: str) -> list[Candidate]:
                                                          "i", "ae", "nhs", "f1", "ms", "dr",
                                                          "mr", "st", "no", "uni", "so", "ex"}:
             continue
+        if text[max(0, m.start() - 2):m.start()].lower() in {"a ", "n "}:
+            continue  # "a C for it", "an A": a grade, not an initial
         add(m, "name", "initial")
+    for m in _NICKNAME.finditer(text):
+        if len(m.group(1).strip()) > 1 and len(m.group(1).split()) <= 3:
+            add(m, "name", "nickname", 1)
+    for m in _JUST_HAD.finditer(text):
+        add(m, "distinctive", "event")
+    for m in _ORDINAL_DAY.finditer(text):
+        add(m, "distinctive", "event")
+    for m in _THE_ONLY.finditer(text):
+        add(m, "distinctive", "only")
+    for m in _MONTH_OF_YEAR.finditer(text):
+        add(m, "date", "year")
     for m in _PAPER.finditer(text):
         add(m, "distinctive", "event")
     return out
@@ -225,70 +277,101 @@ def token_candidates(doc: Any) -> list[Candidate]:
     out: list[Candidate] = []
     for tok in doc:
         low = _lower(tok)
-        lemma = str(tok.lemma_).lower()
         pos = tok.pos_
+        # Lemmas are computed lazily (see nlp._slim); a base-form noun or verb is its own.
+        lem = low if tok.tag_ in _BASE_TAGS or pos not in {"NOUN", "VERB"} else lemma(tok)
         # Roles: a job title that is owned ("her manager"), definite ("the night
         # manager") or modified ("a student nurse") points at one person.
-        if pos in {"NOUN", "PROPN"} and (low in lx.ROLE_NOUNS or lemma in lx.ROLE_NOUNS) and (
+        if pos in {"NOUN", "PROPN"} and (low in lx.ROLE_NOUNS or lem in lx.ROLE_NOUNS) and (
             low not in lx.VAGUE_ROLES and tok.tag_ not in {"NNS", "NNPS"}
         ):
             dets = [c for c in tok.children if c.dep_ == "det"]
+            if low == "head" and not any(c.dep_ in {"prep", "compound"} for c in tok.children):
+                continue  # "my head" is not a position
             mods = [c for c in tok.children
-                    if c.dep_ in {"amod", "compound", "nmod", "npadvmod"}
+                    if (c.dep_ == "amod" and (_lower(c) in lx.ROLE_MODIFIERS or "-" in c.text))
+                    or c.dep_ in {"compound", "nmod", "npadvmod"}
                     or (c.dep_ == "prep" and _lower(c) in {"in", "for", "on", "at", "of"})]
             definite = any(_lower(d) in {"the", "its"} for d in dets)
             every = any(_lower(d) in {"every", "any", "no", "each", "another", "some"}
                         for d in dets)
             attr_of_i = (tok.dep_ in {"attr", "pobj", "appos"} and not dets
-                         and tok.head.lemma_ in {"be", "as", "work"})
+                         and lemma(tok.head) in {"be", "as", "work"})
             if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
                 pass  # "staff nurse" is reported on its head
             elif not every and (_has_possessor(tok) or definite or mods or attr_of_i):
                 s, e = _phrase(tok)
                 out.append(Candidate(s, e, "role", "role", _hint(tok)))
                 continue
+        # "the new girl on the bar", "the Saturday girl": a person noun narrowed to a post.
+        if pos == "NOUN" and lem in _PERSON_NOUNS and tok.tag_ == "NN" and any(
+            _lower(c) == "the" for c in tok.children
+        ) and any((c.dep_ == "amod" and _lower(c) in {"new", "junior", "youngest", "only"})
+                  or (c.dep_ == "compound" and c.pos_ == "PROPN")
+                  or (c.dep_ == "prep" and _lower(c) in {"in", "on", "at", "from"})
+                  for c in tok.children):
+            s, e = _phrase(tok)
+            out.append(Candidate(s, e, "role", "role", _hint(tok)))
+            continue
+        # "one of the mods", "one of my moderators".
+        if (pos == "NOUN" and tok.tag_ == "NNS" and lem in lx.ROLE_NOUNS
+                and tok.dep_ == "pobj" and tok.head.lower_ == "of"
+                and tok.head.head.lower_ == "one"):
+            one = tok.head.head
+            out.append(Candidate(one.idx, tok.idx + len(tok.text), "role", "role", _hint(tok)))
+            continue
         # Relationships: "my wife", "her sister", "my flatmate's cousin".
-        if pos == "NOUN" and (low in lx.RELATIONSHIP_NOUNS or lemma in lx.RELATIONSHIP_NOUNS):
+        if pos == "NOUN" and (low in lx.RELATIONSHIP_NOUNS or lem in lx.RELATIONSHIP_NOUNS):
             if tok.tag_ == "NNS" or (tok.dep_ == "poss" and tok.head.pos_ == "NOUN"
-                                     and tok.head.lemma_ in lx.RELATIONSHIP_NOUNS):
+                                     and lemma(tok.head) in lx.RELATIONSHIP_NOUNS):
                 continue
-            generic = low in lx.GENERIC_RELATIVES or lemma in lx.GENERIC_RELATIVES
-            loose = lemma in {"friend", "mate"} and not any(
+            generic = low in lx.GENERIC_RELATIVES or lem in lx.GENERIC_RELATIVES
+            loose = lem in {"friend", "mate"} and not any(
                 _lower(c) in {"best", "closest"} for c in tok.children)
-            owned = _has_possessor(tok)
+            owned = _has_possessor(tok) or (
+                any(_lower(c) == "the" for c in tok.children)
+                and any(c.dep_ == "prep" and _lower(c) == "of" for c in tok.children))
             if (owned or _of_possessive(tok)) and not generic and not (loose and not _of_possessive(tok)
                                                                       and not _chained(tok)):
                 s, e = _phrase(tok, max_right=4)
                 out.append(Candidate(s, e, "relationship", "relationship", _hint(tok)))
                 continue
+        # Towns typed in lower case, which the model cannot see as names.
+        if tok.text.islower() and low in lx.CITIES and pos in {"PROPN", "NOUN"}:
+            out.append(Candidate(tok.idx, tok.idx + len(tok.text), "place", "city"))
+            continue
         # Lower-case or unrecognised given names.
-        if low in lx.FIRST_NAMES and pos in {"PROPN", "NOUN"} and not tok.is_stop:
+        if (low in lx.FIRST_NAMES or low in lx.AMBIGUOUS_NAMES) and (
+            pos in {"PROPN", "NOUN"} or (tok.text[:1].isupper() and low not in lx.AMBIGUOUS_NAMES)
+        ) and (
+            not tok.is_stop or tok.text[:1].isupper()
+        ):
             if _looks_like_name_use(tok):
                 out.append(Candidate(tok.idx, tok.idx + len(tok.text), "name", "first-name"))
                 continue
         # Life events that single a person out: "the week after her father's funeral".
-        if (low in lx.LIFE_EVENTS or lemma in lx.LIFE_EVENTS) and _event_is_personal(tok):
+        if (low in lx.LIFE_EVENTS or lem in lx.LIFE_EVENTS) and _event_is_personal(tok):
             s, e = _event_span(tok)
             out.append(Candidate(s, e, "distinctive", "event", _hint(tok)))
             continue
         # "the only woman on the committee", "the youngest member by forty years".
         if low == "only" and tok.head.pos_ in {"NOUN", "PRON", "NUM"} and (
-            tok.head.lemma_ not in _TIME_NOUNS
+            lemma(tok.head) not in _TIME_NOUNS
         ):
             head = tok.head
             if any(_lower(c) == "the" for c in head.children) or tok.i == head.left_edge.i:
                 s, e = _phrase(head, max_right=14)
                 out.append(Candidate(s, e, "distinctive", "only", _hint(head)))
                 continue
-        if tok.tag_ == "JJS" and tok.head.pos_ in {"NOUN"} and tok.head.lemma_ not in _TIME_NOUNS and (
+        if tok.lower_ in {"youngest", "oldest"} and tok.head.pos_ in {"NOUN"} and (
             any(c.dep_ == "prep" or c.dep_ == "relcl" for c in tok.head.children)
-        ) and tok.head.lemma_ in {"member", "woman", "man", "girl", "boy", "person", "player",
+        ) and lemma(tok.head) in {"member", "woman", "man", "girl", "boy", "person", "player",
                                   "student", "one", "store", "shop", "employee", "recruit"}:
             s, e = _phrase(tok.head, max_right=14)
             out.append(Candidate(s, e, "distinctive", "superlative", _hint(tok.head)))
             continue
         # Habits that make a person findable: "she plays cello in the orchestra".
-        if (tok.tag_ == "VBZ" and lemma in _HABIT_VERBS
+        if (tok.tag_ == "VBZ" and lem in _HABIT_VERBS
                 and any(c.dep_ == "nsubj" and _lower(c) in {"she", "he"} for c in tok.children)
                 and any(c.dep_ == "dobj" for c in tok.children)):
             s, e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
@@ -299,7 +382,7 @@ def token_candidates(doc: Any) -> list[Candidate]:
 
 def _chained(tok: Any) -> bool:
     """ "my roommate's girlfriend's best friend": a chain of relationships narrows."""
-    return any(c.dep_ == "poss" and c.lemma_ in lx.RELATIONSHIP_NOUNS for c in tok.children)
+    return any(c.dep_ == "poss" and lemma(c) in lx.RELATIONSHIP_NOUNS for c in tok.children)
 
 
 def _hint(tok: Any) -> str:
@@ -337,16 +420,16 @@ def _looks_like_name_use(tok: Any) -> bool:
 
 
 def _event_is_personal(tok: Any) -> bool:
-    lemma = tok.lemma_.lower()
+    lem = lemma(tok)
     if any(_lower(c) in {"every", "any", "a", "an", "no"} for c in tok.children):
         return False
-    if lemma in {"bear", "born"} or _lower(tok) == "born":
+    if lem in {"bear", "born"} or _lower(tok) == "born":
         return True
     for node in [tok, *tok.ancestors][:4]:
         for child in node.children:
             if child.dep_ in {"poss", "nsubj", "nsubjpass"} and (
                 _lower(child) in _THIRD | {"our", "their", "my"} or child.pos_ == "PROPN"
-                or child.lemma_ in lx.RELATIONSHIP_NOUNS
+                or lemma(child) in lx.RELATIONSHIP_NOUNS
             ):
                 return True
             if child.dep_ == "det" and _lower(child) in _POSSESSIVE:
@@ -365,7 +448,7 @@ def _event_span(tok: Any) -> tuple[int, int]:
                 "advcl", "pobj", "prep"}:
             break
         node = head
-        if node.pos_ == "NOUN" and node.lemma_ in _TIME_NOUNS:
+        if node.pos_ == "NOUN" and lemma(node) in _TIME_NOUNS:
             break
     left, right = node.left_edge.i, node.right_edge.i
     if right - left > 16:
@@ -405,17 +488,11 @@ def _proper_sequences(doc: Any) -> list[Candidate]:
         words = [_lower(t) for t in doc[i:j + 1]]
         first = doc[i]
         sent_start = first.i == first.sent.start or (
-            first.i > 0 and doc[first.i - 1].text in {'"', "“", "(", "'", "‘", "-", ":"})
+            first.i > 0 and doc[first.i - 1].text in {"(", "-", ":"})
         content = [w for w in words if w not in _JOINERS]
-        skip = False
-        if all(w in lx.PROPER_STOP or w in lx.MONTHS or w in lx.NOT_NAMES or w in lx.HOLIDAYS
-               or w in lx.SEASONS for w in content) or (len(content) == 1 and (content[0] in lx.COUNTRIES or content[0] in lx.MONTHS
-                                    or content[0] in lx.HOLIDAYS or content[0] in lx.SEASONS)) or (sent_start and len(content) == 1 and not (
-            first.pos_ == "PROPN" and (content[0] in lx.FIRST_NAMES - lx.AMBIGUOUS_NAMES
-                                       or first.ent_type_ in {"PERSON", "ORG", "GPE", "FAC",
-                                                              "LOC"})
-        )):
-            skip = True
+        skip = _not_a_name(content, first, sent_start)
+        if skip:
+            pass
         elif words[0] in lx.PROPER_STOP and len(content) > 1:
             # "The Copper Still": keep the name, drop the article.
             i += 1
@@ -429,6 +506,29 @@ def _proper_sequences(doc: Any) -> list[Candidate]:
             out.append(Candidate(start, last.idx + len(last.text.rstrip(".")), kind, "proper"))
         i = j + 1
     return out
+
+
+def _not_a_name(content: list[str], first: Any, sent_start: bool) -> bool:
+    """Capitalised words that are not names: openers, months, plurals of days."""
+    generic = lx.PROPER_STOP | lx.MONTHS | lx.NOT_NAMES | lx.HOLIDAYS | lx.SEASONS
+    if all(w in generic for w in content):
+        return True
+    if len(content) != 1:
+        return False
+    word = content[0]
+    if word in lx.COUNTRIES or word in lx.MONTHS or word in lx.HOLIDAYS:
+        return True
+    if word.rstrip("s") in lx.NOT_NAMES | lx.HOLIDAYS or (word in lx.SEASONS and sent_start):
+        return True
+    if first.tag_ in {"NNS", "VBZ"}:
+        return True  # "Kitchens run on adrenaline": a plural common noun
+    if sent_start:
+        # A capital at the start of a sentence proves nothing; believe the tagger only
+        # when it also knows the word as a given name or an entity.
+        return not (first.pos_ == "PROPN" and (
+            word in lx.FIRST_NAMES - lx.AMBIGUOUS_NAMES
+            or first.ent_type_ in {"PERSON", "ORG", "GPE", "FAC", "LOC"}))
+    return False
 
 
 def _kind_for(words: list[str], doc: Any, i: int) -> str:

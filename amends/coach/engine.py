@@ -21,12 +21,29 @@ from amends.coach import lexicon as lx
 from amends.coach.details import Candidate, presidio_candidates, regex_candidates, token_candidates
 from amends.coach.model import Finding, Review
 from amends.coach.nlp import artifacts, build_shared_analyzer, get_nlp
-from amends.coach.patterns import ELEMENTS, REASONS, PatternHit, element_signals, sentence_patterns
+from amends.coach.patterns import (
+    DENIAL,
+    ELEMENTS,
+    REASONS,
+    REJECTABLE,
+    PatternHit,
+    element_signals,
+    normalise,
+    sentence_patterns,
+)
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+# Where a paragraph may be cut into sentence-sized segments: after . ! or ? and before a
+# capital, but never after a title or an initial ("Dr. Feld", "T.R. said").
+_SEGMENT_BREAK = re.compile(
+    r"(?<![A-Z]\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bSt\.)(?<!\bMrs\.)(?<!\bProf\.)"
+    r"(?<=[.!?])[\"”’)]?[ \t]+(?=[\"“‘(]?[A-Z])")
 _PLACEHOLDER = re.compile(
-    r"\b(?:call|calling|refer to|referring to|name|naming) (?:her|him|them|this person|the "
-    r"person)(?: as)? [\"'“‘]?([A-Z])\b(?![a-z])")
+    r"\b(?:call|calling|refer to|referring to|name|naming)(?: (?:her|him|them|this person|the "
+    r"person))?(?: as)? [\"'“‘]?([A-Z])\b(?![a-z])")
+# "maya (not her real name)": a made-up name is a placeholder too.
+_PSEUDONYM = re.compile(
+    r"\b(\w+) \((?:not (?:her|his|their) real name|a pseudonym|name changed)\)", re.IGNORECASE)
 CACHE_SIZE = 4096
 
 DETAIL_TEXT = {
@@ -62,30 +79,31 @@ class Coach:
     """Reviews statements, responses or letters. Create once; the model loads on first use."""
 
     def __init__(self, cache_size: int = CACHE_SIZE) -> None:
+        # Keyed by segment text: a sentence-sized piece of a paragraph (see segment_spans).
         self._cache: OrderedDict[str, ParagraphResult] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self._analyzer: Any = None
         self._engine: Any = None
-        self.analysed_paragraphs = 0  # a counter the tests and the speed bench read
+        self.analysed_segments = 0  # a counter the tests and the speed bench read
 
     # -- paragraph level -------------------------------------------------------------
     def _ensure_loaded(self) -> None:
         if self._analyzer is None:
             self._analyzer, self._engine = build_shared_analyzer(get_nlp())
 
-    def _analyse(self, paragraphs: list[str]) -> None:
-        todo = [p for p in dict.fromkeys(paragraphs) if p not in self._cache]
+    def _analyse(self, segments: list[str]) -> None:
+        todo = [p for p in dict.fromkeys(segments) if p not in self._cache]
         if not todo:
             return
         self._ensure_loaded()
         for text, doc in zip(todo, get_nlp().pipe(todo), strict=True):
             results = self._analyzer.analyze(
                 text=text, language="en", nlp_artifacts=artifacts(self._engine, doc))
-            cands = presidio_candidates(results, text) + regex_candidates(text) + token_candidates(doc)
+            cands = presidio_candidates(results, doc) + regex_candidates(text) + token_candidates(doc)
             self._store(text, ParagraphResult(tuple(cands), tuple(sentence_patterns(doc)),
                                               element_signals(doc)))
-            self.analysed_paragraphs += 1
+            self.analysed_segments += 1
 
     def _store(self, text: str, result: ParagraphResult) -> None:
         self._cache[text] = result
@@ -95,7 +113,7 @@ class Coach:
 
     # -- document level --------------------------------------------------------------
     def review(self, text: str, *, keep_out: Sequence[str] = ()) -> Review:
-        spans = paragraph_spans(text)
+        spans = segment_spans(text)
         with self._lock:
             self._analyse([text[s:e] for s, e in spans])
             parts = [(s, self._cache[text[s:e]]) for s, e in spans]
@@ -112,11 +130,26 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+def segment_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs, each cut into sentence-sized segments: the units that are analysed and
+    cached. Parsing a sentence alone gives the same result as parsing it in its paragraph
+    for what the coach looks at, and an edit usually touches one sentence of one paragraph."""
+    out = []
+    for start, end in paragraph_spans(text):
+        pos = start
+        for m in _SEGMENT_BREAK.finditer(text, start, end):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
 def assemble(text: str, parts: list[tuple[int, ParagraphResult]],
              keep_out: Sequence[str]) -> Review:
     cands = [Candidate(c.start + off, c.end + off, c.kind, c.source, c.hint)
              for off, part in parts for c in part.candidates]
     placeholders = set(_PLACEHOLDER.findall(text))
+    placeholders |= {w for m in _PSEUDONYM.findall(text) for w in (m, m.lower(), m.title())}
     cands = [c for c in cands if not _is_placeholder(text[c.start:c.end], placeholders)]
     cands = _trim(text, cands)
     cands += _propagate(text, cands, placeholders)
@@ -124,8 +157,13 @@ def assemble(text: str, parts: list[tuple[int, ParagraphResult]],
     merged = _merge(cands)
     harmed = _harmed_names(text, merged)
     findings = [_detail_finding(text, c, harmed) for c in merged]
-    for off, part in parts:
+    for n, (off, part) in enumerate(parts):
+        following = normalise(text[parts[n + 1][0]:parts[n + 1][0] + 80]) if n + 1 < len(parts) else ""
         for hit in part.patterns:
+            if hit.kind in REJECTABLE and hit.end + off >= _last_sentence_end(parts, n, text) and (
+                DENIAL.match(following.split(".")[0].strip())
+            ):
+                continue  # "I told myself it was fine. It wasn't." names the pattern to reject it
             reason, suggestion = REASONS[hit.kind]
             start, end = hit.start + off, hit.end + off
             findings.append(Finding("pattern", hit.kind, start, end, text[start:end], reason,
@@ -138,6 +176,13 @@ def assemble(text: str, parts: list[tuple[int, ParagraphResult]],
     risk, reasons = _risk([f for f in findings if f.family == "detail"])
     findings.sort(key=lambda f: (f.start if f.start is not None else len(text) + 1, f.family))
     return Review(findings=findings, risk=risk, risk_reasons=reasons)
+
+
+def _last_sentence_end(parts: list[tuple[int, ParagraphResult]], n: int, text: str) -> int:
+    """Where segment n ends (its next segment's start, minus the gap)."""
+    if n + 1 >= len(parts):
+        return len(text)
+    return text.rstrip()[:parts[n + 1][0]].rstrip().__len__() - 1
 
 
 MISSING_TEXT = {
@@ -159,7 +204,7 @@ MISSING_TEXT = {
 
 def _is_placeholder(span: str, placeholders: set[str]) -> bool:
     letters = span.replace(".", "").strip()
-    return bool(placeholders) and letters in placeholders
+    return bool(placeholders) and (letters in placeholders or span.strip() in placeholders)
 
 
 def _trim(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -253,16 +298,17 @@ def _harmed_names(text: str, cands: list[Candidate]) -> set[str]:
     if not names:
         return set()
     harmed = set()
-    for m in re.finditer(r"[^.!?\n]*\b(?:sorry|apologi[sz]e|forgive)[^.!?\n]*", text,
-                         re.IGNORECASE):
-        for name in names:
-            if re.search(r"\b" + re.escape(name) + r"\b", m.group(0), re.IGNORECASE):
-                harmed.add(name)
+    for sentence in _SENTENCE_END.split(text.lower()):
+        if _APOLOGY_WORD.search(sentence):
+            words = set(re.findall(r"[\w'’]+", sentence))
+            harmed |= {name for name in names if name in words}
     if not harmed:
         harmed.add(names.most_common(1)[0][0])
     return harmed
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+_APOLOGY_WORD = re.compile(r"\b(?:sorry|apologi[sz]e|forgive)")
 _AUTHOR_CONTEXT = re.compile(r"\b(?:me|my|i'm|i am|i)\b[^.]{0,40}$", re.IGNORECASE)
 
 

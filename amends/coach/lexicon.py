@@ -42,7 +42,9 @@ robert robyn rory rosa rosie ross ruby ruth ryan sally sam samantha sami samuel 
 sarah scarlett scott sean seb shannon sharon shaun sian simon sinead sofia sophie stacey
 stephanie steph steve steven stuart sue susan suzanne tash tasha ted terry tess theo thomas
 tim tina toby tom tommy tony tracy tyler vanessa vicky victoria vince wendy will william
-yasmin zara zoe zak bia bea dev
+yasmin zara zoe zak bia bea dev marcus marco maya mateo nina rosa sofia tomas
+luca jakub kasia ola olga ivan dmitri yusuf ahmed aliyah imran ravi anil sunil nikhil
+darius andre tyrone jamal malik keisha tanisha shanice leroy winston jermaine precious
 """)
 
 # Names that are also everyday English words: they count as names only when used as one.
@@ -60,16 +62,16 @@ lecturer professor instructor pastor priest vicar minister rabbi imam deacon eld
 churchwarden warden treasurer secretary chair chairman chairwoman president captain
 goalkeeper keeper striker stroke cox bassist guitarist drummer singer vocalist pianist
 organist conductor nurse doctor surgeon consultant registrar physician midwife paramedic
-medic dentist therapist counsellor counselor psychologist ta adviser advisor mentor
-supervisor principal headteacher headmaster headmistress receptionist cashier clerk
+medic dentist ta adviser advisor mentor
+supervisor principal headteacher headmaster headmistress receptionist cashier major clerk
 accountant engineer developer designer editor producer officer sergeant constable
 detective inspector coordinator organiser organizer moderator mod admin administrator
 leader rep representative steward foreman owner landlord landlady tenant nanny babysitter
 au pair cleaner caretaker janitor driver pilot attendant merchandiser stylist
-hairdresser photographer researcher scientist technician lab fellow postdoc sophomore
-freshman fresher undergraduate postgraduate student pupil volunteer deputy partner
+hairdresser photographer researcher scientist technician postdoc sophomore
+freshman fresher undergraduate postgraduate student pupil volunteer deputy
 associate executive ceo cfo founder cofounder boss superior subordinate employee staffer
-agent lawyer solicitor barrister paralegal judge clerk chaplain youth
+agent lawyer barrister paralegal judge chaplain
 """)
 
 # Role nouns too vague to narrow anyone down even with "my" ("my colleague").
@@ -87,7 +89,7 @@ housemate flatmate room-mate flat-mate house-mate sister brother cousin niece ne
 uncle daughter son stepdaughter stepson stepsister stepbrother sister-in-law
 brother-in-law mother-in-law father-in-law daughter-in-law son-in-law goddaughter godson
 neighbour neighbor landlord lodger tenant mate bestie best-friend friend mum mom mother
-dad father parent grandmother grandfather granddaughter grandson babysitter ward
+dad father parent grandmother grandfather granddaughter grandson babysitter
 """)
 
 # Relatives so common that naming them rarely narrows anything ("my mum", "my parents").
@@ -145,7 +147,7 @@ UNITS = {
 # Events and life circumstances that single a person out when tied to them.
 LIFE_EVENTS = _words("""
 funeral wedding engaged engagement pregnant pregnancy maternity paternity born birth
-baby christening graduation graduated birthday eighteenth twenty-first twenty-first
+baby christening graduation birthday die dying eighteenth twenty-first twenty-first
 twenty-firsts fortieth fiftieth sixtieth eightieth hen stag divorce divorced diagnosed
 diagnosis died death miscarriage promotion call-up debut affiliate scholarship
 """)
@@ -154,7 +156,8 @@ diagnosis died death miscarriage promotion call-up debut affiliate scholarship
 # platforms that identify nobody, titles.
 NOT_NAMES = _words("""
 i i'm i've i'd i'll me my mine god christ jesus lord ok okay oh yes no hi hey dear
-instagram facebook snapchat snap whatsapp tiktok twitter hinge tinder bumble uber discord
+instagram insta facebook snapchat snap whatsapp dms dm dming dmed secret santa himself herself myself
+yourself themselves gp agm hr dm pe sats tiktok twitter hinge tinder bumble uber discord
 youtube google linkedin reddit messenger hr covid title ix mr mrs ms miss dr sir madam
 monday tuesday wednesday thursday friday saturday sunday
 """)
@@ -169,3 +172,19 @@ no not nobody everyone anyone someone someday sometimes maybe also even just onl
 
 # Titles that precede names ("Dr. Feld"); never a name on their own.
 _TITLES_WORDS = _words("dr mr mrs ms miss prof professor sir")
+
+# Towns and cities often named in drafts typed in lower case, where the model cannot see a
+# capital letter. Countries are left out on purpose: they narrow too little.
+CITIES = _words("""
+london manchester birmingham leeds liverpool sheffield bristol newcastle nottingham leicester
+coventry bradford cardiff swansea newport glasgow edinburgh aberdeen dundee inverness belfast
+derry dublin cork galway limerick oxford cambridge brighton york exeter plymouth
+southampton portsmouth norwich  swindon luton milton keynes northampton peterborough
+ipswich cheltenham gloucester worcester hereford stoke wolverhampton lincoln
+sunderland durham preston blackpool bolton wigan stockport salford warrington chester
+lancaster carlisle kendal harrogate middlesbrough bournemouth canterbury dover maidstone
+croydon camden hackney brixton islington stroud leamington coventry aberystwyth bangor
+boston chicago houston dallas austin denver seattle portland atlanta miami philadelphia
+phoenix detroit baltimore columbus cleveland pittsburgh nashville memphis toronto vancouver
+montreal ottawa calgary sydney melbourne brisbane perth adelaide auckland wellington
+""")

