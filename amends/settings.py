@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "amends.reflections",
     "amends.statements",
     "amends.library",
+    "amends.coaching",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("amends.members.urls")),
     path("reflection/", include("amends.reflections.urls")),
     path("statements/", include("amends.statements.urls")),
+    path("coach/", include("amends.coaching.urls")),
 ]
 
 handler500 = "amends.core.views.server_error"

@@ -23,6 +23,8 @@ MARKERS = {
     "draft": "marker-draft-tamarind-quokka",
     "autosave": "marker-autosave-heliotrope-wren",
     "old_version": "marker-old-version-saffron-ibis",
+    "keep_out": "Markerton-Quillfeather",
+    "dismissal_reason": "marker-dismissal-note-cormorant",
 }
 
 
@@ -42,6 +44,16 @@ def write_private_text() -> tuple[str, str]:
     # The text is really there, and really readable by its author.
     assert MARKERS["autosave"] in client.get(url).content.decode()
     assert MARKERS["old_version"] in client.get(url + "versions/1/").content.decode()
+    client.post("/coach/keep-out/", {"items": MARKERS["keep_out"]})
+    statement_id = url.strip("/").split("/")[-1]
+    data = statement_form(what_i_did=f"I pressured {MARKERS['keep_out']} at work.")
+    panel = client.post(f"/coach/statements/{statement_id}/panel/", data).content.decode()
+    key = panel.split('name="dismiss" value="')[1].split('"')[0]
+    data.update(
+        {"dismiss": key, f"reason-{key}": "other", f"note-{key}": MARKERS["dismissal_reason"]}
+    )
+    client.post(f"/coach/statements/{statement_id}/dismiss/", data)
+    assert MARKERS["dismissal_reason"] in client.get(url).content.decode()
     # A control: a published statement is public text, so the dump must show it. This
     # proves the dump below really contains the rows the markers would be in.
     public = client.post("/statements/new/")["Location"]

@@ -178,12 +178,14 @@ def do_delete_account(request: HttpRequest, member: Member, secret: str) -> None
     """Delete the member and everything they wrote; the vault destroys their keys first."""
     if not member.check_password(_as_typed(member, secret)):
         raise vault.WrongSecret("Your passphrase or codename is not right.")
+    from amends.coaching.actions import erase_keep_out
     from amends.reflections.actions import erase_reflection
     from amends.statements.actions import erase_statements
 
     with transaction.atomic():
         erase_statements(member)
         erase_reflection(member)
+        erase_keep_out(member)
         vault.erase_member(member)
         member.delete()
     do_log_out(request)

@@ -9,6 +9,7 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
+from amends.coaching.actions import erase_notes
 from amends.library.actions import do_publish, do_withdraw
 from amends.members.models import Member
 from amends.statements.access import binding_for, latest_version, read_version
@@ -118,6 +119,7 @@ def do_delete_statement(statement: Statement) -> None:
     with transaction.atomic():
         do_unpublish_statement(statement)
         items = [version.content for version in statement.versions.select_related("content")]
+        erase_notes(statement)
         statement.delete()
         for item in items:
             vault.destroy_text(item)

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 
 from amends.library.access import all_tags
 from amends.statements.sections import MAX_SECTION_LENGTH, SECTIONS
+
+if TYPE_CHECKING:
+    from amends.coaching.review import PlacedFinding
 
 
 class StatementForm(forms.Form):
@@ -34,11 +38,35 @@ class PublishForm(forms.Form):
         "work out who the person I harmed is."
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    confirmed_details = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Identifying details the coach found",
+    )
+
+    def __init__(self, *args: Any, details: Sequence[PlacedFinding] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["tags"]
-        assert isinstance(field, forms.MultipleChoiceField)
-        field.choices = [(tag.slug, f"{tag.label}") for tag in all_tags()]
+        tags = self.fields["tags"]
+        assert isinstance(tags, forms.MultipleChoiceField)
+        tags.choices = [(tag.slug, f"{tag.label}") for tag in all_tags()]
+        self.details = list(details)
+        confirmed = self.fields["confirmed_details"]
+        assert isinstance(confirmed, forms.MultipleChoiceField)
+        confirmed.choices = [
+            (placed.key, f"{placed.label}: \u201c{placed.finding.text}\u201d")
+            for placed in self.details
+        ]
+
+    def clean_confirmed_details(self) -> list[str]:
+        confirmed = set(self.cleaned_data.get("confirmed_details") or [])
+        unconfirmed = [placed for placed in self.details if placed.key not in confirmed]
+        if unconfirmed:
+            raise forms.ValidationError(
+                "The coach still sees details that could identify someone. Edit them out, "
+                "dismiss them in the editor with a reason, or confirm each one here: "
+                + "; ".join(f"\u201c{placed.finding.text}\u201d" for placed in unconfirmed)
+            )
+        return sorted(confirmed)
 
 
 class DeleteStatementForm(forms.Form):

@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from amends.coaching.actions import DISMISS_REASONS
+from amends.coaching.views import review_for
 from amends.core.http import member_of
 from amends.members import actions as member_actions
 from amends.members.forms import CodenameLogInForm, HandleLogInForm
@@ -38,13 +40,25 @@ def _holder_or_none(request: HttpRequest) -> vault.Keyholder | None:
 
 
 def _editor(
-    request: HttpRequest, statement: Statement, form: StatementForm, *, status: int = 200
+    request: HttpRequest,
+    holder: vault.Keyholder,
+    statement: Statement,
+    form: StatementForm,
+    sections: dict[str, str],
+    *,
+    status: int = 200,
 ) -> HttpResponse:
     guided = [(section, form[section.key]) for section in SECTIONS]
     return render(
         request,
         "statements/edit.html",
-        {"statement": statement, "form": form, "guided": guided},
+        {
+            "statement": statement,
+            "form": form,
+            "guided": guided,
+            "review": review_for(holder, member_of(request), statement, sections),
+            "reasons": DISMISS_REASONS,
+        },
         status=status,
     )
 
@@ -110,9 +124,8 @@ def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
         if holder is None:
             return redirect_to_login(request.get_full_path())
         statement = access.statement_for_author(member_of(request), statement_id)
-        return _editor(
-            request, statement, StatementForm(initial=access.read_latest(holder, statement))
-        )
+        saved = access.read_latest(holder, statement)
+        return _editor(request, holder, statement, StatementForm(initial=saved), saved)
 
     form = StatementForm(request.POST)
     holder = _holder_or_none(request)
@@ -127,7 +140,8 @@ def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
         return _session_ended(request, statement_id, form)
     statement = access.statement_for_author(member_of(request), statement_id)
     if not form.is_valid():
-        return _editor(request, statement, form, status=400)
+        saved = access.read_latest(holder, statement)
+        return _editor(request, holder, statement, form, saved, status=400)
     actions.do_save_draft(holder, statement, form.cleaned_data)
     messages.success(request, "Draft saved. Only you can read it.")
     if request.POST.get("then") == "preview":
@@ -162,7 +176,9 @@ def preview(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     holder = vault.keyholder_for(request)
     statement = access.statement_for_author(member_of(request), statement_id)
     sections = access.read_latest(holder, statement)
-    form = PublishForm(request.POST or None)
+    review = review_for(holder, member_of(request), statement, sections)
+    details = review.open_details()
+    form = PublishForm(request.POST or None, details=details)
     empty = actions.empty_sections(sections)
     if request.method == "POST" and form.is_valid() and not empty:
         actions.do_publish_statement(holder, statement, form.cleaned_data["tags"])
@@ -172,7 +188,14 @@ def preview(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     return render(
         request,
         "statements/preview.html",
-        {"statement": statement, "shown": shown, "form": form, "empty": empty},
+        {
+            "statement": statement,
+            "shown": shown,
+            "form": form,
+            "empty": empty,
+            "review": review,
+            "details": details,
+        },
         status=400 if request.method == "POST" else 200,
     )
 

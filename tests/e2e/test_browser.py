@@ -47,6 +47,10 @@ def run_story(browser, live_server, *, javascript: bool, unique: str, screenshot
         if screenshots is not None:
             page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
 
+    if screenshots is not None:
+        from django.core.management import call_command
+
+        call_command("seed_demo")
     page.goto(live_server.url + "/")
     shot("library")
     page.get_by_role("link", name="Sign up").click()
@@ -81,8 +85,14 @@ def run_story(browser, live_server, *, javascript: bool, unique: str, screenshot
     for key, text in sections(unique).items():
         page.locator(f"#id_{key}").fill(text)
     if javascript:
-        # The autosave reports back without a click.
+        # The autosave reports back without a click, and the coach reads along.
         expect(page.locator("#save-status")).to_contain_text("Saved at", timeout=15000)
+        page.locator("#id_impact").fill(sections(unique)["impact"] + " It was in 2019, in Leeds.")
+        expect(page.locator("#coach-panel")).to_contain_text("Leeds", timeout=15000)
+        expect(page.locator("#coach-panel mark").first).to_be_visible()
+        shot("coach")
+        page.locator("#id_impact").fill(sections(unique)["impact"])
+        expect(page.locator("#coach-panel")).not_to_contain_text("Leeds", timeout=15000)
     shot("editor")
     page.get_by_role("button", name="Save and preview").click()
     assert "Preview" in page.content()
