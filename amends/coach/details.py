@@ -109,6 +109,8 @@ _PAPER = re.compile(r"\b(?:in the (?:paper|papers|news|local paper)|on (?:the ne
 _AGE_SUBJECTS = {"i", "i'm", "im", "she", "he", "shes", "hes", "she's", "he's", "she'd", "he'd",
                  "you", "we", "they"}
 _PERSON_NOUNS = lx._words("lad girl guy boy woman man kid bloke")
+# The tagger often calls a lower-case name an adjective or adverb; never a verb or pronoun.
+_NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM"}
 _BASE_TAGS = {"NN", "NNP", "VB", "VBP"}
 _POSSESSIVE = {"my", "her", "his", "our", "their", "your"}
 _THIRD = {"she", "he", "her", "him", "his", "hers"}
@@ -342,13 +344,10 @@ def token_candidates(doc: Any) -> list[Candidate]:
             continue
         # Lower-case or unrecognised given names.
         if (low in lx.FIRST_NAMES or low in lx.AMBIGUOUS_NAMES) and (
-            pos in {"PROPN", "NOUN"} or (tok.text[:1].isupper() and low not in lx.AMBIGUOUS_NAMES)
-        ) and (
-            not tok.is_stop or tok.text[:1].isupper()
-        ):
-            if _looks_like_name_use(tok):
-                out.append(Candidate(tok.idx, tok.idx + len(tok.text), "name", "first-name"))
-                continue
+            pos in {"PROPN", "NOUN"} or (low not in lx.AMBIGUOUS_NAMES and pos not in _NOT_NAME_POS)
+        ) and (not tok.is_stop or tok.text[:1].isupper()) and _looks_like_name_use(tok):
+            out.append(Candidate(tok.idx, tok.idx + len(tok.text), "name", "first-name"))
+            continue
         # Life events that single a person out: "the week after her father's funeral".
         if (low in lx.LIFE_EVENTS or lem in lx.LIFE_EVENTS) and _event_is_personal(tok):
             s, e = _event_span(tok)
@@ -386,26 +385,31 @@ def _chained(tok: Any) -> bool:
 
 
 def _hint(tok: Any) -> str:
+    """Whom a phrase likely describes: "I was her manager" is the author's role."""
+    if tok.dep_ in {"attr", "appos", "pobj"}:
+        head = tok.head if tok.dep_ != "pobj" else tok.head.head
+        for child in head.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                low = _lower(child)
+                if low in {"i", "we"}:
+                    return "author"
+                if low in {"she", "he"}:
+                    return "third"
     for child in tok.subtree:
         low = _lower(child)
         if low in {"my", "i", "me", "our"}:
             return "author"
         if low in _THIRD:
             return "third"
-    sent_subj = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if sent_subj and _lower(sent_subj[0]) in {"i", "we"}:
-        return "author"
-    if sent_subj and _lower(sent_subj[0]) in {"she", "he"}:
-        return "third"
     return ""
 
 
 def _looks_like_name_use(tok: Any) -> bool:
     low = _lower(tok)
     if tok.text[:1].isupper():
-        if low in lx.AMBIGUOUS_NAMES and tok.i == tok.sent.start and tok.pos_ != "PROPN":
-            return False
-        return True
+        # "Hope you are well" at a sentence start is not a name; "Hope came" is.
+        return not (low in lx.AMBIGUOUS_NAMES and tok.i == tok.sent.start
+                    and tok.pos_ != "PROPN")
     if any(c.dep_ in {"det", "amod", "poss", "nummod"} for c in tok.children):
         return False  # "the summer", "last summer"
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -461,7 +465,7 @@ def _event_span(tok: Any) -> tuple[int, int]:
 
 _JOINERS = {"&", "and", "of", "the", "de", "la", "van", "von", "'s", "’s", "st", "st."}
 _TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "prof", "prof.",
-           "professor", "coach", "father", "sister", "uncle", "aunt", "auntie", "nurse"}
+           "professor"}
 
 
 def _proper_sequences(doc: Any) -> list[Candidate]:

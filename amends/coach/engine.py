@@ -322,10 +322,15 @@ def _whose(text: str, c: Candidate, harmed: set[str]) -> str | None:
         return "harmed" if first in harmed else "other"
     if c.kind == "contact":
         return "author" if _AUTHOR_CONTEXT.search(before) else "harmed"
-    if c.hint == "author" or re.match(r"\s*(?:i|i'm|i've|i was|i am|my|we)\b", lead):
-        return "author"
-    if c.hint == "third" or re.search(r"\b(?:she|he|her|his)\b", lead):
-        return "harmed"
+    if c.kind == "relationship":
+        # "She was my girlfriend": the relation is the harmed person; "her sister" is not.
+        return "harmed" if re.search(r"\b(?:she|he)(?:'s| was| is)\s*$", lead) else "other"
+    if c.hint in {"author", "third"}:
+        return "author" if c.hint == "author" else "harmed"
+    # Otherwise the nearest person before the detail ("I was 34 and she was 22").
+    people = re.findall(r"\b(i|i'm|my|me|we|our|she|he|her|his)\b", lead)
+    if people:
+        return "author" if people[-1] in {"i", "i'm", "my", "me", "we", "our"} else "harmed"
     if c.kind in {"date", "distinctive"}:
         return "harmed"
     return None

