@@ -191,6 +191,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Static files are for our own pages only; no other site needs to read them.
+WHITENOISE_ALLOW_ALL_ORIGINS = False
 
 ADMIN_URL = env_str("AMENDS_ADMIN_URL", "operators/").strip("/") + "/"
 

@@ -64,10 +64,14 @@ def write_private_text() -> tuple[str, str]:
 
 def database_image(tmp_path: Path) -> bytes:
     if connection.vendor == "sqlite":
-        copy = tmp_path / "dump.sqlite3"
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM INTO %s", [str(copy)])
-        return copy.read_bytes()
+        # The file itself and its write-ahead log: every byte a copy of the disk holds.
+        path = Path(connection.settings_dict["NAME"])
+        assert path.exists(), "the SQLite test database must be a file for this test"
+        return b"".join(
+            candidate.read_bytes()
+            for candidate in (path, path.with_name(path.name + "-wal"))
+            if candidate.exists()
+        )
     pg_dump = shutil.which("pg_dump")
     if pg_dump is None:
         pytest.fail("pg_dump is needed to check the PostgreSQL database at rest")
