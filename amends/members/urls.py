@@ -9,5 +9,6 @@ urlpatterns = [
     path("log-in/", views.log_in, name="log_in"),
     path("log-out/", views.log_out, name="log_out"),
     path("me/account/", views.account, name="account"),
+    path("me/export/", views.export, name="export"),
     path("recover/", views.recover, name="recover"),
 ]

@@ -167,6 +167,23 @@ def account(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    """A download of everything the member wrote, decrypted for them alone."""
+    import json
+
+    from amends.members.export import export_for
+
+    document = export_for(vault.keyholder_for(request), member_of(request))
+    response = HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="amends-export.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@never_cache
 @require_http_methods(["GET", "POST"])
 def recover(request: HttpRequest) -> HttpResponse:
     form = forms.RecoverForm(request.POST or None)

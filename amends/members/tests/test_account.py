@@ -160,3 +160,26 @@ def test_deleting_the_account_needs_the_secret(responsible: Persona) -> None:
     )
     assert response.status_code == 200
     assert Member.objects.filter(pk=responsible.member.pk).exists()
+
+
+def test_a_member_can_export_everything_they_wrote(responsible: Persona, outsider: Persona) -> None:
+    import json
+
+    responsible.client.post("/reflection/", {"pressure": "My own reflection answer."})
+    responsible.client.post("/coach/keep-out/", {"items": "Someplace"})
+    url = write_statement(responsible)
+    responsible.client.post(url, statement_form(what_i_did="A second version."))
+    response = responsible.client.get("/me/export/")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    assert "no-store" in response["Cache-Control"]
+    document = json.loads(response.content)
+    assert document["reflection"][0]["answer"] == "My own reflection answer."
+    versions = document["statements"][0]["versions"]
+    assert [v["sections"]["what_i_did"] for v in versions] == [
+        statement_form()["what_i_did"],
+        "A second version.",
+    ]
+    assert document["keep_out_list"] == ["Someplace"]
+    theirs = json.loads(outsider.client.get("/me/export/").content)
+    assert theirs["reflection"] == [] and theirs["statements"] == []
