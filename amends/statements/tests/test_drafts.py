@@ -153,3 +153,34 @@ def test_deleting_a_statement_removes_every_version(responsible: Persona) -> Non
         .exclude(bound_model="reflections.Answer")
         .exists()
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_server_error_while_saving_gives_the_text_back(responsible: Persona) -> None:
+    """The database refuses every write (a full disk, a failover): the member keeps their text."""
+    from django.db import connection
+
+    url = start(responsible)
+    client = Client(raise_request_exception=False)
+    client.cookies = responsible.client.cookies
+    read_only = {
+        "sqlite": ("PRAGMA query_only = ON", "PRAGMA query_only = OFF"),
+        "postgresql": (
+            "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY",
+            "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE",
+        ),
+    }[connection.vendor]
+    with connection.cursor() as cursor:
+        cursor.execute(read_only[0])
+    try:
+        response = client.post(
+            url, statement_form(what_i_did="Words the database refused.\nAll of them.")
+        )
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(read_only[1])
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "Something went wrong on our side" in page
+    assert "Words the database refused." in page
+    assert StatementVersion.objects.count() == 0
