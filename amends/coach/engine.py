@@ -22,13 +22,13 @@ from amends.coach.details import Candidate, presidio_candidates, regex_candidate
 from amends.coach.model import Finding, Review
 from amends.coach.nlp import artifacts, build_shared_analyzer, get_nlp
 from amends.coach.patterns import (
-    DENIAL,
     ELEMENTS,
     REASONS,
     REJECTABLE,
     PatternHit,
     element_signals,
     normalise,
+    rejects_previous,
     sentence_patterns,
 )
 
@@ -161,7 +161,7 @@ def assemble(text: str, parts: list[tuple[int, ParagraphResult]],
         following = normalise(text[parts[n + 1][0]:parts[n + 1][0] + 80]) if n + 1 < len(parts) else ""
         for hit in part.patterns:
             if hit.kind in REJECTABLE and hit.end + off >= _last_sentence_end(parts, n, text) and (
-                DENIAL.match(following.split(".")[0].strip())
+                rejects_previous(following.split(".")[0])
             ):
                 continue  # "I told myself it was fine. It wasn't." names the pattern to reject it
             reason, suggestion = REASONS[hit.kind]

@@ -40,7 +40,7 @@ SORRY = r"\b(?:sorry|apologi[sz]e|apologies|regret)\b"
 # Sentences that name a pattern to reject it.
 REJECT = _rx(
     r"\b(?:no|not an?|isn't an?|wasn't an?|never an?) (?:excuse|explanation|justification|reason)",
-    r"doesn't (?:excuse|change|justify|explain)", r"\bchanges? nothing\b",
+    r"(?:doesn't|does not|do not|don't|did not|didn't) (?:excuse|change|justify|explain)", r"\bchanges? nothing\b",
     r"not because it changes", r"\bnot putting (?:this|that|it) on\b",
     r"stopped putting (?:that|this|it)", r"\bit is not why\b|\bit's not why\b|not why i did",
     r"\bis the problem\b", r"\bi can't pretend\b", r"\bnone of (?:that|this|which) (?:excuses|"
@@ -48,6 +48,11 @@ REJECT = _rx(
     r"would have (?:heard|done|made) .* (?:sober|anyway)", r"and it wouldn't matter",
     r"\bwhich i mention only\b", r"is not (?:a|an) (?:excuse|defence|defense)",
     r"\bnot (?:a|the) communication problem\b", r"\bthis was not\b", r"\bit wasn't\.?$",
+    r"\bbut i (?:was the one|made the choice|chose|still chose|knew)\b", r"\bmy choice\b",
+    r"\bthat'?s on me\b|\bit'?s on me\b", r"\bexplains nothing\b|\bexcuses nothing\b",
+    r"\bnot (?:the|a) (?:times|drink|drinking|alcohol|misunderstanding|culture)\b",
+    r"\bno (?:misunderstanding|mixed signal)", r"\binstead of letting\b",
+    r"\bi (?:now )?know (?:this|that) (?:is|was)(?:n't| not) true\b",
 )
 HYPOTHETICAL = _rx(r"^i could (?:tell|write|say)", r"^i (?:have|'ve) thought about (?:writing|"
                    r"saying)", r"\bi (?:used to )?t(?:old|ell) myself\b", r"^i could write")
@@ -57,6 +62,14 @@ DENIAL = re.compile(r"^(?:it|she|he|they|that|this)(?: really)? (?:wasn't|hadn't
 
 # Patterns a following denial ("It wasn't.") turns into an honest account.
 REJECTABLE = frozenset({"excusing", "minimising", "blaming", "memory_denial"})
+
+
+
+def rejects_previous(norm: str) -> bool:
+    """Whether a sentence takes back the one before ("It wasn't." "That explains nothing.")."""
+    norm = norm.strip()
+    return bool(DENIAL.match(norm) or REJECT.search(norm))
+
 
 CUES: dict[str, re.Pattern[str]] = {
     "minimising": _rx(
@@ -85,7 +98,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"wasted|smashed|plastered|off my face|high)\b(?! to consent)",
         r"\b(?:had|'d had) (?:a lot|a few|a fair bit|too much|four or five|several)\b",
         r"\b(?:been |was )drinking\b", r"\bpints\b", r"\bjungle juice\b",
-        r"\b(?:the|that) culture\b", r"\bin my culture\b", r"\bin those (?:days|years)\b",
+        r"\b(?:the|that) culture\b", r"\bin my culture\b", r"\bin those days\b",
         r"\bback then\b", r"\bthe era\b", r"\bhow every .* talked\b",
         r"\bthat'?s just what\b", r"\bit was new years?\b", r"\bmixed signals\b",
         r"\bi (?:honestly |genuinely |really )?thought (?:she|he|they) (?:was|wanted|were|liked)",
@@ -107,13 +120,13 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bthe whole (?:night|evening) had\b", r"\bthe normal rules\b",
     ),
     "blaming": _rx(
-        HER + r" was the one who\b", HER + r" (?:kept|started|came back|kissed me|asked me|"
-        r"invited me|added me|messaged me|texted me|sought me out|flirted|led me on|came on to|"
-        r"sat on my|called me into|stayed over|kept (?:smiling|messaging|texting|coming))",
+        HER + r" was the one who\b", HER + r" (?:kept|came back|kissed me|asked me (?:out|in|back|"
+        r"up|over|if|for|to come|to stay)|invited me|added me|sought me out|flirted|led me on|"
+        r"came on to|sat on my|stayed over|kept (?:smiling|messaging|texting|coming))",
         HER + r" (?:never|didn't) (?:once )?(?:said no|say no|blocked|push(?:ed)? me away|"
         r"told me to stop|complained|said (?:she|he) didn't want)",
         r"\bshe had had\b", r"\bher mates should\b", r"\bnobody said anything to me\b",
-        r"\bshe (?:had been|'d been|was) (?:flirting|seeing someone|leading)",
+        r"\bshe (?:had been|'d been) (?:flirting|seeing someone|leading)|\bshe was (?:flirting|leading)",
         r"\bwhat am i (?:meant|supposed) to think\b", r"\blike nothing was wrong\b",
         r"\bkept (?:our|the) dms open\b", r"\bshe (?:would|used to) text me at all hours\b",
         r"\bwas always (?:very )?(?:warm|flirty|friendly) with me\b",
@@ -161,7 +174,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bisn't easy to put my hand up\b", r"\bi'?m going to get (?:slaughtered|crucified|"
         r"hammered|torn apart)", r"\bsays something that i'?m\b",
         r"\bsomeone (?:actually )?tells the truth\b", r"\bhow rare it is\b",
-        r"\bpeople won't like\b", r"\bi'?m doing it anyway\b",
+        r"\bi'?m doing it anyway\b",
         r"\bone of the ones who (?:does|do|owns)\b",
     ),
     "parade_innocent": _rx(
@@ -176,12 +189,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bfaithful husband\b", r"\bcharity\b", r"\b(?:trained|championed|promoted|mentored) "
         r"(?:and \w+ )?(?:dozens|all the|many|lots)", r"\bwould never hurt\b",
         r"\bwalk (?:them|her|everyone) home\b", r"\bsomeone safe\b",
-        r"\bprided myself\b", r"\bbuilt .* into a family\b", r"\bi was brought up\b",
+        r"\bprided myself\b", r"\bbuilt .* into a family\b",
     ),
     "parade_victim": _rx(
-        r"\bi (?:have |'ve )?lost (?:my |every|everything|the club|people|friends|it all)",
+        r"\bi(?: have|'ve)? lost (?:my |every|everything|the club|people|friends|it all)",
         r"\bi'?m the one (?:who|whose|people|everyone)", r"\b(?:treats?|treated) (?:me )?like a "
-        r"(?:criminal|monster|shoplifter|leper)", r"\blike a shoplifter\b", r"\bcancelled\b",
+        r"(?:criminal|monster|shoplifter|leper)", r"\blike a shoplifter\b", r"\b(?:been|got|being|get) cancell?ed\b",
         r"\bdragged through the mud\b", r"\boutcasts?\b", r"\bfollow you (?:round|around)\b",
         r"\bruined my life\b|\bmy life (?:was|is) ruined\b", r"\bwhile (?:she|he) (?:graduated|"
         r"finished|kept|got|went on)", r"\bstopped returning my\b", r"\bhad to sell\b",
@@ -206,10 +219,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:need|want) (?:some kind of )?(?:closure|peace|to move on)\b",
         r"\bmove (?:forward|on) with my life\b", r"\bget on with my life\b",
         r"\bhow i'?m doing\b", r"\bhow i am\b", r"\bi (?:think i )?deserve\b",
-        r"\bmy side\b", r"\bfair hearing\b", r"\bmy (?:family's )?privacy\b",
+        r"\b(?:hear|tell|know|understand|give|explain) my side\b|\bmy side of\b", r"\bfair hearing\b", r"\bmy (?:family's )?privacy\b",
         r"\bwhat it was like for me\b", r"\bnobody (?:ever )?hears\b",
         r"\btorturing myself\b", r"\bforgive myself\b", r"\bgive me credit\b",
-        r"\bwithout me\b", r"\blost (?:\w+ )?(?:stone|pounds)\b|\bgained \w+ pounds\b",
+        r"\blost (?:\w+ )?(?:stone|pounds)\b|\bgained \w+ pounds\b",
         r"\bon tablets\b", r"\bdark place\b", r"\bkeeping me sane\b",
         r"\ball i can think about\b", r"\bmake sense of how my life\b",
         r"\bmy life came apart\b", r"\bi'?ve carried this\b", r"\beaten at me\b",
@@ -221,6 +234,194 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bnot one (?:person|of them) has (?:phoned|called|asked)",
     ),
 }
+
+# Broader cues for each pattern, written from its meaning; they extend CUES.
+SORRY_WORDS = r"\b(?:sorry|apologi[sz]e|apologies|regret)"
+MORE_CUES: dict[str, tuple[str, ...]] = {
+    "minimising": (
+        r"\bcame (?:down )?to (?:a few|one|some|a couple)\b",
+        r"\bover (?:almost )?as soon as\b",
+        r"\b(?:end|ruin|wreck) (?:a|my|his|someone's) (?:career|life) over\b",
+        r"\b(?:clumsy|awkward) (?:texts?|hug|kiss|moment|pass)\b",
+        r"\ba peck\b", r"\bfor a (?:second|moment|minute)\b", r"\ball i did was\b",
+        r"\bnot as if\b|\bnot like i\b", r"\b(?:far|much|way|a lot) worse\b",
+        r"\bpeople (?:have )?(?:done|do) worse\b",
+        r"\bnothing more than\b", r"\bno more than\b", r"\ba (?:brief|short|single|quick|"
+        r"tiny|fleeting) (?:moment|second|kiss|hug|touch|message|text|incident|thing)",
+        r"\ba couple of (?:seconds|minutes|messages|texts)",
+        r"\b(?:minor|small|little|harmless|innocent|trivial|silly) (?:incident|thing|moment|"
+        r"mistake|misunderstanding|gesture|joke|peck)",
+        r"\b(?:wasn't|was not|isn't|is not|not) (?:a|that|such a|some|any) (?:big|huge|major) "
+        r"(?:deal|thing)", r"\bgrand scheme\b", r"\bmaking (?:it|this|me) out to be\b",
+        r"\bbarely (?:touched|did|kissed)\b", r"\bhardly (?:touched|anything|did)\b",
+        r"\ba single (?:message|text|photo|pic|kiss|time|comment)\b", r"\bnot some\b",
+        r"\bnothing (?:serious|major|sexual)\b", r"\bit was (?:just|only|merely) ",
+    ),
+    "excusing": (
+        r"\bwhere i come from\b",
+        r"\bdidn't know (?:any )?better\b",
+        r"\bso i (?:thought|assumed|figured) (?:it was|she was|he was)\b",
+        r"\bit was the (?:christmas|office|work|staff) party\b",
+        r"\b(?:pills|stoned|off my (?:head|face)|drugs|coke|weed|hungover)\b",
+        r"\b(?:exhausted|sleep-deprived|burnt out|burned out)\b", r"\b\w+-hour (?:shift|day|week)",
+        r"\bwhat i (?:learned|learnt|saw growing up|grew up with)\b", r"\bmy (?:dad|father|"
+        r"parents) (?:treated|did|were|was like)\b", r"\bi assumed (?:she|he|that she|that he|it was)\b",
+        r"\b(?:she|he) was (?:flirty|touchy|friendly|forward) with\b",
+        r"\bseemed (?:like )?(?:she|he) (?:wanted|was into|liked)\b",
+        r"\bone thing led to another\b",
+        r"\b(?:too much|a lot|lots|loads|way too much) to drink\b", r"\balcohol\b",
+        r"\b(?:vodka|beer|wine|whisky|whiskey|shots|cocktails|tequila|cider)\b",
+        r"\bnot thinking (?:straight|clearly)\b", r"\bnot in my right mind\b",
+        r"\bout of character\b", r"\bsomeone i'?m not\b", r"\bwasn't thinking\b",
+        r"\bback in the (?:day|\w+ies|\d0s)\b", r"\bdifferent times\b",
+        r"\bhow things were (?:done)?\b", r"\bthe industry\b", r"\beveryone (?:did|was doing)\b",
+        r"\b(?:was|it's|it was) normal (?:back then|at the time|for us|there)",
+        r"\bunder (?:a lot of|enormous|huge|so much|real|a great deal of) (?:pressure|stress)",
+        r"\bfalling apart\b", r"\bgoing through (?:a|my|the) (?:divorce|hard|tough|difficult|"
+        r"break-?up|rough)", r"\bgrieving\b",
+        r"\b(?:believed|thought|assumed|was sure|was certain|felt|figured) (?:that )?(?:she|he|"
+        r"they) (?:was|were|wanted|liked|was into|was interested|was up for|felt the same)",
+        r"\b(?:signals?|signs|vibes|hints) (?:that|she|he|from)\b|\bevery signal\b",
+        r"\binto me\b", r"\binterested in me\b", r"\bmisread\b", r"\bmisunderst(?:ood|anding)",
+        r"\b(?:nobody|no one) (?:ever )?(?:taught|told|showed) me\b", r"\bgrowing up\b",
+        r"\bthe way i was (?:raised|brought up)\b", r"\bmy upbringing\b",
+        r"\b(?:drink|drinking|alcohol|vodka|stress|pressure|drugs|pills) (?:made|turned) me\b",
+    ),
+    "blaming": (
+        r"\bnobody forced (?:her|him)\b",
+        r"\b(?:she|he) knew what (?:kind|sort|she|he)\b",
+        r"\b(?:she|he) (?:came|went) up to my\b", r"\bof (?:her|his) own (?:accord|free will)\b",
+        r"\bon (?:her|his) own\b.*\b(?:came|went|chose|decided)\b|\b(?:came|went|chose|"
+        r"decided)\b.*\bon (?:her|his) own\b", r"\bdressed (?:like|in a way)\b",
+        r"\b(?:her|his) (?:friends|mates) (?:left|should|let)\b", r"\bthat'?s on (?:them|her|him)\b",
+        r"\basking for it\b", r"\bwanted (?:the )?attention\b",
+        r"^(?:she|he) (?:invited|chose|agreed|wanted|initiated|came (?:over|round|onto|"
+        r"back|to my)|got in|danced|kept|asked me (?:out|in|back|up|over|if|"
+        r"for|to come)|was (?:all over|flirting|leading))",
+        r"\b(?:she|he) (?:could|should) have (?:said|told|stopped|left|gone|pushed|made it)",
+        r"\bif (?:she|he) didn't want (?:it|to|that)\b", r"\bwhat was i (?:supposed|meant) to\b",
+        r"\bgave me the (?:impression|idea|green light)\b", r"\bled me on\b",
+        r"\b(?:she|he) (?:never|didn't) (?:once )?(?:object|resist|stop me|say anything)",
+    ),
+    "forgiveness_request": (
+        r"\b(?:a second|another) chance\b",
+        r"\bforgive me\b", r"\bher forgiveness\b|\bhis forgiveness\b|\btheir forgiveness\b",
+        r"\bbeg(?:ging)? (?:her|him|them|you)\b.*\bforgiv",
+    ),
+    "conditional_apology": (
+        SORRY_WORDS + r".*\b(?:she|he|they) (?:believes|feels|claims|says|thinks)\b",
+        SORRY_WORDS + r".*\bany (?:pain|hurt|harm)\b",
+        r"\bapologies to (?:anyone|anybody|those) who\b", SORRY_WORDS + r".*\boffended\b",
+        SORRY_WORDS + r".*\bmisinterpreted\b|" + SORRY_WORDS + r".*\bmisunderstood\b",
+        SORRY_WORDS + r".*\b(?:to (?:anyone|anybody) who|any (?:offence|offense|hurt|upset|"
+        r"distress|harm|misunderstanding)|may have|might have|was perceived|came across|"
+        r"took offen[cs]e|in any way|the way (?:she|he) (?:feels|felt|does))",
+        r"\bto the extent that\b.*" + SORRY_WORDS,
+        SORRY_WORDS + r" (?:that )?(?:she|he|they|anyone|you) (?:feels?|felt)\b",
+    ),
+    "sorry_but": (SORRY_WORDS + r"\b[^.;]*?,? (?:however|though|although|yet|that said)\b",),
+    "evasive_passive": (
+        r"\b(?:kissing|touching|it|things|flirting|talking) turned into\b",
+        r"\b(?:contact|touching|kissing|things|it|something|an incident|the incident) "
+        r"(?:occurred|took place)\b", r"\b(?:drink|drinks|glass) (?:was|were|got) "
+        r"(?:topped up|spiked|refilled)\b", r"\b(?:were|was) done that\b",
+        r"\bgot out of (?:control|hand)\b",
+        r"\b(?:things|stuff|it|everything|it all|the situation|the night|the evening|matters) "
+        r"(?:just |all |then |quickly )?(?:got|went|turned|became|ended up) (?:a bit |a little |"
+        r"a lot |very |really )?(?:too far|further|out of hand|out of control|wrong|physical|"
+        r"sexual|heated|intimate|south|sideways|messy)\b",
+        r"\b(?:things|the situation|it|matters|everything) (?:just |quickly )?(?:escalated|"
+        r"spiralled|spiraled|unfolded|progressed)\b",
+        r"\b(?:it|things|everything) (?:all )?(?:just |simply )?happened (?:so )?(?:fast|quickly)",
+        r"\b(?:comments|remarks|jokes|advances|photos|pictures|images|messages|lines|"
+        r"boundaries|mistakes|errors|things|words) (?:were|got|had been) (?:\w+ )?(?:made|crossed|"
+        r"said|shared|sent|passed|blurred|exchanged|taken|posted|overstepped)\b",
+    ),
+    "memory_denial": (
+        r"\brecollection\b",
+        r"\b(?:happened|went) (?:the way|like|how) (?:she|he) (?:says|said|tells|describes|claims)\b",
+        r"\bthe way (?:she|he) (?:tells|describes|remembers) it\b",
+        r"\b(?:match|square|fit|tally) (?:with )?(?:my|what i) (?:memory|remember|recall)",
+        r"\bmy memory (?:doesn't|does not|is not|isn't)\b",
+        r"\b(?:couldn't|can't|cannot) (?:honestly )?tell you (?:what|how|much)\b",
+        r"\bmy (?:memory|recollection|version)\b.*\b(?:different|not the same|differs|hazy|fuzzy"
+        r"|blurry|unclear)", r"\bnot (?:how|the way) i remember\b", r"\bblacked out\b",
+        r"\b(?:hazy|fuzzy|blurry) (?:for me|memory)", r"\bi (?:can't|cannot|don't) remember\b",
+    ),
+    "parade_brave": (
+        r"\b(?:bravest|courageous|heroic)\b", r"\b(?:stay|staying|keep|keeping) (?:silent|quiet)"
+        r".*\b(?:but|yet) i\b", r"\bspeak(?:ing)? up\b.*\bmost\b|\bmost\b.*\bspeak(?:ing)? up\b",
+        r"\bbraver?\b", r"\bthe (?:nerve|strength|balls) to\b", r"\bman enough\b",
+        r"\b(?:few|not many|no other|most) (?:men|guys|people|blokes|lads) would\b",
+        r"\b(?:torn apart|slaughtered|crucified|attacked|hated|judged) for (?:writing|posting|"
+        r"saying|sharing) this\b", r"\b(?:did|doing) it anyway\b", r"\bputting my name to\b",
+        r"\bi'?m proud (?:of myself|that i)\b",
+    ),
+    "parade_innocent": (
+        r"\bone of the good (?:ones|guys)\b",
+        r"\bi have (?:a daughter|daughters|sisters|two sisters)\b",
+        r"\bvolunteer(?:ed|ing)? (?:with|for|at)\b",
+        r"\bwould never (?:disrespect|hurt|harm|do anything to)\b",
+        r"\b(?:kind|sort|type) of (?:guy|man|person|bloke|lad) who (?:always|would)\b",
+        r"\bnever so much as\b", r"\bharmless\b", r"\bwouldn't hurt a fly\b",
+        r"\bi'?m (?:a |an )?(?:\w+ )?(?:decent|good|nice|kind|gentle|respectful|honest|"
+        r"caring) (?:guy|man|person|bloke|lad|husband|father|dad)\b",
+        r"\bi am (?:a |an )?(?:\w+ )?(?:decent|good|nice|kind|gentle|respectful|honest|caring) "
+        r"(?:guy|man|person|bloke|lad|husband|father|dad)\b",
+        r"\b(?:never|not once) (?:been|was) (?:violent|abusive|aggressive|inappropriate)\b",
+        r"\b(?:always|have always|'ve always) (?:treated|respected|supported|protected|looked "
+        r"out for|cared about|stood up for) (?:women|girls|people|everyone)\b",
+        r"\bi'?m not (?:a |an |some )?(?:predator|monster|creep|rapist|abuser|bad (?:guy|man|"
+        r"person)|that guy)\b", r"\bi am not (?:a |an |some )?(?:predator|monster|creep|rapist|"
+        r"abuser)\b", r"\bfeminist\b", r"\b(?:everyone|anyone|anybody|people) who knows? me\b",
+        r"\bask anyone\b",
+    ),
+    "parade_victim": (
+        r"\b(?:pariah|outcast|laughing stock|scapegoat)\b",
+        r"\bhung out to dry\b",
+        r"\b(?:my|our) (?:kids|children|family|wife|son|daughter) (?:are|is|have been|has been) (?:being )?(?:bullied|harassed|threatened|trolled|targeted)\b",
+        r"\bmade (?:into|out to be) (?:a |the )?(?:villain|monster|criminal|predator)",
+        r"\bnobody cares about (?:me|my)\b", r"\bruined my (?:life|career|name|reputation)\b",
+        r"\bwhat (?:this|it) has cost me\b", r"\bi'?ve been made\b",
+        r"\bmy (?:reputation|career|life|name|livelihood|business|world|whole life) (?:has been|"
+        r"was|is|got) (?:\w+ )?(?:destroyed|ruined|torn apart|wrecked|over|gone|finished|"
+        r"dragged|trashed)", r"\bi'?ve lost (?:my|everything|every)\b",
+        r"\bturned (?:their|her|his) backs?\b", r"\b(?:abandoned|shunned|ostraci[sz]ed|"
+        r"vilified|demoni[sz]ed|hounded|scapegoated|witch[- ]hunt|pile-on|lynch mob)\b",
+        r"\bi'?m the one (?:being|who|whose)\b", r"\bwhile (?:she|he) (?:carries on|gets on|goes"
+        r" on|has moved on|moved on)\b", r"\bone accusation\b", r"\bfalse(?:ly)? accus",
+        r"\bnobody (?:stood|stands|has stood) by me\b",
+    ),
+    "parade_monster": (
+        r"\bsee a (?:monster|creep|predator|animal)\b", r"\bpiece of (?:garbage|shit|trash|filth|"
+        r"dirt)\b",
+        r"\bi(?:'m| am) (?:a |an |the )?(?:\w+ )?(?:terrible|awful|horrible|disgusting|vile|evil|"
+        r"rotten|worthless|sick|despicable|pathetic|revolting|repulsive|monstrous|scum|"
+        r"waste|animal|abomination)\b", r"\bhate myself\b",
+        r"\b(?:don't|do not) deserve to (?:live|be alive|exist|be happy|be here)\b",
+        r"\brotten to the core\b", r"\b(?:can't|cannot) (?:live with|stand|bear) myself\b",
+        r"\bshould(?:n't| not)? (?:just )?(?:die|not exist|be dead)\b",
+    ),
+    "self_centring": (
+        r"\bbarely left the house\b",
+        r"\blost (?:so much |a lot of )?weight\b",
+        r"\b(?:get|have) my life back\b",
+        r"\bfrom the stress\b",
+        r"\baffected me\b", r"\b(?:so|very|really|completely|utterly) (?:alone|lonely|isolated)\b",
+        r"\b(?:worst|hardest|darkest) (?:year|years|months|time) of my life\b",
+        r"\bhow much (?:this|it) has (?:hurt|affected|changed) me\b",
+        r"\bstruggl(?:e|ed|ing) with (?:my|depression|anxiety|it|this|everything)",
+        r"\b(?:my|i have|i've had|i've got) (?:depression|anxiety|panic attacks|breakdown)",
+        r"\bmy mental health\b", r"\b(?:tough|hard|difficult|painful|exhausting|draining|"
+        r"brutal) (?:on|for) me\b", r"\bi (?:just )?(?:want|need) (?:to move on|closure|peace|to "
+        r"heal|people to understand|to be understood)", r"\bwhat i'?ve been through\b",
+        r"\bwhat i went through\b", r"\bwhat i'?m going through\b",
+        r"\bi (?:can't|couldn't|haven't been able to|can barely) (?:sleep|eat|work|focus|function)",
+        r"\bmy (?:pain|suffering)\b",
+    ),
+}
+for _kind, _extra in MORE_CUES.items():
+    CUES[_kind] = re.compile(CUES[_kind].pattern + "|" + "|".join(f"(?:{p})" for p in _extra))
 
 REASONS = {
     "minimising": ("This shrinks what happened or how much it weighed.",
@@ -319,7 +520,7 @@ def _sentence_kinds(norm: str, sent: Any, prev_norm: str, next_norm: str) -> lis
     kinds = [kind for kind, rx in CUES.items() if rx.search(norm)]
     if not kinds:
         return kinds
-    rejected = bool(REJECT.search(norm) or DENIAL.match(next_norm.strip())
+    rejected = bool(REJECT.search(norm) or rejects_previous(next_norm)
                     or HYPOTHETICAL.search(norm))
     out = []
     for kind in kinds:
@@ -351,7 +552,7 @@ def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
                 verb = tok if tok.pos_ == "VERB" else tok.head
                 if _negated(verb) or any(_negated(a) for a in list(verb.ancestors)[:2]):
                     return False
-        return "not asking" not in norm and "never ask" not in norm and "don't ask" not in norm
+        return not re.search(r"not asking|never ask|don't ask|won't ask|forgive me if\b", norm)
     if kind == "memory_denial":
         # The harmed person's gaps ("she didn't remember getting home") are not denial.
         for tok in sent:
@@ -369,8 +570,9 @@ def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
     if kind == "evasive_passive":
         return not re.search(r"\b(?:i|she|he|they) (?:was|were) (?:told|asked|suspended)\b",
                              norm) or "decision" in norm
-    if kind == "excusing" and re.search(r"\b(?:she|he|they) (?:was|were) (?:too |so |very )?"
-                                        r"(?:drunk|wasted|hammered)\b", norm):
+    if kind == "excusing" and re.search(r"\b(?:she|he|they) (?:was|were|'d been|had been) "
+                                        r"(?:\w+ )?(?:drunk|wasted|hammered|sick)\b|how drunk "
+                                        r"(?:she|he)", norm):
         # Her drunkenness named as the reason she could not consent is an account.
         return bool(re.search(r"\bi (?:was|'d|had|'d had)\b.*\b(?:drunk|drinks|wrecked)", norm))
     if kind in {"conditional_apology", "sorry_but"}:
@@ -378,8 +580,20 @@ def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
     return True
 
 
+def sentences(doc: Any) -> list[Any]:
+    """spaCy's sentences, re-joined where the model cut a sentence that has no end mark
+    ("im sorry" | "but she ...", common in drafts typed without capitals)."""
+    out: list[Any] = []
+    for sent in doc.sents:
+        if out and sent.text[:1].islower() and out[-1].text.rstrip()[-1:] not in ".!?":
+            out[-1] = doc[out[-1].start:sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
 def sentence_patterns(doc: Any) -> list[PatternHit]:
-    sents = list(doc.sents)
+    sents = sentences(doc)
     norms = [normalise(s.text) for s in sents]
     hits: list[PatternHit] = []
     for i, sent in enumerate(sents):
@@ -396,7 +610,7 @@ def sentence_patterns(doc: Any) -> list[PatternHit]:
 def element_signals(doc: Any) -> frozenset[str]:
     """Which of the six elements this paragraph shows."""
     found: set[str] = set()
-    for sent in doc.sents:
+    for sent in sentences(doc):
         norm = normalise(sent.text)
         for element, rx in ELEMENT_CUES.items():
             if element in found or not rx.search(norm):

@@ -76,3 +76,28 @@ def test_it_finds_nothing_missing_in_a_complete_statement(coach: Coach) -> None:
 def test_it_lists_every_missing_element_of_an_empty_statement(coach: Coach) -> None:
     missing = {f.kind for f in coach.review("Things happened.").of_family("missing")}
     assert missing == {"apology", "account", "impact", "responsibility", "repair", "change"}
+
+
+def _paraphrases() -> list[tuple[str, str]]:
+    import pathlib
+
+    path = pathlib.Path(__file__).parent / "data" / "paraphrases.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return [(kind, sentence) for kind, sentence in rows]
+
+
+def test_it_flags_most_patterns_said_in_other_words(coach: Coach) -> None:
+    close = [{"excusing", "minimising", "blaming"}, {"conditional_apology", "sorry_but"},
+             {"parade_victim", "self_centring", "parade_monster"}]
+    rows = [(k, s) for k, s in _paraphrases() if k != "none"]
+    hits = 0
+    for kind, sentence in rows:
+        found = patterns(coach, sentence)
+        hits += any(kind == f or any(kind in g and f in g for g in close) for f in found)
+    assert hits / len(rows) >= 0.9
+
+
+def test_it_leaves_honest_sentences_unflagged(coach: Coach) -> None:
+    flagged = [s for k, s in _paraphrases() if k == "none" and patterns(coach, s)]
+    assert flagged == []
