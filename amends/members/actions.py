@@ -77,17 +77,9 @@ def do_sign_up_with_handle(request: HttpRequest, handle: str, passphrase: str) -
     return _create_member(request, lookup=lookup, kind=Member.Kind.HANDLE, secret=passphrase)
 
 
-def lookup_for_login(*, codename: str = "", handle: str = "") -> str:
-    return identity.codename_lookup(codename) if codename else identity.handle_lookup(handle)
-
-
-def codename_secret(codename: str) -> str:
-    """A codename as it is hashed: case, hyphens and spacing do not matter to members."""
-    return identity.normalise_codename(codename)
-
-
 def _as_typed(member: Member, secret: str) -> str:
-    return codename_secret(secret) if member.kind == Member.Kind.CODENAME else secret
+    """A codename as it is hashed: case, hyphens and spacing do not matter to members."""
+    return identity.normalise_codename(secret) if member.kind == Member.Kind.CODENAME else secret
 
 
 def do_log_in(request: HttpRequest, lookup: str, secret: str) -> Member:

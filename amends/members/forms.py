@@ -1,11 +1,26 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 
 from amends.members.strength import check_passphrase
+
+
+def _check_new_passphrase(form: forms.Form, data: dict[str, Any], *, handle: str = "") -> None:
+    """A new passphrase must be strong and typed the same twice; errors go on its fields."""
+    passphrase = data.get("passphrase") or ""
+    if not passphrase:
+        return
+    try:
+        check_passphrase(passphrase, handle=handle)
+    except ValidationError as exc:
+        form.add_error("passphrase", exc)
+    if data.get("passphrase_again") != passphrase:
+        form.add_error("passphrase_again", "The two passphrases are not the same.")
 
 
 class HandleSignUpForm(forms.Form):
@@ -32,14 +47,7 @@ class HandleSignUpForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        passphrase = data.get("passphrase") or ""
-        if passphrase:
-            try:
-                check_passphrase(passphrase, handle=data.get("handle") or "")
-            except ValidationError as exc:
-                self.add_error("passphrase", exc)
-        if passphrase and data.get("passphrase_again") != passphrase:
-            self.add_error("passphrase_again", "The two passphrases are not the same.")
+        _check_new_passphrase(self, data, handle=data.get("handle") or "")
         return data
 
 
@@ -88,14 +96,7 @@ class ChangePassphraseForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        passphrase = data.get("passphrase") or ""
-        if passphrase:
-            try:
-                check_passphrase(passphrase)
-            except ValidationError as exc:
-                self.add_error("passphrase", exc)
-        if passphrase and data.get("passphrase_again") != passphrase:
-            self.add_error("passphrase_again", "The two passphrases are not the same.")
+        _check_new_passphrase(self, data)
         return data
 
 
@@ -146,3 +147,43 @@ class DeleteAccountForm(forms.Form):
         label="Delete my account, my reflection and all my statements, published or not. "
         "This cannot be undone."
     )
+
+
+@dataclass(frozen=True)
+class Credentials:
+    lookup: str
+    secret: str
+
+
+@dataclass
+class LogInForms:
+    """Both ways of logging in, as one page shows them; `credentials` once one is valid."""
+
+    codename_form: CodenameLogInForm
+    handle_form: HandleLogInForm
+    credentials: Credentials | None = None
+
+
+def log_in_forms(data: QueryDict | None = None) -> LogInForms:
+    """Read whichever login form was sent (the hidden "way" field says which)."""
+    from amends.members.identity import codename_lookup, handle_lookup, normalise_codename
+
+    forms_ = LogInForms(CodenameLogInForm(prefix="codename"), HandleLogInForm(prefix="handle"))
+    if data is None:
+        return forms_
+    if data.get("way") == "codename":
+        forms_.codename_form = CodenameLogInForm(data, prefix="codename")
+        if forms_.codename_form.is_valid():
+            codename = forms_.codename_form.cleaned_data["codename"]
+            # Codenames are hashed normalised: case, hyphens and spacing do not matter.
+            forms_.credentials = Credentials(
+                codename_lookup(codename), normalise_codename(codename)
+            )
+    elif data.get("way") == "handle":
+        forms_.handle_form = HandleLogInForm(data, prefix="handle")
+        if forms_.handle_form.is_valid():
+            cleaned = forms_.handle_form.cleaned_data
+            forms_.credentials = Credentials(
+                handle_lookup(cleaned["handle"]), cleaned["passphrase"]
+            )
+    return forms_

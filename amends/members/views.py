@@ -66,42 +66,26 @@ def sign_up(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def log_in(request: HttpRequest) -> HttpResponse:
-    codename_form = forms.CodenameLogInForm(prefix="codename")
-    handle_form = forms.HandleLogInForm(prefix="handle")
+    login = forms.log_in_forms(request.POST if request.method == "POST" else None)
     error = ""
-    if request.method == "POST":
-        if request.POST.get("way") == "codename":
-            codename_form = forms.CodenameLogInForm(request.POST, prefix="codename")
-            form_ok = codename_form.is_valid()
-            if form_ok:
-                codename = codename_form.cleaned_data["codename"]
-                lookup = actions.lookup_for_login(codename=codename)
-                secret = actions.codename_secret(codename)
+    throttled = False
+    if login.credentials is not None:
+        try:
+            actions.do_log_in(request, login.credentials.lookup, login.credentials.secret)
+        except actions.LoginRefused as refused:
+            error, throttled = str(refused), refused.throttled
         else:
-            handle_form = forms.HandleLogInForm(request.POST, prefix="handle")
-            form_ok = handle_form.is_valid()
-            if form_ok:
-                data = handle_form.cleaned_data
-                lookup = actions.lookup_for_login(handle=data["handle"])
-                secret = data["passphrase"]
-        if form_ok:
-            try:
-                actions.do_log_in(request, lookup, secret)
-            except actions.LoginRefused as refused:
-                error = str(refused)
-            else:
-                return redirect(_safe_next(request) or "members:home")
-    status = 429 if "Too many" in error else (400 if error else 200)
+            return redirect(_safe_next(request) or "members:home")
     return render(
         request,
         "members/log_in.html",
         {
-            "codename_form": codename_form,
-            "handle_form": handle_form,
+            "codename_form": login.codename_form,
+            "handle_form": login.handle_form,
             "error": error,
             "next": _safe_next(request),
         },
-        status=status,
+        status=429 if throttled else (400 if error else 200),
     )
 
 

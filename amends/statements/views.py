@@ -22,7 +22,7 @@ from amends.coaching.actions import DISMISS_REASONS
 from amends.coaching.views import review_for
 from amends.core.http import member_of
 from amends.members import actions as member_actions
-from amends.members.forms import CodenameLogInForm, HandleLogInForm
+from amends.members.forms import log_in_forms
 from amends.statements import access, actions
 from amends.statements.forms import DeleteStatementForm, PublishForm, StatementForm
 from amends.statements.models import Statement, StatementVersion
@@ -74,8 +74,8 @@ def _session_ended(
         {
             "statement_id": statement_id,
             "guided": guided,
-            "codename_form": CodenameLogInForm(prefix="codename"),
-            "handle_form": HandleLogInForm(prefix="handle"),
+            "codename_form": log_in_forms().codename_form,
+            "handle_form": log_in_forms().handle_form,
             "error": error,
         },
         status=401,
@@ -84,26 +84,11 @@ def _session_ended(
 
 def _log_in_from_post(request: HttpRequest) -> str:
     """Log in with credentials sent along with a draft; returns an error message or ''."""
-    way = request.POST.get("way")
-    if way == "codename":
-        login_form: CodenameLogInForm | HandleLogInForm = CodenameLogInForm(
-            request.POST, prefix="codename"
-        )
-        if not login_form.is_valid():
-            return "Enter your codename."
-        codename = login_form.cleaned_data["codename"]
-        lookup = member_actions.lookup_for_login(codename=codename)
-        secret = member_actions.codename_secret(codename)
-    elif way == "handle":
-        login_form = HandleLogInForm(request.POST, prefix="handle")
-        if not login_form.is_valid():
-            return "Enter your handle and passphrase."
-        lookup = member_actions.lookup_for_login(handle=login_form.cleaned_data["handle"])
-        secret = login_form.cleaned_data["passphrase"]
-    else:
-        return "Your session has ended."
+    login = log_in_forms(request.POST)
+    if login.credentials is None:
+        return "Enter your codename, or your handle and passphrase."
     try:
-        member_actions.do_log_in(request, lookup, secret)
+        member_actions.do_log_in(request, login.credentials.lookup, login.credentials.secret)
     except member_actions.LoginRefused as refused:
         return str(refused)
     return ""
