@@ -38,3 +38,34 @@ def test_the_admin_shows_no_draft_or_reflection_text(operator, responsible: Pers
 def test_members_cannot_reach_the_admin(responsible: Persona) -> None:
     response = responsible.client.get("/" + settings.ADMIN_URL)
     assert response.status_code == 302
+
+
+def test_an_operator_logs_in_to_the_admin_with_handle_and_passphrase(monkeypatch) -> None:
+    import io
+
+    from django.core.management import call_command
+    from django.test import Client
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("operators keep the lights on quietly\n"))
+    call_command("create_operator", "night-operator", "--passphrase-stdin", stdout=io.StringIO())
+    client = Client()
+    login = f"/{settings.ADMIN_URL}login/"
+    wrong = client.post(login, {"username": "night-operator", "password": "not the passphrase x"})
+    assert wrong.status_code == 200 and "correct" in wrong.content.decode()
+    response = client.post(
+        login, {"username": "night-operator", "password": "operators keep the lights on quietly"}
+    )
+    assert response.status_code == 302
+    assert client.get("/" + settings.ADMIN_URL).status_code == 200
+
+
+def test_a_member_cannot_log_in_to_the_admin(handle_member: Persona) -> None:
+    from django.test import Client
+
+    client = Client()
+    response = client.post(
+        f"/{settings.ADMIN_URL}login/",
+        {"username": handle_member.handle, "password": handle_member.secret},
+    )
+    assert response.status_code == 200
+    assert client.get("/" + settings.ADMIN_URL).status_code == 302

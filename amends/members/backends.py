@@ -7,7 +7,9 @@ from typing import Any
 from django.contrib.auth.backends import BaseBackend
 from django.http import HttpRequest
 
+from amends.members.identity import handle_lookup
 from amends.members.models import Member
+from amends.members.throttle import clear_failures, is_throttled, record_failure
 
 
 class MemberBackend(BaseBackend):
@@ -16,8 +18,14 @@ class MemberBackend(BaseBackend):
         request: HttpRequest | None,
         lookup: str | None = None,
         secret: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
         **kwargs: Any,
     ) -> Member | None:
+        if lookup is None and username is not None and password is not None:
+            # The admin's own login form: operators log in with a handle and passphrase,
+            # throttled here because that form does not go through members.actions.
+            return self._admin_login(request, username, password)
         if lookup is None or secret is None:
             return None
         member = Member.objects.filter(lookup=lookup, is_active=True).first()
@@ -27,6 +35,19 @@ class MemberBackend(BaseBackend):
             Member().set_password(secret)
             return None
         return member if member.check_password(secret) else None
+
+    def _admin_login(
+        self, request: HttpRequest | None, handle: str, passphrase: str
+    ) -> Member | None:
+        lookup = handle_lookup(handle)
+        if is_throttled(lookup):
+            return None
+        member = self.authenticate(request, lookup=lookup, secret=passphrase)
+        if member is None or not member.is_staff:
+            record_failure(lookup)
+            return None
+        clear_failures(lookup)
+        return member
 
     def get_user(self, user_id: Any) -> Member | None:
         return Member.objects.filter(pk=user_id, is_active=True).first()
