@@ -103,6 +103,10 @@ _THE_ONLY = re.compile(
 _MONTH_OF_YEAR = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december) (?:of )?(?:that|the same|the following|the previous) year\b", re.IGNORECASE)
+_REL_WORDS = "|".join(sorted(lx.RELATIONSHIP_NOUNS - lx.GENERIC_RELATIVES - {"friend", "mate"}))
+# "my ex, lucia, ..." or "her sister, Ruth,": a name in apposition, whatever its case.
+_REL_THEN_NAME = re.compile(
+    r"\b(?:my|her|his|our|their) (?:\w+ )?(?:ex|" + _REL_WORDS + r")\b,? ([A-Za-z][a-z]{1,20})(?=,)")
 _PAPER = re.compile(r"\b(?:in the (?:paper|papers|news|local paper)|on (?:the news|tv|telly)"
                     r"|went viral|dressed (?:up )?as)\b", re.IGNORECASE)
 
@@ -226,6 +230,11 @@ def regex_candidates(text: str) -> list[Candidate]:
         if text[max(0, m.start() - 2):m.start()].lower() in {"a ", "n "}:
             continue  # "a C for it", "an A": a grade, not an initial
         add(m, "name", "initial")
+    for m in _REL_THEN_NAME.finditer(text):
+        rel_end = m.start(1)
+        out.append(Candidate(m.start(), rel_end, "relationship", "relationship"))
+        if m.group(1).lower() not in lx.PROPER_STOP and m.group(1).lower() not in {"who", "which"}:
+            add(m, "name", "appos", 1)
     for m in _NICKNAME.finditer(text):
         if len(m.group(1).strip()) > 1 and len(m.group(1).split()) <= 3:
             add(m, "name", "nickname", 1)
@@ -322,8 +331,14 @@ def token_candidates(doc: Any) -> list[Candidate]:
             one = tok.head.head
             out.append(Candidate(one.idx, tok.idx + len(tok.text), "role", "role", _hint(tok)))
             continue
+        # "my ex, lucia, ...": a word in apposition to a relationship or role is a name.
+        if tok.dep_ == "appos" and pos in {"PROPN", "NOUN", "ADJ"} and tok.is_alpha and (
+            lemma(tok.head) in lx.RELATIONSHIP_NOUNS or lemma(tok.head) in lx.ROLE_NOUNS
+        ) and _has_possessor(tok.head) and low not in lx.RELATIONSHIP_NOUNS | lx.ROLE_NOUNS:
+            out.append(Candidate(tok.idx, tok.idx + len(tok.text), "name", "appos"))
         # Relationships: "my wife", "her sister", "my flatmate's cousin".
-        if pos == "NOUN" and (low in lx.RELATIONSHIP_NOUNS or lem in lx.RELATIONSHIP_NOUNS):
+        if pos in {"NOUN", "ADJ", "PROPN"} and (low in lx.RELATIONSHIP_NOUNS
+                                                 or lem in lx.RELATIONSHIP_NOUNS):
             if tok.tag_ == "NNS" or (tok.dep_ == "poss" and tok.head.pos_ == "NOUN"
                                      and lemma(tok.head) in lx.RELATIONSHIP_NOUNS):
                 continue
@@ -372,7 +387,8 @@ def token_candidates(doc: Any) -> list[Candidate]:
         # Habits that make a person findable: "she plays cello in the orchestra".
         if (tok.tag_ == "VBZ" and lem in _HABIT_VERBS
                 and any(c.dep_ == "nsubj" and _lower(c) in {"she", "he"} for c in tok.children)
-                and any(c.dep_ == "dobj" for c in tok.children)):
+                and any(c.dep_ == "dobj" or (c.dep_ == "prep" and _lower(c) in {"in", "for", "with"})
+                        for c in tok.children)):
             s, e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
             out.append(Candidate(s, e, "distinctive", "habit", "third"))
     out.extend(_proper_sequences(doc))
