@@ -110,6 +110,9 @@ _REL_THEN_NAME = re.compile(
 _PAPER = re.compile(r"\b(?:in the (?:paper|papers|news|local paper)|on (?:the news|tv|telly)"
                     r"|went viral|dressed (?:up )?as)\b", re.IGNORECASE)
 
+_CONTACTISH = re.compile(r"@|#\d|\w[._]\w|\w_|\bdot\b|\bat (?:hotmail|gmail|yahoo|outlook|icloud)")
+_NUMBERISH = re.compile(r"\d|teen|twent|thirt|fort|fift|sixt|sevent|eight|ninet|\bten\b|eleven|"
+                        r"twelve|\boh[- ]|thousand|early|mid|late", re.IGNORECASE)
 _AGE_SUBJECTS = {"i", "i'm", "im", "she", "he", "shes", "hes", "she's", "he's", "she'd", "he'd",
                  "you", "we", "they"}
 _PERSON_NOUNS = lx._words("lad girl guy boy woman man kid bloke")
@@ -176,19 +179,23 @@ def regex_candidates(text: str) -> list[Candidate]:
     def add(m: re.Match[str], kind: str, source: str, group: int = 0) -> None:
         out.append(Candidate(m.start(group), m.end(group), kind, source))
 
-    for m in _EMAIL.finditer(text):
+    # Cheap gates first: most sentences hold no digit, number word or handle-like token,
+    # and the regexes behind these gates are the costly ones.
+    contactish = _CONTACTISH.search(text) is not None
+    numberish = _NUMBERISH.search(text) is not None
+    for m in (_EMAIL.finditer(text) if contactish else ()):
         add(m, "contact", "email")
-    for m in _SPELLED_EMAIL.finditer(text):
+    for m in (_SPELLED_EMAIL.finditer(text) if contactish else ()):
         add(m, "contact", "email")
-    for m in _URL.finditer(text):
+    for m in (_URL.finditer(text) if contactish else ()):
         add(m, "contact", "url")
-    for m in _HANDLE.finditer(text):
+    for m in (_HANDLE.finditer(text) if contactish else ()):
         if m.end() < len(text) and text[m.end() - 1] == ".":
             continue
         add(m, "contact", "handle")
-    for m in _TAGGED.finditer(text):
+    for m in (_TAGGED.finditer(text) if contactish else ()):
         add(m, "contact", "handle")
-    for m in _DOTTED.finditer(text):
+    for m in (_DOTTED.finditer(text) if contactish else ()):
         word = m.group(0)
         parts = re.split(r"[._]", word.strip("_"))
         if all(len(p) <= 1 for p in parts) or word.lower() in {"e.g", "i.e", "a.m", "p.m"}:
@@ -196,19 +203,19 @@ def regex_candidates(text: str) -> list[Candidate]:
         if "_" not in word and len(parts) < 3 and not any(ch.isdigit() for ch in word):
             continue  # "Dr.Smith"-like joins and sentence typos are too common
         add(m, "contact", "handle")
-    for m in _PHONE.finditer(text):
+    for m in (_PHONE.finditer(text) if numberish else ()):
         digits = re.sub(r"\D", "", m.group(0))
         if len(digits) >= 10:
             add(m, "contact", "phone")
-    for m in _YEAR.finditer(text):
+    for m in (_YEAR.finditer(text) if numberish else ()):
         add(m, "date", "year")
     for m in _LAST_TIME.finditer(text):
         add(m, "date", "last")
-    for m in _AGE_RANGE.finditer(text):
+    for m in (_AGE_RANGE.finditer(text) if numberish else ()):
         add(m, "age", "age")
-    for m in _AGE_WORDS.finditer(text):
+    for m in (_AGE_WORDS.finditer(text) if numberish else ()):
         add(m, "age", "age")
-    for m in _AGE_AFTER_BE.finditer(text):
+    for m in (_AGE_AFTER_BE.finditer(text) if numberish else ()):
         head = m.group(0).split()[0].lower()
         if head in _AGE_SUBJECTS or m.group(0)[0].isupper():
             add(m, "age", "age", 1)

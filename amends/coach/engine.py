@@ -30,6 +30,7 @@ from amends.coach.patterns import (
     normalise,
     rejects_previous,
     sentence_patterns,
+    sentences,
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
@@ -69,10 +70,13 @@ DETAIL_TEXT = {
 
 
 @dataclass(frozen=True)
-class ParagraphResult:
+class SegmentResult:
+    """Everything the coach learns from one segment, with offsets relative to it."""
+
     candidates: tuple[Candidate, ...]
     patterns: tuple[PatternHit, ...]
     elements: frozenset[str]
+    last_sentence: int  # where the segment's last sentence starts
 
 
 class Coach:
@@ -80,7 +84,7 @@ class Coach:
 
     def __init__(self, cache_size: int = CACHE_SIZE) -> None:
         # Keyed by segment text: a sentence-sized piece of a paragraph (see segment_spans).
-        self._cache: OrderedDict[str, ParagraphResult] = OrderedDict()
+        self._cache: OrderedDict[str, SegmentResult] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self._analyzer: Any = None
@@ -101,11 +105,13 @@ class Coach:
             results = self._analyzer.analyze(
                 text=text, language="en", nlp_artifacts=artifacts(self._engine, doc))
             cands = presidio_candidates(results, doc) + regex_candidates(text) + token_candidates(doc)
-            self._store(text, ParagraphResult(tuple(cands), tuple(sentence_patterns(doc)),
-                                              element_signals(doc)))
+            sents = sentences(doc)
+            self._store(text, SegmentResult(tuple(cands), tuple(sentence_patterns(doc)),
+                                            element_signals(doc),
+                                            sents[-1].start_char if sents else 0))
             self.analysed_segments += 1
 
-    def _store(self, text: str, result: ParagraphResult) -> None:
+    def _store(self, text: str, result: SegmentResult) -> None:
         self._cache[text] = result
         self._cache.move_to_end(text)
         while len(self._cache) > self._cache_size:
@@ -144,7 +150,7 @@ def segment_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
-def assemble(text: str, parts: list[tuple[int, ParagraphResult]],
+def assemble(text: str, parts: list[tuple[int, SegmentResult]],
              keep_out: Sequence[str]) -> Review:
     cands = [Candidate(c.start + off, c.end + off, c.kind, c.source, c.hint)
              for off, part in parts for c in part.candidates]
@@ -158,12 +164,16 @@ def assemble(text: str, parts: list[tuple[int, ParagraphResult]],
     harmed = _harmed_names(text, merged)
     findings = [_detail_finding(text, c, harmed) for c in merged]
     for n, (off, part) in enumerate(parts):
-        following = normalise(text[parts[n + 1][0]:parts[n + 1][0] + 80]) if n + 1 < len(parts) else ""
+        # A segment's last sentence can be taken back by the next segment's first one
+        # ("I told myself it was fine. It wasn't."): then it names the pattern to reject it.
+        following = ""
+        if n + 1 < len(parts):
+            nxt = parts[n + 1][0]
+            following = normalise(text[nxt:nxt + 120]).split(".")[0]
         for hit in part.patterns:
-            if hit.kind in REJECTABLE and hit.end + off >= _last_sentence_end(parts, n, text) and (
-                rejects_previous(following.split(".")[0])
-            ):
-                continue  # "I told myself it was fine. It wasn't." names the pattern to reject it
+            if (hit.kind in REJECTABLE and hit.start >= part.last_sentence and following
+                    and rejects_previous(following)):
+                continue
             reason, suggestion = REASONS[hit.kind]
             start, end = hit.start + off, hit.end + off
             findings.append(Finding("pattern", hit.kind, start, end, text[start:end], reason,
@@ -176,13 +186,6 @@ def assemble(text: str, parts: list[tuple[int, ParagraphResult]],
     risk, reasons = _risk([f for f in findings if f.family == "detail"])
     findings.sort(key=lambda f: (f.start if f.start is not None else len(text) + 1, f.family))
     return Review(findings=findings, risk=risk, risk_reasons=reasons)
-
-
-def _last_sentence_end(parts: list[tuple[int, ParagraphResult]], n: int, text: str) -> int:
-    """Where segment n ends (its next segment's start, minus the gap)."""
-    if n + 1 >= len(parts):
-        return len(text)
-    return text.rstrip()[:parts[n + 1][0]].rstrip().__len__() - 1
 
 
 MISSING_TEXT = {

@@ -34,19 +34,19 @@ def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts))
 
 
-HER = r"(?:she|he|they)"
+HER = r"\b(?:she|he|they)"
 SORRY = r"\b(?:sorry|apologi[sz]e|apologies|regret)\b"
 
 # Sentences that name a pattern to reject it.
 REJECT = _rx(
     r"\b(?:no|not an?|isn't an?|wasn't an?|never an?) (?:excuse|explanation|justification|reason)",
-    r"(?:doesn't|does not|do not|don't|did not|didn't) (?:excuse|change|justify|explain)", r"\bchanges? nothing\b",
-    r"not because it changes", r"\bnot putting (?:this|that|it) on\b",
-    r"stopped putting (?:that|this|it)", r"\bit is not why\b|\bit's not why\b|not why i did",
+    r"\b(?:doesn't|does not|do not|don't|did not|didn't) (?:excuse|change|justify|explain)", r"\bchanges? nothing\b",
+    r"\bnot because it changes", r"\bnot putting (?:this|that|it) on\b",
+    r"\bstopped putting (?:that|this|it)", r"\bit is not why\b|\bit's not why\b|not why i did",
     r"\bis the problem\b", r"\bi can't pretend\b", r"\bnone of (?:that|this|which) (?:excuses|"
-    r"matters|changes)", r"\bthat'?s not (?:an excuse|true)", r"\bno version of\b",
-    r"would have (?:heard|done|made) .* (?:sober|anyway)", r"and it wouldn't matter",
-    r"\bwhich i mention only\b", r"is not (?:a|an) (?:excuse|defence|defense)",
+    r"\bmatters|changes)", r"\bthat'?s not (?:an excuse|true)", r"\bno version of\b",
+    r"\bwould have (?:heard|done|made) .* (?:sober|anyway)", r"\band it wouldn't matter",
+    r"\bwhich i mention only\b", r"\bis not (?:a|an) (?:excuse|defence|defense)",
     r"\bnot (?:a|the) communication problem\b", r"\bthis was not\b", r"\bit wasn't\.?$",
     r"\bbut i (?:was the one|made the choice|chose|still chose|knew)\b", r"\bmy choice\b",
     r"\bthat'?s on me\b|\bit'?s on me\b", r"\bexplains nothing\b|\bexcuses nothing\b",
