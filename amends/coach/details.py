@@ -107,6 +107,13 @@ _REL_WORDS = "|".join(sorted(lx.RELATIONSHIP_NOUNS - lx.GENERIC_RELATIVES - {"fr
 # "my ex, lucia, ..." or "her sister, Ruth,": a name in apposition, whatever its case.
 _REL_THEN_NAME = re.compile(
     r"\b(?:my|her|his|our|their) (?:\w+ )?(?:ex|" + _REL_WORDS + r")\b,? ([A-Za-z][a-z]{1,20})(?=,)")
+# "a girl there called nadine": a name introduced as one, whatever its case.
+_CALLED = re.compile(r"\b(?:girl|guy|woman|man|lad|lass|boy|someone|person|student|friend|"
+                     r"colleague)(?: there| at \w+)? (?:called|named) ([A-Za-z][a-z]{2,20})\b")
+# "nadine im sorry": a word addressed at the start of an apology is a name.
+_VOCATIVE = re.compile(r"(?:^|(?<=[.!?\n] ))([A-Za-z][a-z]{2,20}),? (?:i'?m|i am) sorry\b")
+_MEMBER_OF = re.compile(r"\b(?:a|the) (?:\w+ )?member of (?:our|the|my|his|her|their) "
+                        r"[\w' -]{3,40}?(?=[,.;:]| who| and| at| in)", re.IGNORECASE)
 _PAPER = re.compile(r"\b(?:in the (?:paper|papers|news|local paper)|on (?:the news|tv|telly)"
                     r"|went viral|dressed (?:up )?as)\b", re.IGNORECASE)
 
@@ -118,6 +125,9 @@ _AGE_SUBJECTS = {"i", "i'm", "im", "she", "he", "shes", "hes", "she's", "he's", 
 _PERSON_NOUNS = lx._words("lad girl guy boy woman man kid bloke")
 # The tagger often calls a lower-case name an adjective or adverb; never a verb or pronoun.
 _NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM"}
+# Adjectives that judge a worker rather than narrow down the post ("a good driver").
+_EVALUATIVE = lx._words("good bad great better best worse worst terrible excellent decent nice "
+                        "lovely brilliant poor awful amazing fine real proper actual")
 _BASE_TAGS = {"NN", "NNP", "VB", "VBP"}
 _POSSESSIVE = {"my", "her", "his", "our", "their", "your"}
 _THIRD = {"she", "he", "her", "him", "his", "hers"}
@@ -242,6 +252,12 @@ def regex_candidates(text: str) -> list[Candidate]:
         out.append(Candidate(m.start(), rel_end, "relationship", "relationship"))
         if m.group(1).lower() not in lx.PROPER_STOP and m.group(1).lower() not in {"who", "which"}:
             add(m, "name", "appos", 1)
+    for rx in (_CALLED, _VOCATIVE):
+        for m in rx.finditer(text):
+            if m.group(1).lower() not in lx.PROPER_STOP | lx.NOT_NAMES:
+                add(m, "name", "called", 1)
+    for m in _MEMBER_OF.finditer(text):
+        add(m, "distinctive", "member")
     for m in _NICKNAME.finditer(text):
         if len(m.group(1).strip()) > 1 and len(m.group(1).split()) <= 3:
             add(m, "name", "nickname", 1)
@@ -307,7 +323,7 @@ def token_candidates(doc: Any) -> list[Candidate]:
             if low == "head" and not any(c.dep_ in {"prep", "compound"} for c in tok.children):
                 continue  # "my head" is not a position
             mods = [c for c in tok.children
-                    if (c.dep_ == "amod" and (_lower(c) in lx.ROLE_MODIFIERS or "-" in c.text))
+                    if (c.dep_ == "amod" and _lower(c) not in _EVALUATIVE)
                     or c.dep_ in {"compound", "nmod", "npadvmod"}
                     or (c.dep_ == "prep" and _lower(c) in {"in", "for", "on", "at", "of"})]
             definite = any(_lower(d) in {"the", "its"} for d in dets)
@@ -340,6 +356,8 @@ def token_candidates(doc: Any) -> list[Candidate]:
             continue
         # "my ex, lucia, ...": a word in apposition to a relationship or role is a name.
         if tok.dep_ == "appos" and pos in {"PROPN", "NOUN", "ADJ"} and tok.is_alpha and (
+            not tok.is_stop and not any(c.dep_ == "det" for c in tok.children)
+        ) and (
             lemma(tok.head) in lx.RELATIONSHIP_NOUNS or lemma(tok.head) in lx.ROLE_NOUNS
         ) and _has_possessor(tok.head) and low not in lx.RELATIONSHIP_NOUNS | lx.ROLE_NOUNS:
             out.append(Candidate(tok.idx, tok.idx + len(tok.text), "name", "appos"))

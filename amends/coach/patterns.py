@@ -239,6 +239,8 @@ CUES: dict[str, re.Pattern[str]] = {
 SORRY_WORDS = r"\b(?:sorry|apologi[sz]e|apologies|regret)"
 MORE_CUES: dict[str, tuple[str, ...]] = {
     "minimising": (
+        r"\bit was (?:one|a single) (?:kiss|hug|touch|message|text|night|time|mistake|photo)\b",
+        r"\blasted (?:only |just |barely |maybe |about |like )?(?:a |one |a few |a couple of )?(?:moment|second|minute|seconds|minutes)\b",
         r"\bcame (?:down )?to (?:a few|one|some|a couple)\b",
         r"\bover (?:almost )?as soon as\b",
         r"\b(?:end|ruin|wreck) (?:a|my|his|someone's) (?:career|life) over\b",
@@ -258,6 +260,10 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bnothing (?:serious|major|sexual)\b", r"\bit was (?:just|only|merely) ",
     ),
     "excusing": (
+        r"\b(?:full of|rife with) (?:that|this) (?:kind|sort) of\b",
+        r"\b(?:nobody|no one) (?:ever )?(?:sat (?:me|us) down|talked to (?:me|us)|trained (?:me|us))\b",
+        r"\bthe drink talking\b|\bthe drink\b",
+        r"\bbeen on it since\b",
         r"\bwhere i come from\b",
         r"\bdidn't know (?:any )?better\b",
         r"\bso i (?:thought|assumed|figured) (?:it was|she was|he was)\b",
@@ -288,6 +294,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:drink|drinking|alcohol|vodka|stress|pressure|drugs|pills) (?:made|turned) me\b",
     ),
     "blaming": (
+        r"\b(?:she|he) was (?:dancing with|flirting with|all over|hanging off|sitting on|touching) me\b",
+        r"\bcame out of nowhere\b",
         r"\bnobody forced (?:her|him)\b",
         r"\b(?:she|he) knew what (?:kind|sort|she|he)\b",
         r"\b(?:she|he) (?:came|went) up to my\b", r"\bof (?:her|his) own (?:accord|free will)\b",
