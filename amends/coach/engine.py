@@ -10,6 +10,7 @@ combination risk) is recomputed from the cached parts, which is cheap.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections import Counter, OrderedDict
@@ -84,7 +85,7 @@ class Coach:
 
     def __init__(self, cache_size: int = CACHE_SIZE) -> None:
         # Keyed by segment text: a sentence-sized piece of a paragraph (see segment_spans).
-        self._cache: OrderedDict[str, SegmentResult] = OrderedDict()
+        self._cache: OrderedDict[bytes, SegmentResult] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self._analyzer: Any = None
@@ -97,7 +98,7 @@ class Coach:
             self._analyzer, self._engine = build_shared_analyzer(get_nlp())
 
     def _analyse(self, segments: list[str]) -> None:
-        todo = [p for p in dict.fromkeys(segments) if p not in self._cache]
+        todo = [p for p in dict.fromkeys(segments) if _key(p) not in self._cache]
         if not todo:
             return
         self._ensure_loaded()
@@ -112,8 +113,9 @@ class Coach:
             self.analysed_segments += 1
 
     def _store(self, text: str, result: SegmentResult) -> None:
-        self._cache[text] = result
-        self._cache.move_to_end(text)
+        key = _key(text)
+        self._cache[key] = result
+        self._cache.move_to_end(key)
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
 
@@ -122,7 +124,7 @@ class Coach:
         spans = segment_spans(text)
         with self._lock:
             self._analyse([text[s:e] for s, e in spans])
-            parts = [(s, self._cache[text[s:e]]) for s, e in spans]
+            parts = [(s, self._cache[_key(text[s:e])]) for s, e in spans]
         return assemble(text, parts, keep_out)
 
 
@@ -134,6 +136,12 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     spans.append((pos, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _key(segment: str) -> bytes:
+    """The cache key of a segment: a digest, so that no member's text stays in memory
+    once a review is over (results hold offsets and kinds only)."""
+    return hashlib.blake2b(segment.encode(), digest_size=16).digest()
 
 
 def segment_spans(text: str) -> list[tuple[int, int]]:
@@ -331,9 +339,11 @@ def _whose(text: str, c: Candidate, harmed: set[str]) -> str | None:
     if c.hint in {"author", "third"}:
         return "author" if c.hint == "author" else "harmed"
     # Otherwise the nearest person before the detail ("I was 34 and she was 22").
-    people = re.findall(r"\b(i|i'm|my|me|we|our|she|he|her|his)\b", lead)
-    if people:
-        return "author" if people[-1] in {"i", "i'm", "my", "me", "we", "our"} else "harmed"
+    # Subjects first ("I was her supervisor at X": X is the author's), then possessives.
+    for group in (r"\b(i|i'm|we|she|he)\b", r"\b(my|me|our|her|his)\b"):
+        people = re.findall(group, lead)
+        if people:
+            return "author" if people[-1] in {"i", "i'm", "my", "me", "we", "our"} else "harmed"
     if c.kind in {"date", "distinctive"}:
         return "harmed"
     return None
