@@ -239,13 +239,17 @@ CUES: dict[str, re.Pattern[str]] = {
 SORRY_WORDS = r"\b(?:sorry|apologi[sz]e|apologies|regret)"
 MORE_CUES: dict[str, tuple[str, ...]] = {
     "minimising": (
+        r"\bthat was it\b",
+        r"\bcompared to what\b",
+        r"\bthis was nothing\b|\bit was nothing\b",
         r"\bit was (?:one|a single) (?:kiss|hug|touch|message|text|night|time|mistake|photo)\b",
         r"\blasted (?:only |just |barely |maybe |about |like )?(?:a |one |a few |a couple of )?(?:moment|second|minute|seconds|minutes)\b",
         r"\bcame (?:down )?to (?:a few|one|some|a couple)\b",
         r"\bover (?:almost )?as soon as\b",
         r"\b(?:end|ruin|wreck) (?:a|my|his|someone's) (?:career|life) over\b",
         r"\b(?:clumsy|awkward) (?:texts?|hug|kiss|moment|pass)\b",
-        r"\ba peck\b", r"\bfor a (?:second|moment|minute)\b", r"\ball i did was\b",
+        r"\ba peck\b", r"\b(?:only|just|barely) for a (?:second|moment|minute)\b",
+        r"\b(?:touched|kissed|hugged|held|grabbed|put)\b[^.]{0,30}\bfor a (?:second|moment)\b", r"\ball i did was\b",
         r"\bnot as if\b|\bnot like i\b", r"\b(?:far|much|way|a lot) worse\b",
         r"\bpeople (?:have )?(?:done|do) worse\b",
         r"\bnothing more than\b", r"\bno more than\b", r"\ba (?:brief|short|single|quick|"
@@ -294,6 +298,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:drink|drinking|alcohol|vodka|stress|pressure|drugs|pills) (?:made|turned) me\b",
     ),
     "blaming": (
+        r"\bdidn't exactly\b|\bnot exactly (?:push|say no|stop)",
+        r"\blet'?s not forget\b",
         r"\b(?:she|he) was (?:dancing with|flirting with|all over|hanging off|sitting on|touching) me\b",
         r"\bcame out of nowhere\b",
         r"\bnobody forced (?:her|him)\b",
@@ -312,6 +318,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:she|he) (?:never|didn't) (?:once )?(?:object|resist|stop me|say anything)",
     ),
     "forgiveness_request": (
+        r"\bforgiveness in (?:her|his|their) heart\b",
         r"\b(?:a second|another) chance\b",
         r"\bforgive me\b", r"\bher forgiveness\b|\bhis forgiveness\b|\btheir forgiveness\b",
         r"\bbeg(?:ging)? (?:her|him|them|you)\b.*\bforgiv",
@@ -329,6 +336,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
     ),
     "sorry_but": (SORRY_WORDS + r"\b[^.;]*?,? (?:however|though|although|yet|that said)\b",),
     "evasive_passive": (
+        r"\bstuff happened\b",
         r"\b(?:kissing|touching|it|things|flirting|talking) turned into\b",
         r"\b(?:contact|touching|kissing|things|it|something|an incident|the incident) "
         r"(?:occurred|took place)\b", r"\b(?:drink|drinks|glass) (?:was|were|got) "
@@ -346,6 +354,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"said|shared|sent|passed|blurred|exchanged|taken|posted|overstepped)\b",
     ),
     "memory_denial": (
+        r"\bnot sure (?:that'?s|that is|it was|this is) (?:how|what) (?:it|happened)",
+        r"\b(?:that'?s|that is|it's) not how it (?:went|happened)\b",
         r"\brecollection\b",
         r"\b(?:happened|went) (?:the way|like|how) (?:she|he) (?:says|said|tells|describes|claims)\b",
         r"\bthe way (?:she|he) (?:tells|describes|remembers) it\b",
@@ -357,6 +367,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:hazy|fuzzy|blurry) (?:for me|memory)", r"\bi (?:can't|cannot|don't) remember\b",
     ),
     "parade_brave": (
+        r"\b(?:one of the )?few (?:men|people|guys|blokes) (?:who|that) (?:will|would|ever)\b",
+        r"\b(?:isn't|is not|not) easy to be (?:this )?(?:honest|open)\b",
         r"\b(?:bravest|courageous|heroic)\b", r"\b(?:stay|staying|keep|keeping) (?:silent|quiet)"
         r".*\b(?:but|yet) i\b", r"\bspeak(?:ing)? up\b.*\bmost\b|\bmost\b.*\bspeak(?:ing)? up\b",
         r"\bbraver?\b", r"\bthe (?:nerve|strength|balls) to\b", r"\bman enough\b",
@@ -366,6 +378,9 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bi'?m proud (?:of myself|that i)\b",
     ),
     "parade_innocent": (
+        r"\bi(?:'ve got| have) (?:a wife|a daughter|daughters|two daughters|sisters|a sister)\b",
+        r"\bnever (?:treat|treated|disrespect|disrespected) (?:a woman|women|anyone)\b",
+        r"\bwithout (?:a single|one|any) (?:issue|complaint|problem|incident)\b",
         r"\bone of the good (?:ones|guys)\b",
         r"\bi have (?:a daughter|daughters|sisters|two sisters)\b",
         r"\bvolunteer(?:ed|ing)? (?:with|for|at)\b",
@@ -385,6 +400,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bask anyone\b",
     ),
     "parade_victim": (
+        r"\b(?:the )?(?:real|true|actual) victim\b",
+        r"\btreated (?:worse than|like) a\b",
         r"\b(?:pariah|outcast|laughing stock|scapegoat)\b",
         r"\bhung out to dry\b",
         r"\b(?:my|our) (?:kids|children|family|wife|son|daughter) (?:are|is|have been|has been) (?:being )?(?:bullied|harassed|threatened|trolled|targeted)\b",
@@ -524,12 +541,70 @@ class PatternHit:
     kind: str
 
 
+# Semantic fields for the second layer (see _field_kinds): lemmas that carry a pattern's
+# meaning whatever the wording around them.
+SUFFERING = frozenset(["sleep", "cry", "antidepressant", "medication", "depression", "depressed", "anxiety", "anxious", "panic", "breakdown", "suicidal", "struggle", "suffer", "lonely", "isolated", "battle", "cope", "rebuild", "heal", "closure", "peace", "torment", "nightmare", "misery", "miserable", "broken", "exhausted", "drained"])
+VICTIM_VERBS = frozenset(["boycott", "shun", "ostracise", "ostracize", "cancel", "vilify", "demonise", "demonize", "hound", "harass", "bully", "humiliate", "crucify", "destroy", "ruin", "punish", "attack", "troll", "threaten", "abandon", "exile", "victimise", "victimize", "smear", "condemn"])
+CAUSES = frozenset(["drunk", "drinking", "alcohol", "lonely", "single", "grief", "bereaved", "depressed", "depression", "stress", "stressed", "tired", "exhausted", "divorce", "breakup", "naive", "culture", "era", "upbringing", "wasted", "high"])
+CONNECTORS = frozenset(["because", "as", "since", "so", "after", "when", "being", "just"])
+DIMINISHERS = frozenset(["only", "just", "merely", "barely", "briefly", "brief", "little", "minor", "harmless", "tiny"])
+ACTS = frozenset(["kiss", "hug", "touch", "message", "text", "photo", "pic", "comment", "joke", "fumble", "grope", "incident", "peck", "cuddle", "squeeze", "pat", "leg", "arm", "waist"])
+INITIATIVE = frozenset(["send", "text", "message", "invite", "kiss", "flirt", "initiate", "wink", "dress", "choose", "agree", "lead", "encourage"])
+_ME = frozenset({"i", "me", "my", "we", "our"})
+
+
+def _field_kinds(sent: Any) -> set[str]:
+    """Patterns recognised by meaning: a lemma from a pattern's field in the right grammar.
+
+    Slower to read than a cue list but not tied to wording: "I've cried myself to sleep"
+    and "every day is a battle for me" are both the author's suffering (self-centring) because
+    the author is the one who suffers; "she couldn't sleep" is impact, not self-centring.
+    """
+    kinds: set[str] = set()
+    lowers = [t.lower_ for t in sent]
+    words = set(lowers)
+    subjects = {t.lower_ for t in sent if t.dep_ in {"nsubj", "nsubjpass"}}
+    author = bool(words & _ME)
+    third_subject = bool(subjects & {"she", "he", "they"})
+    lemmas = {lemma(t) for t in sent if t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}}
+    if author and lemmas & SUFFERING and not third_subject:
+        kinds.add("self_centring")
+    for tok in sent:
+        if lemma(tok) in VICTIM_VERBS:
+            patient = [c for c in tok.children if c.dep_ in {"nsubjpass", "dobj"}]
+            if any(c.lower_ in {"i", "me"} or any(g.lower_ == "my" for g in c.children)
+                   for c in patient):
+                kinds.add("parade_victim")
+    if not lemmas & {"stop", "quit", "give"}:
+        for tok in sent:
+            if tok.lower_ in CAUSES or (lemma(tok) in CAUSES and tok.pos_ != "VERB"):
+                # The author's own state offered as a cause: "I was lonely", "my divorce".
+                clause = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+                subj = [c.lower_ for c in clause.children if c.dep_ == "nsubj"]
+                owner = [c.lower_ for c in tok.children if c.dep_ == "poss"]
+                if (subj and subj[0] in {"i", "we"}) or (owner and owner[0] == "my"):
+                    kinds.add("excusing")
+    for tok in sent:
+        if tok.lower_ in DIMINISHERS:
+            window = {lemma(t) for t in sent[max(0, tok.i - sent.start - 0):][:6]}
+            if window & ACTS:
+                kinds.add("minimising")
+    root = sent.root
+    if lemma(root) in INITIATIVE and any(
+            c.dep_ == "nsubj" and c.lower_ in {"she", "he"} for c in root.children) and (
+            words & {"so", "thought", "assumed", "took"}):
+        kinds.add("blaming")
+    return kinds
+
+
 def _sentence_kinds(norm: str, sent: Any, prev_norm: str, next_norm: str) -> list[str]:
     kinds = [kind for kind, rx in CUES.items() if rx.search(norm)]
+    kinds += sorted(_field_kinds(sent) - set(kinds))
     if not kinds:
         return kinds
-    rejected = bool(REJECT.search(norm) or rejects_previous(next_norm)
-                    or HYPOTHETICAL.search(norm))
+    if HYPOTHETICAL.search(norm):
+        return []  # "I could say I was lonely that year": the author declines to say it
+    rejected = bool(REJECT.search(norm) or rejects_previous(next_norm))
     out = []
     for kind in kinds:
         if kind in REJECTABLE and rejected:
