@@ -507,6 +507,10 @@ ELEMENT_CUES: dict[str, re.Pattern[str]] = {
         r"choice)\b", r"\bwhat i'?m responsible for\b", r"\b(?:nothing|none of it) (?:she|he|you)"
         r" (?:did|could)", r"\bnot (?:her|his|your) (?:fault|doing)\b", r"\bmy choice\b",
         r"\bi was the one who did\b", r"\bon me\b", r"\bi am responsible\b",
+        r"\bi used (?:that|it|the trust|my (?:position|power|role|authority|status))\b",
+        r"\b(?:and|but) i knew (?:it|that|what)\b|^i knew\.?$", r"\bmy choices?\b",
+        r"\bnone of (?:it|this) was (?:your|her|his) (?:doing|fault)\b",
+        r"\bknowing i had power\b", r"\bi abused\b", r"\bi own (?:this|that|it|what)\b",
         r"\bi was responsible\b", r"\bmy fault\b",
     ),
     "repair": _rx(
@@ -519,13 +523,18 @@ ELEMENT_CUES: dict[str, re.Pattern[str]] = {
         r"facilitator|welfare officer|hr)\b",
     ),
     "change": _rx(
-        r"\bi (?:have |'ve )?(?:stopped|no longer|quit|gave up|given up)\b",
-        r"\bi (?:don't|do not|won't|will not) (?:drink|message|meet|coach|date|manage|go)\b",
-        r"\b(?:therapist|counsellor|counselor|therapy|counselling|counseling|course|programme|"
-        r"program|group|training)\b", r"\b(?:asks?|ask) me (?:about|anything)\b",
-        r"\bpermission to\b", r"\bpull me up\b|\bcall me out\b|\bhold me to account\b",
+        r"\bi (?:have |'ve )?(?:stopped|quit|gave up|given up)\b",
+        r"\bi (?:no longer|don't|do not|won't|will not|never) (?:drink|message|meet|coach|date|"
+        r"manage|go|work|text|contact|drive|stay|post|use)\b",
+        r"\bi(?:'m| am| have been|'ve been| now| will| will be|'ll| 'll be| have| 've)? "
+        r"(?:seen|see|seeing|in|doing|attending|attend|on|started|starting|enrolled|completed|"
+        r"finished|joined|done|did|going to|spent) (?:a |an |the |my |two years in a )?(?:\w+ )?"
+        r"(?:\w+ )?(?:therapist|counsellor|counselor|therapy|counselling|counseling|course|"
+        r"programme|program|group|training)\b",
+        r"\b(?:asks?|ask) me (?:about|anything)\b", r"\bpermission to\b",
+        r"\bpull me up\b|\bcall me out\b|\bhold me to account\b|\bchecks? (?:in )?(?:on|with) me\b",
         r"\bi'?ll be (?:on soft drinks|leaving)\b", r"\bi (?:will|'ll) be (?:on|leaving)\b",
-        r"\boff the drink\b", r"\bthe door stays open\b",
+        r"\boff the drink\b", r"\bthe door stays open\b", r"\bno longer\b",
     ),
 }
 
