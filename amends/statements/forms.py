@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 
 from amends.library.access import all_tags
+from amends.library.tags import GROUP_LABELS
 from amends.statements.sections import MAX_SECTION_LENGTH, SECTIONS
 
 if TYPE_CHECKING:
@@ -55,6 +56,14 @@ class PublishForm(forms.Form):
         confirmed.choices = [
             (placed.key, f"{placed.label}: \u201c{placed.finding.text}\u201d")
             for placed in self.details
+        ]
+
+    def tag_groups(self) -> list[tuple[str, list[Any]]]:
+        """The tag checkboxes, under their group's heading ("Where it happened", ...)."""
+        group_of = {tag.slug: tag.group for tag in all_tags()}
+        return [
+            (label, [box for box in self["tags"] if group_of.get(box.data["value"]) == group])
+            for group, label in GROUP_LABELS.items()
         ]
 
     def clean_confirmed_details(self) -> list[str]:
