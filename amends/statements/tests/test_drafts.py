@@ -184,3 +184,20 @@ def test_a_server_error_while_saving_gives_the_text_back(responsible: Persona) -
     assert "Something went wrong on our side" in page
     assert "Words the database refused." in page
     assert StatementVersion.objects.count() == 0
+
+
+def test_a_damaged_draft_is_never_shown_and_the_member_is_told(responsible: Persona) -> None:
+    from amends.vault.models import PrivateText
+
+    url = start(responsible)
+    responsible.client.post(url, statement_form(what_i_did="Text that will be damaged."))
+    item = PrivateText.objects.get(pk=StatementVersion.objects.get().content_id)
+    damaged = bytearray(bytes(item.ciphertext))
+    damaged[len(damaged) // 2] ^= 0x01
+    PrivateText.objects.filter(pk=item.pk).update(ciphertext=bytes(damaged))
+    response = responsible.client.get(url)
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "This could not be opened" in page
+    assert "Text that will be damaged." not in page
+    assert 'name="what_i_did"' not in page  # no empty editor that could overwrite it
