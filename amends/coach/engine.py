@@ -102,7 +102,16 @@ class Coach:
         if not todo:
             return
         self._ensure_loaded()
-        for text, doc in zip(todo, get_nlp().pipe(todo), strict=True):
+        nlp = get_nlp()
+        # The entity recognizer is the costliest part of the model and can only find
+        # something where a word is capitalised or a number is written; elsewhere it is
+        # switched off (our own rules still read every segment).
+        named = [t for t in todo if _may_name(t)]
+        plain = [t for t in todo if not _may_name(t)]
+        docs = dict(zip(named, nlp.pipe(named), strict=True))
+        docs.update(zip(plain, nlp.pipe(plain, disable=["ner"]), strict=True))
+        for text in todo:
+            doc = docs[text]
             results = self._analyzer.analyze(
                 text=text, language="en", nlp_artifacts=artifacts(self._engine, doc))
             cands = presidio_candidates(results, doc) + regex_candidates(text) + token_candidates(doc)
@@ -136,6 +145,19 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     spans.append((pos, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+_CAPITAL_OR_NUMBER = re.compile(r"\d|(?<=\W)(?!I\b|I'|I’)[A-Z]")
+_FIRST_WORD = re.compile(r"\W*([A-Za-z']+)")
+
+
+def _may_name(segment: str) -> bool:
+    """Whether a segment may hold a named entity: a capital after its first word, a digit,
+    or a first word that is not an ordinary sentence opener."""
+    if _CAPITAL_OR_NUMBER.search(segment, 1):
+        return True
+    first = _FIRST_WORD.match(segment)
+    return bool(first) and first.group(1).lower() not in lx.PROPER_STOP | lx.NOT_NAMES
 
 
 def _key(segment: str) -> bytes:

@@ -565,43 +565,38 @@ _ME = frozenset({"i", "me", "my", "we", "our"})
 def _field_kinds(sent: Any) -> set[str]:
     """Patterns recognised by meaning: a lemma from a pattern's field in the right grammar.
 
-    Slower to read than a cue list but not tied to wording: "I've cried myself to sleep"
-    and "every day is a battle for me" are both the author's suffering (self-centring) because
-    the author is the one who suffers; "she couldn't sleep" is impact, not self-centring.
+    Not tied to wording: "I've cried myself to sleep" and "every day is a battle for me"
+    are both the author's suffering (self-centring) because the author is the one who
+    suffers; "she couldn't sleep" is impact, not self-centring.
     """
     kinds: set[str] = set()
-    lowers = [t.lower_ for t in sent]
-    words = set(lowers)
-    subjects = {t.lower_ for t in sent if t.dep_ in {"nsubj", "nsubjpass"}}
-    author = bool(words & _ME)
-    third_subject = bool(subjects & {"she", "he", "they"})
-    lemmas = {lemma(t) for t in sent if t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}}
-    if author and lemmas & SUFFERING and not third_subject:
+    tokens = list(sent)  # one pass: iterating a span builds new Token objects each time
+    words = {t.lower_ for t in tokens}
+    subjects = {t.lower_ for t in tokens if t.dep_ in {"nsubj", "nsubjpass"}}
+    lemmas = [lemma(t) if t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"} else t.lower_ for t in tokens]
+    lemma_set = set(lemmas)
+    if words & _ME and lemma_set & SUFFERING and not subjects & {"she", "he", "they"}:
         kinds.add("self_centring")
-    for tok in sent:
-        if lemma(tok) in VICTIM_VERBS:
+    quitting = bool(lemma_set & {"stop", "quit", "give"})
+    for n, tok in enumerate(tokens):
+        lem = lemmas[n]
+        if lem in VICTIM_VERBS:
             patient = [c for c in tok.children if c.dep_ in {"nsubjpass", "dobj"}]
             if any(c.lower_ in {"i", "me"} or any(g.lower_ == "my" for g in c.children)
                    for c in patient):
                 kinds.add("parade_victim")
-    if not lemmas & {"stop", "quit", "give"}:
-        for tok in sent:
-            if tok.lower_ in CAUSES or (lemma(tok) in CAUSES and tok.pos_ != "VERB"):
-                # The author's own state offered as a cause: "I was lonely", "my divorce".
-                clause = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
-                subj = [c.lower_ for c in clause.children if c.dep_ == "nsubj"]
-                owner = [c.lower_ for c in tok.children if c.dep_ == "poss"]
-                if (subj and subj[0] in {"i", "we"}) or (owner and owner[0] == "my"):
-                    kinds.add("excusing")
-    for tok in sent:
-        if tok.lower_ in DIMINISHERS:
-            window = {lemma(t) for t in sent[max(0, tok.i - sent.start - 0):][:6]}
-            if window & ACTS:
-                kinds.add("minimising")
+        elif not quitting and (tok.lower_ in CAUSES or (lem in CAUSES and tok.pos_ != "VERB")):
+            # The author's own state offered as a cause: "I was lonely", "my divorce".
+            clause = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+            subj = [c.lower_ for c in clause.children if c.dep_ == "nsubj"]
+            owner = [c.lower_ for c in tok.children if c.dep_ == "poss"]
+            if (subj and subj[0] in {"i", "we"}) or (owner and owner[0] == "my"):
+                kinds.add("excusing")
+        elif tok.lower_ in DIMINISHERS and set(lemmas[n:n + 6]) & ACTS:
+            kinds.add("minimising")
     root = sent.root
-    if lemma(root) in INITIATIVE and any(
-            c.dep_ == "nsubj" and c.lower_ in {"she", "he"} for c in root.children) and (
-            words & {"so", "thought", "assumed", "took"}):
+    if lemma(root) in INITIATIVE and words & {"so", "thought", "assumed", "took"} and any(
+            c.dep_ == "nsubj" and c.lower_ in {"she", "he"} for c in root.children):
         kinds.add("blaming")
     return kinds
 
