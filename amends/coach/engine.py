@@ -157,7 +157,9 @@ def _may_name(segment: str) -> bool:
     if _CAPITAL_OR_NUMBER.search(segment, 1):
         return True
     first = _FIRST_WORD.match(segment)
-    return bool(first) and first.group(1).lower() not in lx.PROPER_STOP | lx.NOT_NAMES
+    if first is None:
+        return False
+    return first.group(1).lower() not in lx.PROPER_STOP | lx.NOT_NAMES
 
 
 def _key(segment: str) -> bytes:
