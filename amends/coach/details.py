@@ -114,6 +114,7 @@ _CALLED = re.compile(r"\b(?:girl|guy|woman|man|lad|lass|boy|someone|person|stude
 _VOCATIVE = re.compile(r"(?:^|(?<=[.!?\n] ))([A-Za-z][a-z]{2,20}),? (?:i'?m|i am) sorry\b")
 _MEMBER_OF = re.compile(r"\b(?:a|the) (?:\w+ )?member of (?:our|the|my|his|her|their) "
                         r"[\w' -]{3,40}?(?=[,.;:]| who| and| at| in)", re.IGNORECASE)
+_SAINT = re.compile(r"\b(?:st|saint)\.? [a-z]+(?:'s|s)\b")
 _PAPER = re.compile(r"\b(?:in the (?:paper|papers|news|local paper)|on (?:the news|tv|telly)"
                     r"|went viral|dressed (?:up )?as)\b", re.IGNORECASE)
 
@@ -269,6 +270,8 @@ def regex_candidates(text: str) -> list[Candidate]:
         add(m, "distinctive", "only")
     for m in _MONTH_OF_YEAR.finditer(text):
         add(m, "date", "year")
+    for m in _SAINT.finditer(text):
+        add(m, "organisation", "saint")
     for m in _PAPER.finditer(text):
         add(m, "distinctive", "event")
     return out
@@ -289,6 +292,10 @@ def _phrase(tok: Any, max_right: int = 8) -> tuple[int, int]:
 
 
 def _has_possessor(tok: Any) -> bool:
+    # Typed without apostrophes ("my best mates younger sister") the parse loses the
+    # possessive; an owner word at the start of the phrase still narrows it.
+    if _lower(tok.doc[tok.left_edge.i]) in _POSSESSIVE and tok.left_edge.i < tok.i:
+        return True
     for child in tok.children:
         if child.dep_ == "poss":
             return True

@@ -71,7 +71,7 @@ au pair cleaner caretaker janitor driver pilot attendant merchandiser stylist
 hairdresser photographer researcher scientist technician postdoc sophomore
 freshman fresher undergraduate postgraduate student pupil volunteer deputy
 associate executive ceo cfo founder cofounder boss superior subordinate employee staffer
-agent lawyer barrister paralegal judge chaplain
+agent lawyer solicitor barrister paralegal judge chaplain
 """)
 
 # Role nouns too vague to narrow anyone down even with "my" ("my colleague").

@@ -239,6 +239,9 @@ CUES: dict[str, re.Pattern[str]] = {
 SORRY_WORDS = r"\b(?:sorry|apologi[sz]e|apologies|regret)"
 MORE_CUES: dict[str, tuple[str, ...]] = {
     "minimising": (
+        r"\bworked out (?:for her|for him|in the end|fine for)\b|\blanded on (?:her|his) feet\b",
+        r"(?<!as if )(?<!like )\bnothing (?:\w+ )?(?:ever )?happened\b",
+        r"\bdidn't do anything (?:apart from|except|but|more than|other than)\b",
         r"\bthat was it\b",
         r"\bcompared to what\b",
         r"\bthis was nothing\b|\bit was nothing\b",
@@ -264,6 +267,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bnothing (?:serious|major|sexual)\b", r"\bit was (?:just|only|merely) ",
     ),
     "excusing": (
+        r"\bto be fair\b",
+        r"\bi (?:genuinely |honestly |really )?thought it was (?:my|ok|okay|fine|alright|mutual)\b",
         r"\b(?:full of|rife with) (?:that|this) (?:kind|sort) of\b",
         r"\b(?:nobody|no one) (?:ever )?(?:sat (?:me|us) down|talked to (?:me|us)|trained (?:me|us))\b",
         r"\bthe drink talking\b|\bthe drink\b",
@@ -324,6 +329,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bbeg(?:ging)? (?:her|him|them|you)\b.*\bforgiv",
     ),
     "conditional_apology": (
+        SORRY_WORDS + r" (?:that )?(?:you|she|he|they) (?:were|was|felt|feel|got) (?:\w+ )?(?:scared|upset|hurt|uncomfortable|offended|frightened|afraid|awkward)\b",
         SORRY_WORDS + r".*\b(?:she|he|they) (?:believes|feels|claims|says|thinks)\b",
         SORRY_WORDS + r".*\bany (?:pain|hurt|harm)\b",
         r"\bapologies to (?:anyone|anybody|those) who\b", SORRY_WORDS + r".*\boffended\b",
@@ -428,6 +434,9 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bshould(?:n't| not)? (?:just )?(?:die|not exist|be dead)\b",
     ),
     "self_centring": (
+        r"\b(?:our|my) (?:savings|money|income|house|home|pension) (?:is|are|has|have) (?:all )?(?:gone|been lost)\b",
+        r"\bdon't know how (?:we|i)(?:'ll| will| are going to| am going to) (?:manage|cope|survive|get by)\b",
+        r"\b(?:it's|its|it has) been (?:\w+ )?(?:hard|difficult|tough|awful|horrible|painful|brutal) (?:losing|being|not)\b",
         r"\bbarely left the house\b",
         r"\blost (?:so much |a lot of )?weight\b",
         r"\b(?:get|have) my life back\b",
@@ -653,7 +662,9 @@ def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
             return False
         return not re.search(r"\b(?:her|his|their|your) (?:courage|bravery)\b", norm)
     if kind in {"self_centring", "parade_monster"}:
-        return _first_person(sent) or "my " in norm or " me" in norm or "myself" in norm
+        # The author's own state; a sentence about her ("she couldn't sleep") is impact.
+        return _first_person(sent) or "my " in norm or " me" in norm or "myself" in norm or not any(
+            t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in {"she", "he", "they"} for t in sent)
     if kind == "evasive_passive":
         return not re.search(r"\b(?:i|she|he|they) (?:was|were) (?:told|asked|suspended)\b",
                              norm) or "decision" in norm
