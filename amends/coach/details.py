@@ -69,7 +69,7 @@ _NUM_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
              r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
              r"|nineteen|[1-9]\d)")
 _AGE_AFTER_BE = re.compile(
-    r"\b(?:i|i'm|im|she|he|shes|hes|she's|he's|she'd|he'd|you|we|they|[A-Z][a-z]+)"
+    r"\b(?:i|i'm|im|she|he|shes|hes|she's|he's|she'd|he'd|you|we|they|who|[A-Z][a-z]+)"
     r"(?: (?:was|is|were|am|are|had|has))?(?: (?:only|just|both|barely|nearly|almost|still))*"
     r"(?: (?:turned|turning|aged))? (" + _NUM_WORD + r")\b(?![- ](?:years?|minutes?|hours?|"
     r"days?|weeks?|months?|times?|seconds?|messages|people|of|pints|percent|%|am|pm|o'clock|"
@@ -121,7 +121,7 @@ _PAPER = re.compile(r"\b(?:in the (?:paper|papers|news|local paper)|on (?:the ne
 _CONTACTISH = re.compile(r"@|#\d|\w[._]\w|\w_|\bdot\b|\bat (?:hotmail|gmail|yahoo|outlook|icloud)")
 _NUMBERISH = re.compile(r"\d|teen|twent|thirt|fort|fift|sixt|sevent|eight|ninet|\bten\b|eleven|"
                         r"twelve|\boh[- ]|thousand|early|mid|late", re.IGNORECASE)
-_AGE_SUBJECTS = {"i", "i'm", "im", "she", "he", "shes", "hes", "she's", "he's", "she'd", "he'd",
+_AGE_SUBJECTS = {"who", "i", "i'm", "im", "she", "he", "shes", "hes", "she's", "he's", "she'd", "he'd",
                  "you", "we", "they"}
 _PERSON_NOUNS = lx._words("lad girl guy boy woman man kid bloke")
 # The tagger often calls a lower-case name an adjective or adverb; never a verb or pronoun.

@@ -239,6 +239,9 @@ CUES: dict[str, re.Pattern[str]] = {
 SORRY_WORDS = r"\b(?:sorry|apologi[sz]e|apologies|regret)"
 MORE_CUES: dict[str, tuple[str, ...]] = {
     "minimising": (
+        r"\b(?:people are|everyone is|they're|they are) making (?:it |this )?out\b",
+        r"\bnot (?:as|that|so) (?:serious|bad|big)\b",
+        r"\bdon't see how (?:it'?s|this is) (?:as|that|so) (?:serious|bad)\b",
         r"\bworked out (?:for her|for him|in the end|fine for)\b|\blanded on (?:her|his) feet\b",
         r"(?<!as if )(?<!like )\bnothing (?:\w+ )?(?:ever )?happened\b",
         r"\bdidn't do anything (?:apart from|except|but|more than|other than)\b",
@@ -267,6 +270,9 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bnothing (?:serious|major|sexual)\b", r"\bit was (?:just|only|merely) ",
     ),
     "excusing": (
+        r"\bculture\b",
+        r"\b(?:nobody|no one|not something anyone) (?:ever )?(?:talked|spoke|talks) about\b",
+        r"\bgoing through (?:a|an) (?:\w+ )?(?:dark|hard|difficult|rough|tough|bad|low) (?:period|time|patch|phase|season|place)\b",
         r"\bto be fair\b",
         r"\bi (?:genuinely |honestly |really )?thought it was (?:my|ok|okay|fine|alright|mutual)\b",
         r"\b(?:full of|rife with) (?:that|this) (?:kind|sort) of\b",
@@ -323,12 +329,15 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:she|he) (?:never|didn't) (?:once )?(?:object|resist|stop me|say anything)",
     ),
     "forgiveness_request": (
+        r"\b(?:hope|wish|want)\b.*\bwe can (?:move (?:past|on)|get past|put)\b",
         r"\bforgiveness in (?:her|his|their) heart\b",
         r"\b(?:a second|another) chance\b",
         r"\bforgive me\b", r"\bher forgiveness\b|\bhis forgiveness\b|\btheir forgiveness\b",
         r"\bbeg(?:ging)? (?:her|him|them|you)\b.*\bforgiv",
     ),
     "conditional_apology": (
+        r"\b(?:supposed|meant|expected|told) to (?:say sorry|apologi[sz]e)\b",
+        r"\b(?:have|got) to say sorry\b",
         SORRY_WORDS + r" (?:that )?(?:you|she|he|they) (?:were|was|felt|feel|got) (?:\w+ )?(?:scared|upset|hurt|uncomfortable|offended|frightened|afraid|awkward)\b",
         SORRY_WORDS + r".*\b(?:she|he|they) (?:believes|feels|claims|says|thinks)\b",
         SORRY_WORDS + r".*\bany (?:pain|hurt|harm)\b",
@@ -434,6 +443,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bshould(?:n't| not)? (?:just )?(?:die|not exist|be dead)\b",
     ),
     "self_centring": (
+        r"\b(?:not to|don't|do not|please don't) judge me\b",
+        r"\bone chapter of my life\b",
         r"\b(?:our|my) (?:savings|money|income|house|home|pension) (?:is|are|has|have) (?:all )?(?:gone|been lost)\b",
         r"\bdon't know how (?:we|i)(?:'ll| will| are going to| am going to) (?:manage|cope|survive|get by)\b",
         r"\b(?:it's|its|it has) been (?:\w+ )?(?:hard|difficult|tough|awful|horrible|painful|brutal) (?:losing|being|not)\b",
@@ -563,10 +574,13 @@ class PatternHit:
 # meaning whatever the wording around them.
 SUFFERING = frozenset(["sleep", "cry", "antidepressant", "medication", "depression", "depressed", "anxiety", "anxious", "panic", "breakdown", "suicidal", "struggle", "suffer", "lonely", "isolated", "battle", "cope", "rebuild", "heal", "closure", "peace", "torment", "nightmare", "misery", "miserable", "broken", "exhausted", "drained"])
 VICTIM_VERBS = frozenset(["boycott", "shun", "ostracise", "ostracize", "cancel", "vilify", "demonise", "demonize", "hound", "harass", "bully", "humiliate", "crucify", "destroy", "ruin", "punish", "attack", "troll", "threaten", "abandon", "exile", "victimise", "victimize", "smear", "condemn"])
-CAUSES = frozenset(["drunk", "drinking", "alcohol", "lonely", "single", "grief", "bereaved", "depressed", "depression", "stress", "stressed", "tired", "exhausted", "divorce", "breakup", "naive", "culture", "era", "upbringing", "wasted", "high"])
+CAUSES = frozenset(["drunk", "drinking", "alcohol", "lonely", "single", "grief", "bereaved", "depressed", "depression", "stress", "stressed", "tired", "exhausted", "divorce", "breakup", "naive", "culture", "era", "upbringing", "wasted"])
 CONNECTORS = frozenset(["because", "as", "since", "so", "after", "when", "being", "just"])
 DIMINISHERS = frozenset(["only", "just", "merely", "barely", "briefly", "brief", "little", "minor", "harmless", "tiny"])
-ACTS = frozenset(["kiss", "hug", "touch", "message", "text", "photo", "pic", "comment", "joke", "fumble", "grope", "incident", "peck", "cuddle", "squeeze", "pat", "leg", "arm", "waist"])
+ACTS = frozenset(["kiss", "hug", "touch", "message", "text", "photo", "pic", "picture", "image",
+                  "snap", "snapchat", "selfie", "dm", "nude", "comment", "joke", "banter",
+                  "flirt", "flirting", "fumble", "grope", "incident", "peck", "cuddle", "squeeze",
+                  "pat", "leg", "arm", "waist"])
 INITIATIVE = frozenset(["send", "text", "message", "invite", "kiss", "flirt", "initiate", "wink", "dress", "choose", "agree", "lead", "encourage"])
 _ME = frozenset({"i", "me", "my", "we", "our"})
 
@@ -601,7 +615,9 @@ def _field_kinds(sent: Any) -> set[str]:
             owner = [c.lower_ for c in tok.children if c.dep_ == "poss"]
             if (subj and subj[0] in {"i", "we"}) or (owner and owner[0] == "my"):
                 kinds.add("excusing")
-        elif tok.lower_ in DIMINISHERS and set(lemmas[n:n + 6]) & ACTS:
+        elif (tok.lower_ in DIMINISHERS and set(lemmas[n:n + 5]) & ACTS
+              and not (n + 1 < len(tokens) and tokens[n + 1].pos_ in {"VERB", "AUX"})):
+            # "just stupid pictures", not "instead of just saying sorry on snap"
             kinds.add("minimising")
     root = sent.root
     if lemma(root) in INITIATIVE and words & {"so", "thought", "assumed", "took"} and any(
