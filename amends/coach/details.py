@@ -112,6 +112,12 @@ _CALLED = re.compile(r"\b(?:girl|guy|woman|man|lad|lass|boy|someone|person|stude
                      r"colleague)(?: there| at \w+)? (?:called|named) ([A-Za-z][a-z]{2,20})\b")
 # "nadine im sorry": a word addressed at the start of an apology is a name.
 _VOCATIVE = re.compile(r"(?:^|(?<=[.!?\n] ))([A-Za-z][a-z]{2,20}),? (?:i'?m|i am) sorry\b")
+# "sorry jade," / "Sorry, Maisie.": the person an apology addresses.
+_SORRY_NAME = re.compile(r"\bsorry,? ([A-Za-z][a-z]{2,20})(?=[,.!]|$)")
+_NOT_ADDRESSEE = lx._words("about for to that but if everyone anyone again though guys folks mate "
+                           "too not so all everybody enough now then here there indeed really")
+# "studying marine biology", "a law student": a course of study narrows a student down.
+_STUDYING = re.compile(r"\b(?:studying|doing a (?:degree|masters|phd) in|reading) [a-z]+(?: [a-z]+)?\b")
 _MEMBER_OF = re.compile(r"\b(?:a|the) (?:\w+ )?member of (?:our|the|my|his|her|their) "
                         r"[\w' -]{3,40}?(?=[,.;:]| who| and| at| in)", re.IGNORECASE)
 _SAINT = re.compile(r"\b(?:st|saint)\.? [a-z]+(?:'s|s)\b")
@@ -257,6 +263,11 @@ def regex_candidates(text: str) -> list[Candidate]:
         for m in rx.finditer(text):
             if m.group(1).lower() not in lx.PROPER_STOP | lx.NOT_NAMES:
                 add(m, "name", "called", 1)
+    for m in _SORRY_NAME.finditer(text):
+        if m.group(1).lower() not in _NOT_ADDRESSEE | lx.PROPER_STOP | lx.NOT_NAMES:
+            add(m, "name", "called", 1)
+    for m in _STUDYING.finditer(text):
+        add(m, "distinctive", "study")
     for m in _MEMBER_OF.finditer(text):
         add(m, "distinctive", "member")
     for m in _NICKNAME.finditer(text):
@@ -340,7 +351,8 @@ def token_candidates(doc: Any) -> list[Candidate]:
                          and lemma(tok.head) in {"be", "as", "work"})
             if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
                 pass  # "staff nurse" is reported on its head
-            elif not every and (_has_possessor(tok) or definite or mods or attr_of_i):
+            elif not every and (_has_possessor(tok) or definite or mods or attr_of_i or any(
+                    c.lower_ == "there" for c in tok.children)):
                 s, e = _phrase(tok)
                 out.append(Candidate(s, e, "role", "role", _hint(tok)))
                 continue

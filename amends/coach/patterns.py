@@ -239,6 +239,10 @@ CUES: dict[str, re.Pattern[str]] = {
 SORRY_WORDS = r"\b(?:sorry|apologi[sz]e|apologies|regret)"
 MORE_CUES: dict[str, tuple[str, ...]] = {
     "minimising": (
+        r"^(?:it|this|that) was (?:just |only |merely )?(?:one|a|an) (?:\w+ )?(?:moment|mistake|kiss|hug|message|night|thing|pic|joke|minute|second|hour|evening|lapse|slip)\b",
+        r"\bnot a (?:lifetime|crime|big deal|assault|disaster|catastrophe)\b",
+        r"\b(?:people are|everyone is|they're|they are|she's|she is) (?:acting|talking|behaving|treating (?:it|this|me)) (?:like|as if|as though)\b",
+        r"^(?:couples|people|men|guys|lads|everyone|everybody) (?:argue|fight|flirt|do (?:this|that|it)|make mistakes|get drunk)\b",
         r"\b(?:people are|everyone is|they're|they are) making (?:it |this )?out\b",
         r"\bnot (?:as|that|so) (?:serious|bad|big)\b",
         r"\bdon't see how (?:it'?s|this is) (?:as|that|so) (?:serious|bad)\b",
@@ -270,6 +274,10 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bnothing (?:serious|major|sexual)\b", r"\bit was (?:just|only|merely) ",
     ),
     "excusing": (
+        r"\bgrew up (?:in|with|around)\b",
+        r"\b(?:a )?(?:house|home|family|background) like mine\b",
+        r"\bmy (?:dad|father|mum|mother|parents|old man) (?:was|were|did) (?:exactly |just )?(?:the same|like that|it too)\b",
+        r"\bi(?:'ve| have) (?:got )?a temper\b",
         r"\bculture\b",
         r"\b(?:nobody|no one|not something anyone) (?:ever )?(?:talked|spoke|talks) about\b",
         r"\bgoing through (?:a|an) (?:\w+ )?(?:dark|hard|difficult|rough|tough|bad|low) (?:period|time|patch|phase|season|place)\b",
@@ -309,6 +317,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:drink|drinking|alcohol|vodka|stress|pressure|drugs|pills) (?:made|turned) me\b",
     ),
     "blaming": (
+        r"\bwe(?:'d| had)? (?:been |were )(?:flirting|texting|messaging|kissing|seeing each other)\b",
+        r"\bout of the blue\b",
         r"\bdidn't exactly\b|\bnot exactly (?:push|say no|stop)",
         r"\blet'?s not forget\b",
         r"\b(?:she|he) was (?:dancing with|flirting with|all over|hanging off|sitting on|touching) me\b",
@@ -336,6 +346,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bbeg(?:ging)? (?:her|him|them|you)\b.*\bforgiv",
     ),
     "conditional_apology": (
+        SORRY_WORDS + r".*\bnever meant\b",
+        r"\bregret that (?:she|he|they) (?:sees|feels|thinks|views|took|see|feel)\b",
         r"\b(?:supposed|meant|expected|told) to (?:say sorry|apologi[sz]e)\b",
         r"\b(?:have|got) to say sorry\b",
         SORRY_WORDS + r" (?:that )?(?:you|she|he|they) (?:were|was|felt|feel|got) (?:\w+ )?(?:scared|upset|hurt|uncomfortable|offended|frightened|afraid|awkward)\b",
@@ -389,7 +401,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bbraver?\b", r"\bthe (?:nerve|strength|balls) to\b", r"\bman enough\b",
         r"\b(?:few|not many|no other|most) (?:men|guys|people|blokes|lads) would\b",
         r"\b(?:torn apart|slaughtered|crucified|attacked|hated|judged) for (?:writing|posting|"
-        r"saying|sharing) this\b", r"\b(?:did|doing) it anyway\b", r"\bputting my name to\b",
+        r"saying|sharing) this\b", r"\b(?:writing|posting|saying|sharing|speaking)\b.*\b(?:did|doing|do) it anyway\b", r"\bputting my name to\b",
         r"\bi'?m proud (?:of myself|that i)\b",
     ),
     "parade_innocent": (
@@ -415,6 +427,9 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bask anyone\b",
     ),
     "parade_victim": (
+        r"\bcalling me (?:a|an) \w+",
+        r"\b(?:my )?(?:whole |entire )?(?:career|life|livelihood|reputation|future) (?:is |was |has been )?(?:basically )?(?:gone|over|ruined|destroyed|finished|in tatters)\b",
+        r"\bnobody (?:\w+ ){0,4}(?:will|would) (?:book|hire|employ|speak to|talk to|work with) me\b",
         r"\b(?:the )?(?:real|true|actual) victim\b",
         r"\btreated (?:worse than|like) a\b",
         r"\b(?:pariah|outcast|laughing stock|scapegoat)\b",
@@ -443,6 +458,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bshould(?:n't| not)? (?:just )?(?:die|not exist|be dead)\b",
     ),
     "self_centring": (
+        r"\bi(?: feel|'m| am)(?: so| completely| totally| utterly| just)? (?:broken|destroyed|empty|numb|devastated|wrecked|crushed|shattered|lost)\b",
         r"\b(?:not to|don't|do not|please don't) judge me\b",
         r"\bone chapter of my life\b",
         r"\b(?:our|my) (?:savings|money|income|house|home|pension) (?:is|are|has|have) (?:all )?(?:gone|been lost)\b",
@@ -598,7 +614,7 @@ def _field_kinds(sent: Any) -> set[str]:
     subjects = {t.lower_ for t in tokens if t.dep_ in {"nsubj", "nsubjpass"}}
     lemmas = [lemma(t) if t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"} else t.lower_ for t in tokens]
     lemma_set = set(lemmas)
-    if words & _ME and lemma_set & SUFFERING and not subjects & {"she", "he", "they"}:
+    if words & _ME and (lemma_set | words) & SUFFERING and not subjects & {"she", "he", "they"}:
         kinds.add("self_centring")
     quitting = bool(lemma_set & {"stop", "quit", "give"})
     for n, tok in enumerate(tokens):
