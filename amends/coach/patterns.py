@@ -274,6 +274,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bnothing (?:serious|major|sexual)\b", r"\bit was (?:just|only|merely) ",
     ),
     "excusing": (
+        r"\bthe (?:pressure|stress|workload) (?:was|had been|were) (?:\w+ )?(?:enormous|huge|immense|intense|unbearable|crazy|insane|relentless)\b",
+        r"\bi was (?:also )?covering for\b",
         r"\bgrew up (?:in|with|around)\b",
         r"\b(?:a )?(?:house|home|family|background) like mine\b",
         r"\bmy (?:dad|father|mum|mother|parents|old man) (?:was|were|did) (?:exactly |just )?(?:the same|like that|it too)\b",
@@ -405,6 +407,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bi'?m proud (?:of myself|that i)\b",
     ),
     "parade_innocent": (
+        r"\bnot the same (?:person|man|guy|bloke)\b",
+        r"\bi(?:'ve| have) (?:matured|grown up|changed) (?:a lot|so much|since)\b",
         r"\bi(?:'ve got| have) (?:a wife|a daughter|daughters|two daughters|sisters|a sister)\b",
         r"\bnever (?:treat|treated|disrespect|disrespected) (?:a woman|women|anyone)\b",
         r"\bwithout (?:a single|one|any) (?:issue|complaint|problem|incident)\b",
@@ -458,6 +462,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bshould(?:n't| not)? (?:just )?(?:die|not exist|be dead)\b",
     ),
     "self_centring": (
+        r"\beating me (?:up|alive)\b",
         r"\bi(?: feel|'m| am)(?: so| completely| totally| utterly| just)? (?:broken|destroyed|empty|numb|devastated|wrecked|crushed|shattered|lost)\b",
         r"\b(?:not to|don't|do not|please don't) judge me\b",
         r"\bone chapter of my life\b",
@@ -681,6 +686,9 @@ def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
                 if _negated(verb) or any(_negated(a) for a in list(verb.ancestors)[:2]):
                     return False
         return not re.search(r"not asking|never ask|don't ask|won't ask|forgive me if\b", norm)
+    if kind == "blaming" and re.search(r"\buntil (?:she|he)\b|\b(?:made|forced|wouldn't let|would not "
+                                       r"let|pressured) (?:her|him)\b", norm):
+        return False  # what she did under pressure is part of the account, not blame
     if kind == "memory_denial":
         # The harmed person's gaps ("she didn't remember getting home") are not denial.
         for tok in sent:
