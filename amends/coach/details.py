@@ -117,7 +117,7 @@ _SORRY_NAME = re.compile(r"\bsorry,? ([A-Za-z][a-z]{2,20})(?=[,.!]|$)")
 _NOT_ADDRESSEE = lx._words("about for to that but if everyone anyone again though guys folks mate "
                            "too not so all everybody enough now then here there indeed really")
 # "studying marine biology", "a law student": a course of study narrows a student down.
-_STUDYING = re.compile(r"\b(?:studying|doing a (?:degree|masters|phd) in|reading) [a-z]+(?: [a-z]+)?\b")
+_STUDYING = re.compile(r"\b(?:studying|doing a (?:degree|masters|phd) in) [a-z]+(?: [a-z]+)?\b")
 _MEMBER_OF = re.compile(r"\b(?:a|the) (?:\w+ )?member of (?:our|the|my|his|her|their) "
                         r"[\w' -]{3,40}?(?=[,.;:]| who| and| at| in)", re.IGNORECASE)
 _SAINT = re.compile(r"\b(?:st|saint)\.? [a-z]+(?:'s|s)\b")
