@@ -14,9 +14,10 @@ def published(query: str = "", tag_slugs: list[str] | None = None) -> QuerySet[P
     if query:
         publications = search(publications, query)
     for slug in tag_slugs or []:
-        # One filter per tag: a statement must carry every chosen tag.
+        # One filter (one join) per tag: a statement must carry every chosen tag. Slugs
+        # are unique, so each join matches at most one row and no DISTINCT is needed.
         publications = publications.filter(tags__slug=slug)
-    return publications.prefetch_related("tags").distinct()
+    return publications.prefetch_related("tags")
 
 
 def publication_by_public_id(public_id: str) -> Publication:
