@@ -240,6 +240,7 @@ CUES: dict[str, re.Pattern[str]] = {
 SORRY_WORDS = r"\b(?:sorry|apologi[sz]e|apologies|regret)"
 MORE_CUES: dict[str, tuple[str, ...]] = {
     "minimising": (
+        r"\bi (?:left|stopped|backed off|let go) (?:as soon as|when|the moment|straight away when) (?:i was|she|he)\b",
         r"\b(?:a|one) (?:quick|brief|little|small|tiny|silly|stupid|drunken|harmless|innocent|playful|friendly|light|clumsy|awkward) (?:kiss|hug|touch|peck|slap|grope|fumble|joke|comment|moment|message|text|squeeze|pat|mistake|misunderstanding|lapse|flirt|pass)\b",
         r"\bnothing (?:more|else|serious|sexual|physical)\b",
         r"\bno harm (?:done|meant|was done)\b",
@@ -292,6 +293,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bnothing (?:serious|major|sexual)\b", r"\bit was (?:just|only|merely) ",
     ),
     "excusing": (
+        r"\bmisjudg",
+        r"\bmisread\b",
         r"\bunder the influence\b",
         r"\bone too many\b",
         r"\btipsy\b",
@@ -359,6 +362,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:drink|drinking|alcohol|vodka|stress|pressure|drugs|pills) (?:made|turned) me\b",
     ),
     "blaming": (
+        r"\b(?:she|he)(?:'d| had)? (?:always |often )?(?:been |was |is )(?:quite |very |really |so |pretty )?(?:touchy|touchy-feely|flirty|flirtatious|tactile|affectionate|forward|handsy)\b",
         r"\b(?:she|he) (?:was|had been|'d been) (?:drinking|all over me|teasing|giving me (?:signals|looks|the eye))\b",
         r"\b(?:she|he) (?:suggested|initiated|made the first move|texted first|messaged first|asked for it)\b",
         r"\b(?:she|he) (?:never|didn't|did not) (?:once )?(?:objected?|complained?|reported|blocked|left)\b",
@@ -390,6 +394,9 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:she|he) (?:never|didn't) (?:once )?(?:object|resist|stop me|say anything)",
     ),
     "forgiveness_request": (
+        r"\baccept my apolog",
+        r"\b(?:hope|wish|pray)\b.*\b(?:she|he|they) (?:can|will|could|might) (?:accept|understand|let (?:it|this) go|move on|see (?:that|past))\b",
+        r"\bwe can (?:both )?(?:just )?(?:get on|move on|get back)\b",
         r"\breconcil",
         r"\bfresh start\b|\bclean slate\b",
         r"\blet (?:it|this) go\b",
@@ -404,6 +411,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bbeg(?:ging)? (?:her|him|them|you)\b.*\bforgiv",
     ),
     "conditional_apology": (
+        SORRY_WORDS + r" (?:for|about) (?:any|anything|whatever)\b",
+        SORRY_WORDS + r".*\b(?:confusion|awkwardness|embarrassment|upset|discomfort|distress|misunderstanding) (?:i|this|it|that) (?:caused|created|may)\b",
         SORRY_WORDS + r".*\b(?:whatever|those who|in case|perceived|took it|the way (?:she|he)|how (?:she|he) (?:feels|felt|took))\b",
         SORRY_WORDS + r".*\bnever meant\b",
         r"\bregret that (?:she|he|they) (?:sees|feels|thinks|views|took|see|feel)\b",
@@ -514,6 +523,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bask anyone\b",
     ),
     "parade_victim": (
+        r"\b(?:my|our) (?:bookings|business|clients|customers|income|work|sales|trade) (?:has|have|had) (?:\w+ )?(?:dried up|collapsed|disappeared|vanished|gone|suffered|fallen)\b",
+        r"\bi(?:'ve| have)? had to (?:let \w+ (?:\w+ )?go|close|sell|move|leave|give up)\b",
         r"\b(?:labelled|labeled|branded|painted|portrayed) (?:as |like )?(?:a |an )?(?:criminal|monster|predator|rapist|abuser|pariah|pervert|villain)\b",
         r"\bthrown under the bus\b",
         r"\btrial by (?:social media|the internet|twitter)\b",
@@ -560,6 +571,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bshould(?:n't| not)? (?:just )?(?:die|not exist|be dead)\b",
     ),
     "self_centring": (
+        r"\bwithout (?:hearing|listening to|asking) (?:from )?(?:me|my side)\b",
+        r"\bmade up (?:their|your) minds?\b",
         r"\b(?:my|our) (?:family|wife|kids|children|parents) (?:have|has) (?:suffered|been through)\b",
         r"\b(?:unfair|not fair) (?:on|to) me\b",
         r"\bwhat about me\b",
@@ -726,7 +739,12 @@ def _field_kinds(sent: Any) -> set[str]:
     subjects = {t.lower_ for t in tokens if t.dep_ in {"nsubj", "nsubjpass"}}
     lemmas = [lemma(t) if t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"} else t.lower_ for t in tokens]
     lemma_set = set(lemmas)
-    if words & _ME and (lemma_set | words) & SUFFERING and not subjects & {"she", "he", "they"}:
+    feels_low = any(lemma(t) == "feel" and words & {"low", "down", "awful", "terrible", "horrible",
+                                                    "miserable", "rough", "rubbish", "hopeless",
+                                                    "worthless", "empty", "numb"}
+                    for t in tokens)
+    if words & _ME and ((lemma_set | words) & SUFFERING or feels_low) and not subjects & {
+            "she", "he", "they"}:
         kinds.add("self_centring")
     quitting = bool(lemma_set & {"stop", "quit", "give"})
     for n, tok in enumerate(tokens):
