@@ -60,7 +60,7 @@ _LOWER_STREET = re.compile(
     r"\b([a-z][a-z']+) (?:st|street|rd|road|lane|ave|avenue)\b"
     r"|\b(?:from|at|in|to) ([a-z][a-z']+ (?:halls?|estate|park))\b")
 _AGE_RANGE = re.compile(
-    r"\bin (?:his|her|my|their|your) (?:early|mid|late)[- ]"
+    r"\bin (?:his|her|my|their|your) (?:(?:early|mid|late)[- ])?"
     r"(?:teens|twenties|thirties|forties|fifties|sixties|seventies|20s|30s|40s|50s|60s)\b",
     re.IGNORECASE,
 )
@@ -121,6 +121,7 @@ _STUDYING = re.compile(r"\b(?:studying|doing a (?:degree|masters|phd) in) [a-z]+
 _MEMBER_OF = re.compile(r"\b(?:a|the) (?:\w+ )?member of (?:our|the|my|his|her|their) "
                         r"[\w' -]{3,40}?(?=[,.;:]| who| and| at| in)", re.IGNORECASE)
 _SAINT = re.compile(r"\b(?:st|saint)\.? [a-z]+(?:'s|s)\b")
+_RECOVERING = re.compile(r"\brecovering from (?:a|an|her|his|the) [a-z]+(?: [a-z]+)?\b", re.IGNORECASE)
 _PAPER = re.compile(r"\b(?:in the (?:paper|papers|news|local paper)|on (?:the news|tv|telly)"
                     r"|went viral|dressed (?:up )?as)\b", re.IGNORECASE)
 
@@ -281,6 +282,8 @@ def regex_candidates(text: str) -> list[Candidate]:
         add(m, "distinctive", "only")
     for m in _MONTH_OF_YEAR.finditer(text):
         add(m, "date", "year")
+    for m in _RECOVERING.finditer(text):
+        add(m, "distinctive", "event")
     for m in _SAINT.finditer(text):
         add(m, "organisation", "saint")
     for m in _PAPER.finditer(text):
@@ -376,6 +379,7 @@ def token_candidates(doc: Any) -> list[Candidate]:
         # "my ex, lucia, ...": a word in apposition to a relationship or role is a name.
         if tok.dep_ == "appos" and pos in {"PROPN", "NOUN", "ADJ"} and tok.is_alpha and (
             not tok.is_stop and not any(c.dep_ == "det" for c in tok.children)
+            and (tok.text[:1].isupper() or low in lx.FIRST_NAMES)
         ) and (
             lemma(tok.head) in lx.RELATIONSHIP_NOUNS or lemma(tok.head) in lx.ROLE_NOUNS
         ) and _has_possessor(tok.head) and low not in lx.RELATIONSHIP_NOUNS | lx.ROLE_NOUNS:

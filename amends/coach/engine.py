@@ -45,7 +45,8 @@ _PLACEHOLDER = re.compile(
     r"person))?(?: as)? [\"'“‘]?([A-Z])\b(?![a-z])")
 # "maya (not her real name)": a made-up name is a placeholder too.
 _PSEUDONYM = re.compile(
-    r"\b(\w+) \((?:not (?:her|his|their) real name|a pseudonym|name changed)\)", re.IGNORECASE)
+    r"\b(\w+) \((?:not (?:her|his|their) real (?:name|initials?)|a pseudonym|name changed)\)",
+    re.IGNORECASE)
 CACHE_SIZE = 4096
 
 DETAIL_TEXT = {

@@ -148,7 +148,7 @@ UNITS = {
 LIFE_EVENTS = _words("""
 funeral wedding engaged engagement pregnant pregnancy maternity paternity born birth
 baby christening graduation birthday die dying eighteenth twenty-first twenty-first
-twenty-firsts fortieth fiftieth sixtieth eightieth hen stag divorce divorced diagnosed
+twenty-firsts fortieth fiftieth sixtieth eightieth hen stag divorce divorced diagnosed operation surgery chemo chemotherapy miscarried
 diagnosis died death miscarriage promotion call-up debut affiliate scholarship
 """)
 

@@ -62,7 +62,7 @@ DENIAL = re.compile(r"^(?:it|she|he|they|that|this)(?: really)? (?:wasn't|hadn't
                     r"isn't|wasn't true|was not|had not|did not)\b.{0,40}$")
 
 # Patterns a following denial ("It wasn't.") turns into an honest account.
-REJECTABLE = frozenset({"excusing", "minimising", "blaming", "memory_denial"})
+REJECTABLE = frozenset({"excusing", "minimising", "blaming"})
 
 
 
@@ -240,6 +240,8 @@ CUES: dict[str, re.Pattern[str]] = {
 SORRY_WORDS = r"\b(?:sorry|apologi[sz]e|apologies|regret)"
 MORE_CUES: dict[str, tuple[str, ...]] = {
     "minimising": (
+        r"\b(?:a bit|a little|slightly|maybe a bit) too (?:[a-z]+-)?[a-z]+\b",
+        r"\bthrown around\b|\bbandied about\b|\btoo easily these days\b|\bthese days (?:you can't|everything is)\b",
         r"\bi (?:left|stopped|backed off|let go) (?:as soon as|when|the moment|straight away when) (?:i was|she|he)\b",
         r"\b(?:a|one) (?:quick|brief|little|small|tiny|silly|stupid|drunken|harmless|innocent|playful|friendly|light|clumsy|awkward) (?:kiss|hug|touch|peck|slap|grope|fumble|joke|comment|moment|message|text|squeeze|pat|mistake|misunderstanding|lapse|flirt|pass)\b",
         r"\bnothing (?:more|else|serious|sexual|physical)\b",
@@ -293,6 +295,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bnothing (?:serious|major|sexual)\b", r"\bit was (?:just|only|merely) ",
     ),
     "excusing": (
+        r"\bdidn't (?:see|think of|consider|view|realise|realize) (?:it|this|that|what i was doing) (?:as|was)\b",
+        r"\bcomes with the (?:job|territory)\b|\bpart of the job\b|\bin my line of work\b",
         r"\bmisjudg",
         r"\bmisread\b",
         r"\bunder the influence\b",
@@ -815,6 +819,8 @@ def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
                                        r"let|pressured) (?:her|him)\b", norm):
         return False  # what she did under pressure is part of the account, not blame
     if kind == "memory_denial":
+        if re.search(r"\b(?:but|and) i (?:believe|accept|don't doubt) (?:her|him|them|what)\b", norm):
+            return False  # "I don't remember it, but I believe her" accepts her account
         # The harmed person's gaps ("she didn't remember getting home") are not denial.
         for tok in sent:
             if lemma(tok) in {"remember", "recall"}:
