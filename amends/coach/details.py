@@ -85,7 +85,9 @@ _NICKNAME = re.compile(
     r"\b(?:call(?:ed|s|ing)?|nicknamed|known as|name(?:d)?) (?:her|him|me|them|us)?,? ?"
     r"[\"“']([^\"”'.,]{2,30})[\"”']", re.IGNORECASE)
 _JUST_HAD = re.compile(
-    r"\b(?:she|he|they)(?:'d| had| has|'s) (?:just|not long|only just|recently) [^.,;]{3,80}",
+    r"\b(?:she|he|they)(?:'d| had| has|'s) (?:just|not long|only just|recently) [^.,;]{3,80}"
+    r"|\bhad (?:just|only just|recently) (?:started|begun|moved|come|got|lost|finished|joined|"
+    r"returned|had)\b[^.,;]{0,60}",
     re.IGNORECASE)
 _ORDINAL_DAY = re.compile(
     r"\b(?:the (?:night|day|weekend|party|week) (?:of|before|after) )?(?:her|his|their|my) "

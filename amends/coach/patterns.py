@@ -295,6 +295,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bnothing (?:serious|major|sexual)\b", r"\bit was (?:just|only|merely) ",
     ),
     "excusing": (
+        r"\banyone (?:else )?would have (?:been|done|felt|reacted)\b",
         r"\bdidn't (?:see|think of|consider|view|realise|realize) (?:it|this|that|what i was doing) (?:as|was)\b",
         r"\bcomes with the (?:job|territory)\b|\bpart of the job\b|\bin my line of work\b",
         r"\bmisjudg",
@@ -415,6 +416,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bbeg(?:ging)? (?:her|him|them|you)\b.*\bforgiv",
     ),
     "conditional_apology": (
+        SORRY_WORDS + r".*\bhow (?:it|things|everything|this) (?:all )?(?:played out|turned out|went|ended|came across)\b",
         SORRY_WORDS + r" (?:for|about) (?:any|anything|whatever)\b",
         SORRY_WORDS + r".*\b(?:confusion|awkwardness|embarrassment|upset|discomfort|distress|misunderstanding) (?:i|this|it|that) (?:caused|created|may)\b",
         SORRY_WORDS + r".*\b(?:whatever|those who|in case|perceived|took it|the way (?:she|he)|how (?:she|he) (?:feels|felt|took))\b",
@@ -435,6 +437,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
     ),
     "sorry_but": (SORRY_WORDS + r"\b[^.;]*?,? (?:however|though|although|yet|that said|still|having said that|at the same time)\b",),
     "evasive_passive": (
+        r"\b(?:how|where) (?:it|things|this) (?:got|went) (?:so|that|this) far\b",
+        r"\b(?:it|things|everything) (?:kind of |sort of |just )?(?:snowballed|spiralled|spiraled|escalated)\b",
         r"\b(?:events|matters|what happened|whatever happened) (?:unfolded|escalated|occurred|developed|spiralled)\b",
         r"\b(?:wrongs|harm|hurt) (?:was|were|has been|have been) (?:done|caused)\b",
         r"\bthere was (?:an? )?(?:incident|situation|encounter|misunderstanding)\b",
@@ -458,6 +462,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"said|shared|sent|passed|blurred|exchanged|taken|posted|overstepped)\b",
     ),
     "memory_denial": (
+        r"\bmemory\b[^.]{0,30}\b(?:hazy|fuzzy|blurry|patchy|different|unclear|vague)\b",
+        r"\b(?:fit|fits|match|matches|square|squares|tally|tallies) with (?:how|what) i (?:remember|recall)\b",
         r"\bno (?:recall)\b|\brecollect\b",
         r"\bmemory (?:is|was) (?:hazy|fuzzy|blurry|patchy|different)\b",
         r"\b(?:that'?s|this is|that is) not what happened\b",
@@ -496,6 +502,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bi'?m proud (?:of myself|that i)\b",
     ),
     "parade_innocent": (
+        r"\bnot that (?:person|guy|man|bloke) (?:anymore|any more|now)\b",
         r"\b(?:genuine|loving|loyal|faithful|gentle|caring) (?:guy|man|person|bloke|lad|husband|father|dad)\b",
         r"\bnot a (?:misogynist|sexist|violent (?:man|person|guy))\b",
         r"\bvouch for me\b|\bcan vouch\b",
@@ -575,6 +582,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bshould(?:n't| not)? (?:just )?(?:die|not exist|be dead)\b",
     ),
     "self_centring": (
+        r"\b(?:haven't|have not|'ve not|not) been able to (?:face|bring myself)\b",
         r"\bwithout (?:hearing|listening to|asking) (?:from )?(?:me|my side)\b",
         r"\bmade up (?:their|your) minds?\b",
         r"\b(?:my|our) (?:family|wife|kids|children|parents) (?:have|has) (?:suffered|been through)\b",
@@ -747,8 +755,10 @@ def _field_kinds(sent: Any) -> set[str]:
                                                     "miserable", "rough", "rubbish", "hopeless",
                                                     "worthless", "empty", "numb"}
                     for t in tokens)
-    if words & _ME and ((lemma_set | words) & SUFFERING or feels_low) and not subjects & {
-            "she", "he", "they"}:
+    # A suffering word that only modifies a noun ("a sleeping bag") is not suffering.
+    suffering = any((lemmas[n] in SUFFERING or t.lower_ in SUFFERING)
+                    and t.dep_ not in {"compound", "amod"} for n, t in enumerate(tokens))
+    if words & _ME and (suffering or feels_low) and not subjects & {"she", "he", "they"}:
         kinds.add("self_centring")
     quitting = bool(lemma_set & {"stop", "quit", "give"})
     for n, tok in enumerate(tokens):
