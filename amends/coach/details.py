@@ -124,6 +124,10 @@ _MEMBER_OF = re.compile(r"\b(?:a|the) (?:\w+ )?member of (?:our|the|my|his|her|t
                         r"[\w' -]{3,40}?(?=[,.;:]| who| and| at| in)", re.IGNORECASE)
 _SAINT = re.compile(r"\b(?:st|saint)\.? [a-z]+(?:'s|s)\b")
 _RECOVERING = re.compile(r"\brecovering from (?:a|an|her|his|the) [a-z]+(?: [a-z]+)?\b", re.IGNORECASE)
+# "her first festival", "in his first term": a first time that singles someone out.
+_FIRST_TIME = re.compile(r"\b(?:her|his) first (?:gig|festival|term|season|"
+                         r"match|race|competition|show|tour|year at|day at|week at)\b[^.,;]{0,30}",
+                         re.IGNORECASE)
 _PAPER = re.compile(r"\b(?:in the (?:paper|papers|news|local paper)|on (?:the news|tv|telly)"
                     r"|went viral|dressed (?:up )?as)\b", re.IGNORECASE)
 
@@ -284,6 +288,8 @@ def regex_candidates(text: str) -> list[Candidate]:
         add(m, "distinctive", "only")
     for m in _MONTH_OF_YEAR.finditer(text):
         add(m, "date", "year")
+    for m in _FIRST_TIME.finditer(text):
+        add(m, "distinctive", "event")
     for m in _RECOVERING.finditer(text):
         add(m, "distinctive", "event")
     for m in _SAINT.finditer(text):

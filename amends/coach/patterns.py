@@ -121,7 +121,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bthe whole (?:night|evening) had\b", r"\bthe normal rules\b",
     ),
     "blaming": _rx(
-        HER + r" was the one who\b", HER + r" (?:kept|came back|kissed me|asked me (?:out|in|back|"
+        HER + r" was the one who\b", HER + r" (?:came back|kissed me|asked me (?:out|in|back|"
         r"up|over|if|for|to come|to stay)|invited me|added me|sought me out|flirted|led me on|"
         r"came on to|sat on my|stayed over|kept (?:smiling|messaging|texting|coming))",
         HER + r" (?:never|didn't) (?:once )?(?:said no|say no|blocked|push(?:ed)? me away|"
@@ -295,6 +295,11 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bnothing (?:serious|major|sexual)\b", r"\bit was (?:just|only|merely) ",
     ),
     "excusing": (
+        r"\b(?:didn't|did not) think (?:i was doing )?(?:anything|it was) wrong\b",
+        r"\b(?:felt|seemed) like (?:normal|harmless|innocent|mutual|just) (?:flirting|fun|banter|messing)\b",
+        r"\bhumou?r\b",
+        r"\bin that spirit\b",
+        r"\b(?:profession|industry|job|sport|world|environment) where\b",
         r"\banyone (?:else )?would have (?:been|done|felt|reacted)\b",
         r"\bdidn't (?:see|think of|consider|view|realise|realize) (?:it|this|that|what i was doing) (?:as|was)\b",
         r"\bcomes with the (?:job|territory)\b|\bpart of the job\b|\bin my line of work\b",
@@ -367,6 +372,10 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:drink|drinking|alcohol|vodka|stress|pressure|drugs|pills) (?:made|turned) me\b",
     ),
     "blaming": (
+        r"\b(?:she|he) never (?:made|filed|raised|put in) (?:a|any) (?:\w+ )?complaint\b",
+        r"\bwithout any (?:problems|issues)\b",
+        r"\bnobody (?:dragged|forced|made) (?:her|him)\b",
+        r"\b(?:she|he) did (?:come|go|agree|say yes|kiss|text|stay)\b",
         r"\b(?:she|he)(?:'d| had)? (?:always |often )?(?:been |was |is )(?:quite |very |really |so |pretty )?(?:touchy|touchy-feely|flirty|flirtatious|tactile|affectionate|forward|handsy)\b",
         r"\b(?:she|he) (?:was|had been|'d been) (?:drinking|all over me|teasing|giving me (?:signals|looks|the eye))\b",
         r"\b(?:she|he) (?:suggested|initiated|made the first move|texted first|messaged first|asked for it)\b",
@@ -399,6 +408,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:she|he) (?:never|didn't) (?:once )?(?:object|resist|stop me|say anything)",
     ),
     "forgiveness_request": (
+        r"\bclear the air\b",
+        r"\bsit down with (?:her|him|them)\b",
         r"\baccept my apolog",
         r"\b(?:hope|wish|pray)\b.*\b(?:she|he|they) (?:can|will|could|might) (?:accept|understand|let (?:it|this) go|move on|see (?:that|past))\b",
         r"\bwe can (?:both )?(?:just )?(?:get on|move on|get back)\b",
@@ -416,6 +427,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bbeg(?:ging)? (?:her|him|them|you)\b.*\bforgiv",
     ),
     "conditional_apology": (
+        SORRY_WORDS + r".*\b(?:has been|have been|was|were|got|is) (?:\w+ )?(?:affected|upset|offended|hurt by)\b",
         SORRY_WORDS + r".*\bhow (?:it|things|everything|this) (?:all )?(?:played out|turned out|went|ended|came across)\b",
         SORRY_WORDS + r" (?:for|about) (?:any|anything|whatever)\b",
         SORRY_WORDS + r".*\b(?:confusion|awkwardness|embarrassment|upset|discomfort|distress|misunderstanding) (?:i|this|it|that) (?:caused|created|may)\b",
@@ -582,6 +594,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bshould(?:n't| not)? (?:just )?(?:die|not exist|be dead)\b",
     ),
     "self_centring": (
+        r"\btaken (?:a|its) (?:\w+ )?toll on (?:me|my)\b",
+        r"\bsigned off\b",
         r"\b(?:haven't|have not|'ve not|not) been able to (?:face|bring myself)\b",
         r"\bwithout (?:hearing|listening to|asking) (?:from )?(?:me|my side)\b",
         r"\bmade up (?:their|your) minds?\b",
@@ -786,8 +800,16 @@ def _field_kinds(sent: Any) -> set[str]:
     return kinds
 
 
+# Words that pad a sentence without changing its meaning; cues are also tried on the
+# sentence without them, so "I'm currently signed off" matches "I'm signed off".
+_FILLERS = re.compile(r"\b(?:really|honestly|genuinely|currently|actually|truly|basically|literally|"
+                      r"kind of|sort of|completely|totally|very|quite|still|even|also|pretty|"
+                      r"definitely|certainly|probably|perhaps|maybe|simply|now|then|ever) ")
+
+
 def _sentence_kinds(norm: str, sent: Any, prev_norm: str, next_norm: str) -> list[str]:
-    kinds = [kind for kind, rx in CUES.items() if rx.search(norm)]
+    lite = _FILLERS.sub("", norm)
+    kinds = [kind for kind, rx in CUES.items() if rx.search(norm) or (lite != norm and rx.search(lite))]
     kinds += sorted(_field_kinds(sent) - set(kinds))
     if not kinds:
         return kinds
@@ -826,7 +848,8 @@ def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
                     return False
         return not re.search(r"not asking|never ask|don't ask|won't ask|forgive me if\b", norm)
     if kind == "blaming" and re.search(r"\buntil (?:she|he)\b|\b(?:made|forced|wouldn't let|would not "
-                                       r"let|pressured) (?:her|him)\b", norm):
+                                       r"let|pressured|pressuring|pushed|pushing|persuading|"
+                                       r"begging) (?:her|him)\b", norm):
         return False  # what she did under pressure is part of the account, not blame
     if kind == "memory_denial":
         if re.search(r"\b(?:but|and) i (?:believe|accept|don't doubt) (?:her|him|them|what)\b", norm):
