@@ -128,6 +128,8 @@ _RECOVERING = re.compile(r"\brecovering from (?:a|an|her|his|the) [a-z]+(?: [a-z
 _FIRST_TIME = re.compile(r"\b(?:her|his) first (?:gig|festival|term|season|"
                          r"match|race|competition|show|tour|year at|day at|week at)\b[^.,;]{0,30}",
                          re.IGNORECASE)
+# Age-group teams ("u14 netball", "the under-16s") narrow a child down.
+_AGE_GROUP = re.compile(r"\b(?:u|under[- ]?)1?\d(?:s\b|\b)(?: [a-z]+)?", re.IGNORECASE)
 _PAPER = re.compile(r"\b(?:in the (?:paper|papers|news|local paper)|on (?:the news|tv|telly)"
                     r"|went viral|dressed (?:up )?as)\b", re.IGNORECASE)
 
@@ -288,6 +290,8 @@ def regex_candidates(text: str) -> list[Candidate]:
         add(m, "distinctive", "only")
     for m in _MONTH_OF_YEAR.finditer(text):
         add(m, "date", "year")
+    for m in _AGE_GROUP.finditer(text):
+        add(m, "distinctive", "age-group")
     for m in _FIRST_TIME.finditer(text):
         add(m, "distinctive", "event")
     for m in _RECOVERING.finditer(text):
@@ -378,7 +382,8 @@ def token_candidates(doc: Any) -> list[Candidate]:
             out.append(Candidate(s, e, "role", "role", _hint(tok)))
             continue
         # "one of the mods", "one of my moderators".
-        if (pos == "NOUN" and tok.tag_ == "NNS" and lem in lx.ROLE_NOUNS
+        if (pos == "NOUN" and tok.tag_ == "NNS"
+                and (lem in lx.ROLE_NOUNS or lem in lx.RELATIONSHIP_NOUNS)
                 and tok.dep_ == "pobj" and tok.head.lower_ == "of"
                 and tok.head.head.lower_ == "one"):
             one = tok.head.head
@@ -497,7 +502,7 @@ def _looks_like_name_use(tok: Any) -> bool:
 
 def _event_is_personal(tok: Any) -> bool:
     lem = lemma(tok)
-    if any(_lower(c) in {"every", "any", "a", "an", "no"} for c in tok.children):
+    if any(_lower(c) in {"every", "any", "no"} for c in tok.children):
         return False
     if lem in {"bear", "born"} or _lower(tok) == "born":
         return True

@@ -71,7 +71,8 @@ au pair cleaner caretaker janitor driver pilot attendant merchandiser stylist
 hairdresser photographer researcher scientist technician postdoc sophomore
 freshman fresher undergraduate postgraduate student pupil volunteer deputy
 associate executive ceo cfo founder cofounder boss superior subordinate employee staffer
-agent lawyer solicitor barrister paralegal judge chaplain
+agent usher lifeguard bouncer doorman porter physio physiotherapist pharmacist carer
+dancer actor actress musician referee umpire choreographer firefighter soldier cadet lawyer solicitor barrister paralegal judge chaplain
 """)
 
 # Role nouns too vague to narrow anyone down even with "my" ("my colleague").
@@ -148,7 +149,7 @@ UNITS = {
 LIFE_EVENTS = _words("""
 funeral wedding engaged engagement pregnant pregnancy maternity paternity born birth
 baby christening graduation birthday die dying eighteenth twenty-first twenty-first
-twenty-firsts fortieth fiftieth sixtieth eightieth hen stag divorce divorced diagnosed operation surgery chemo chemotherapy miscarried
+twenty-firsts fortieth fiftieth sixtieth eightieth hen stag divorce divorced diagnosed panto pantomime premiere prom gala reunion operation surgery chemo chemotherapy miscarried
 diagnosis died death miscarriage promotion call-up debut affiliate scholarship
 """)
 

@@ -361,8 +361,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bhow things were (?:done)?\b", r"\bthe industry\b", r"\beveryone (?:did|was doing)\b",
         r"\b(?:was|it's|it was) normal (?:back then|at the time|for us|there)",
         r"\bunder (?:a lot of|enormous|huge|so much|real|a great deal of) (?:pressure|stress)",
-        r"\bfalling apart\b", r"\bgoing through (?:a|my|the) (?:divorce|hard|tough|difficult|"
-        r"break-?up|rough)", r"\bgrieving\b",
+        r"\bfalling apart\b", r"\bi(?:'m| am| was|'d been| had been) going through (?:a|my|the) (?:divorce|hard|"
+        r"tough|difficult|break-?up|rough)", r"\bgrieving\b",
         r"\b(?:believed|thought|assumed|was sure|was certain|felt|figured) (?:that )?(?:she|he|"
         r"they) (?:was|were|wanted|liked|was into|was interested|was up for|felt the same)",
         r"\b(?:signals?|signs|vibes|hints) (?:that|she|he|from)\b|\bevery signal\b",
@@ -372,6 +372,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:drink|drinking|alcohol|vodka|stress|pressure|drugs|pills) (?:made|turned) me\b",
     ),
     "blaming": (
+        r"\b(?:she|he)(?:'d| had)? flirted with me\b",
+        r"\b(?:she|he) knew how i felt\b",
         r"\b(?:she|he) never (?:made|filed|raised|put in) (?:a|any) (?:\w+ )?complaint\b",
         r"\bwithout any (?:problems|issues)\b",
         r"\bnobody (?:dragged|forced|made) (?:her|him)\b",
@@ -546,6 +548,10 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bask anyone\b",
     ),
     "parade_victim": (
+        r"\bcut me (?:dead|off|out)\b|\bfrozen out\b",
+        r"\b(?:have|has|had) (?:banned|barred|blacklisted|dropped) me\b",
+        r"\bi can'?t even\b",
+        r"\b(?:which|and it) is killing me\b|\bit'?s killing me\b",
         r"\b(?:my|our) (?:bookings|business|clients|customers|income|work|sales|trade) (?:has|have|had) (?:\w+ )?(?:dried up|collapsed|disappeared|vanished|gone|suffered|fallen)\b",
         r"\bi(?:'ve| have)? had to (?:let \w+ (?:\w+ )?go|close|sell|move|leave|give up)\b",
         r"\b(?:labelled|labeled|branded|painted|portrayed) (?:as |like )?(?:a |an )?(?:criminal|monster|predator|rapist|abuser|pariah|pervert|villain)\b",
@@ -594,6 +600,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bshould(?:n't| not)? (?:just )?(?:die|not exist|be dead)\b",
     ),
     "self_centring": (
+        r"\b(?:feel|felt) like (?:i'?m|i'?ve been|i am|i have been) (?:erased|invisible|nothing|dead|a ghost|forgotten)\b",
+        r"\bi(?:'ve| have) been erased\b",
         r"\btaken (?:a|its) (?:\w+ )?toll on (?:me|my)\b",
         r"\bsigned off\b",
         r"\b(?:haven't|have not|'ve not|not) been able to (?:face|bring myself)\b",
