@@ -815,9 +815,38 @@ _FILLERS = re.compile(r"\b(?:really|honestly|genuinely|currently|actually|truly|
                       r"definitely|certainly|probably|perhaps|maybe|simply|now|then|ever) ")
 
 
+# What follows "sorry" in an apology that owns no act: a condition ("if"), the other
+# person's feelings ("that she felt", "you were scared"), something vague ("for any",
+# "for how it came across", "about what happened"). Owned apologies ("I'm sorry for the
+# messages", "sorry that I lied") are left alone.
+_APOLOGY_WORD = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|regret)\b,?(?: \w+,)? ?")
+_UNOWNED_OBJECT = re.compile(
+    r"(?:if|whether|in case)\b"
+    r"|that (?:she|he|you|they|it|anyone|anybody|people|this|things|\w+ (?:has|had|was|were|is|"
+    r"felt|feels|got|sees|saw|took))\b"
+    r"|(?:she|he|you|they|anyone|anybody|people) (?:was|were|felt|feel|feels|got|has|have|had)\b"
+    r"|(?:for|about) (?:any|anything|how|the way|whatever|what happened|what she|what he|her "
+    r"feeling|his feeling|it coming|the hurt|the upset|the confusion)\b"
+    r"|to (?:anyone|anybody|those|whoever|everyone)\b")
+
+
+def _apology_kind(norm: str) -> str | None:
+    """conditional_apology for an apology whose object is not the author's act."""
+    for m in _APOLOGY_WORD.finditer(norm):
+        before = norm[max(0, m.start() - 12):m.start()]
+        if re.search(r"\bsay(?:ing)? $|\bnot $|\bno $", before):
+            continue  # "saying sorry on snap", "I'm not sorry", "no apology"
+        if _UNOWNED_OBJECT.match(norm, m.end()):
+            return "conditional_apology"
+    return None
+
+
 def _sentence_kinds(norm: str, sent: Any, prev_norm: str, next_norm: str) -> list[str]:
     lite = _FILLERS.sub("", norm)
     kinds = [kind for kind, rx in CUES.items() if rx.search(norm) or (lite != norm and rx.search(lite))]
+    apology = _apology_kind(norm)
+    if apology and not {"conditional_apology", "sorry_but"} & set(kinds):
+        kinds.append(apology)
     kinds += sorted(_field_kinds(sent) - set(kinds))
     if not kinds:
         return kinds

@@ -101,3 +101,10 @@ def test_it_flags_most_patterns_said_in_other_words(coach: Coach) -> None:
 def test_it_leaves_honest_sentences_unflagged(coach: Coach) -> None:
     flagged = [s for k, s in _paraphrases() if k == "none" and patterns(coach, s)]
     assert flagged == []
+
+
+def test_it_flags_an_apology_for_her_feelings_but_not_one_for_the_act(coach: Coach) -> None:
+    assert "conditional_apology" in patterns(coach, "I'm sorry that you were frightened.")
+    assert "conditional_apology" in patterns(coach, "I apologise for any confusion I caused.")
+    assert patterns(coach, "I'm sorry for the messages and for the car.") == set()
+    assert patterns(coach, "Maya, I'm sorry that I lied to you.") == set()
