@@ -410,6 +410,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:she|he) (?:never|didn't) (?:once )?(?:object|resist|stop me|say anything)",
     ),
     "forgiveness_request": (
+        r"\bforgiv(?!e myself|ing myself|eness for myself)",
         r"\bclear the air\b",
         r"\bsit down with (?:her|him|them)\b",
         r"\baccept my apolog",
@@ -758,6 +759,12 @@ ACTS = frozenset(["kiss", "hug", "touch", "message", "text", "photo", "pic", "pi
                   "pat", "leg", "arm", "waist"])
 INITIATIVE = frozenset(["send", "text", "message", "invite", "kiss", "flirt", "initiate", "wink", "dress", "choose", "agree", "lead", "encourage"])
 _ME = frozenset({"i", "me", "my", "we", "our"})
+_WRONGDOING = frozenset({"make", "cross", "say", "do", "share", "send", "post", "blur", "overstep",
+                         "allow", "misread", "misinterpret", "handle", "exchange", "pass", "spread"})
+_PEOPLE = frozenset({"i", "we", "you", "she", "he", "they", "it", "this", "that", "who", "what",
+                     "which"})
+_PERSON_WORDS = frozenset({"person", "man", "woman", "girl", "boy", "student", "colleague", "friend",
+                           "member", "staff", "team", "people"})
 
 
 def _field_kinds(sent: Any) -> set[str]:
@@ -801,6 +808,16 @@ def _field_kinds(sent: Any) -> set[str]:
               and not (n + 1 < len(tokens) and tokens[n + 1].pos_ in {"VERB", "AUX"})):
             # "just stupid pictures", not "instead of just saying sorry on snap"
             kinds.add("minimising")
+        elif lem in {"remember", "recall"} and any(c.dep_ == "neg" for c in tok.children) and not any(
+                c.dep_ == "nsubj" and c.lower_ in {"she", "he", "they"} for c in tok.children):
+            # "I don't remember", "Rob doesn't recall": disowning the memory, unless it is hers
+            kinds.add("memory_denial")
+        elif lem in _WRONGDOING and tok.tag_ == "VBN" and any(
+                c.dep_ == "nsubjpass" and c.lower_ not in _PEOPLE and c.pos_ != "PROPN"
+                and lemma(c) not in _PERSON_WORDS for c in tok.children) and not any(
+                c.dep_ == "agent" for c in tok.children):
+            # "comments were made", "lines were crossed": a wrong with no one doing it
+            kinds.add("evasive_passive")
     root = sent.root
     if lemma(root) in INITIATIVE and words & {"so", "thought", "assumed", "took"} and any(
             c.dep_ == "nsubj" and c.lower_ in {"she", "he"} for c in root.children):
