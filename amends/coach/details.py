@@ -115,9 +115,14 @@ _CALLED = re.compile(r"\b(?:girl|guy|woman|man|lad|lass|boy|someone|person|stude
 # "nadine im sorry": a word addressed at the start of an apology is a name.
 _VOCATIVE = re.compile(r"(?:^|(?<=[.!?\n] ))([A-Za-z][a-z]{2,20}),? (?:i'?m|i am) sorry\b")
 # "sorry jade," / "Sorry, Maisie.": the person an apology addresses.
-_SORRY_NAME = re.compile(r"\bsorry,? ([A-Za-z][a-z]{2,20})(?=[,.!]|$)")
+_SORRY_NAME = re.compile(r"\bsorry,? ([A-Za-z][a-z]{2,20})(?=[,.!]|$| if\b| for\b| that\b)")
+# "me and jas": the other half of a pair the draft is about.
+_ME_AND = re.compile(r"\b(?:me and|between me and|myself and) ([a-z]{3,12})(?=[.,;]| was| were| had| "
+                     r"used| went| got)")
 _NOT_ADDRESSEE = lx._words("about for to that but if everyone anyone again though guys folks mate "
                            "too not so all everybody enough now then here there indeed really")
+_NOT_PARTNER = lx._words("her him them everyone everything friends people work home mine yours "
+                        "ours hers his theirs myself yourself herself himself")
 # "studying marine biology", "a law student": a course of study narrows a student down.
 _STUDYING = re.compile(r"\b(?:studying|doing a (?:degree|masters|phd) in) [a-z]+(?: [a-z]+)?\b")
 _MEMBER_OF = re.compile(r"\b(?:a|the) (?:\w+ )?member of (?:our|the|my|his|her|their) "
@@ -268,9 +273,10 @@ def regex_candidates(text: str) -> list[Candidate]:
         out.append(Candidate(m.start(), rel_end, "relationship", "relationship"))
         if m.group(1).lower() not in lx.PROPER_STOP and m.group(1).lower() not in {"who", "which"}:
             add(m, "name", "appos", 1)
-    for rx in (_CALLED, _VOCATIVE):
+    for rx in (_CALLED, _VOCATIVE, _ME_AND):
         for m in rx.finditer(text):
-            if m.group(1).lower() not in lx.PROPER_STOP | lx.NOT_NAMES:
+            if m.group(1).lower() not in lx.PROPER_STOP | lx.NOT_NAMES | _NOT_ADDRESSEE | (
+                    lx.RELATIONSHIP_NOUNS | lx.ROLE_NOUNS | _NOT_PARTNER):
                 add(m, "name", "called", 1)
     for m in _SORRY_NAME.finditer(text):
         if m.group(1).lower() not in _NOT_ADDRESSEE | lx.PROPER_STOP | lx.NOT_NAMES:

@@ -240,6 +240,8 @@ CUES: dict[str, re.Pattern[str]] = {
 SORRY_WORDS = r"\b(?:sorry|apologi[sz]e|apologies|regret)"
 MORE_CUES: dict[str, tuple[str, ...]] = {
     "minimising": (
+        r"\b(?:any|no) lasting (?:harm|damage|effect|impact)\b",
+        r"\b(?:she|he)(?:'s| has)? (?:gone|went) on to\b",
         r"\b(?:a bit|a little|slightly|maybe a bit) too (?:[a-z]+-)?[a-z]+\b",
         r"\bthrown around\b|\bbandied about\b|\btoo easily these days\b|\bthese days (?:you can't|everything is)\b",
         r"\bi (?:left|stopped|backed off|let go) (?:as soon as|when|the moment|straight away when) (?:i was|she|he)\b",
@@ -295,6 +297,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bnothing (?:serious|major|sexual)\b", r"\bit was (?:just|only|merely) ",
     ),
     "excusing": (
+        r"\bif i (?:had )?(?:thought|known|realised|realized|believed) (?:that )?(?:she|he) (?:didn't|did not|wasn't|was not)\b",
         r"\b(?:didn't|did not) think (?:i was doing )?(?:anything|it was) wrong\b",
         r"\b(?:felt|seemed) like (?:normal|harmless|innocent|mutual|just) (?:flirting|fun|banter|messing)\b",
         r"\bhumou?r\b",
@@ -372,6 +375,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:drink|drinking|alcohol|vodka|stress|pressure|drugs|pills) (?:made|turned) me\b",
     ),
     "blaming": (
+        r"\b(?:she|he) was (?:kissing|touching|hugging|holding|cuddling) me\b",
         r"\b(?:she|he)(?:'d| had)? flirted with me\b",
         r"\b(?:she|he) knew how i felt\b",
         r"\b(?:she|he) never (?:made|filed|raised|put in) (?:a|any) (?:\w+ )?complaint\b",
@@ -500,6 +504,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:hazy|fuzzy|blurry) (?:for me|memory)", r"\bi (?:can't|cannot|don't) remember\b",
     ),
     "parade_brave": (
+        r"\b(?:ripped|torn|slated|slaughtered|crucified|destroyed|hammered|attacked) (?:apart |to pieces )?for (?:posting|writing|saying|sharing)\b",
         r"\bstick my neck out\b",
         r"\bputting myself out there\b",
         r"\bi'?m not hiding\b",
@@ -601,6 +606,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bshould(?:n't| not)? (?:just )?(?:die|not exist|be dead)\b",
     ),
     "self_centring": (
+        r"\b(?:haven't|have not|'ve not|not) been able to (?:go to|work|function|leave|eat|sleep)\b",
         r"\b(?:feel|felt) like (?:i'?m|i'?ve been|i am|i have been) (?:erased|invisible|nothing|dead|a ghost|forgotten)\b",
         r"\bi(?:'ve| have) been erased\b",
         r"\btaken (?:a|its) (?:\w+ )?toll on (?:me|my)\b",
