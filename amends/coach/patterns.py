@@ -55,7 +55,7 @@ REJECT = _rx(
     r"\bwhen (?:she|he|it|they) (?:was|were|did|had)(?:n't| not)\b",
     r"\bi (?:now )?know (?:this|that) (?:is|was)(?:n't| not) true\b",
 )
-HYPOTHETICAL = _rx(r"^i could (?:tell|write|say)", r"^i (?:have|'ve) thought about (?:writing|"
+HYPOTHETICAL = _rx(r"^i could (?:tell|write|say)", r"^i(?: have|'ve) thought about (?:writing|"
                    r"saying)", r"\bi (?:used to )?t(?:old|ell) myself\b", r"^i could write")
 # A short sentence right after that denies the one before ("It wasn't." "She hadn't.").
 DENIAL = re.compile(r"^(?:it|she|he|they|that|this)(?: really)? (?:wasn't|hadn't|didn't|"
@@ -127,7 +127,7 @@ CUES: dict[str, re.Pattern[str]] = {
         HER + r" (?:never|didn't) (?:once )?(?:said no|say no|blocked|push(?:ed)? me away|"
         r"told me to stop|complained|said (?:she|he) didn't want)",
         r"\bshe had had\b", r"\bher mates should\b", r"\bnobody said anything to me\b",
-        r"\bshe (?:had been|'d been) (?:flirting|seeing someone|leading)|\bshe was (?:flirting|leading)",
+        r"\bshe(?: had been|'d been) (?:flirting|seeing someone|leading)|\bshe was (?:flirting|leading)",
         r"\bwhat am i (?:meant|supposed) to think\b", r"\blike nothing was wrong\b",
         r"\bkept (?:our|the) dms open\b", r"\bshe (?:would|used to) text me at all hours\b",
         r"\bwas always (?:very )?(?:warm|flirty|friendly) with me\b",
@@ -215,7 +215,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "self_centring": _rx(
         r"\b(?:darkest|hardest|worst) (?:time |year |months |thing )?(?:of|in) my life\b",
         r"\bhardest thing i'?ve ever\b", r"\b(?:so |really |very )?(?:hard|difficult) "
-        r"(?:year )?for me\b", r"\bi (?:haven't|can't|don't|couldn't|have barely|'ve barely) "
+        r"(?:year )?for me\b", r"\bi(?: haven't| can't| don't| couldn't| have barely|'ve barely) "
         r"(?:really )?(?:slept|sleep|eat|eaten)\b", r"\bbarely slept\b", r"\banxi(?:ous|ety)\b",
         r"\b(?:need|want) (?:some kind of )?(?:closure|peace|to move on)\b",
         r"\bmove (?:forward|on) with my life\b", r"\bget on with my life\b",
@@ -650,6 +650,77 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
 for _kind, _extra in MORE_CUES.items():
     CUES[_kind] = re.compile(CUES[_kind].pattern + "|" + "|".join(f"(?:{p})" for p in _extra))
 
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression."""
+    parts, depth, current, i = [], 0, [], 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            current.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if char == "[":
+            end = pattern.index("]", i + 1)
+            current.append(pattern[i:end + 1])
+            i = end + 1
+            continue
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    parts.append("".join(current))
+    return parts
+
+
+_ANCHOR = re.compile(r"^(?:\(\?:)*(?:\\b)?([a-z][a-z']{2,})(?=\\b| |$)")
+# A cue that starts with a choice of plain words: "\b(?:she|he) was ..."
+_ANCHOR_GROUP = re.compile(r"^(?:\(\?:)*(?:\\b)?\(\?:([a-z']+(?:\|[a-z']+)+)\)(?= |\\b)")
+
+
+class CueSet:
+    """A pattern's cues, indexed by the first whole word each cue needs.
+
+    A cue list is one long alternation; Python tries every alternative at every position,
+    so a sentence costs (alternatives × characters). Most cues start with a fixed word
+    ("nothing ...", "overreact..."), so only the cues whose first word occurs in the
+    sentence are tried; the others stay in one alternation.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.by_word: dict[str, list[re.Pattern[str]]] = {}
+        rest: list[str] = []
+        for alternative in _alternatives(pattern.pattern):
+            m = _ANCHOR.match(alternative)
+            group = _ANCHOR_GROUP.match(alternative)
+            if m and "|" not in alternative[:m.end()]:
+                self.by_word.setdefault(m.group(1), []).append(re.compile(alternative))
+            elif group and all(" " not in w and w for w in group.group(1).split("|")):
+                compiled = re.compile(alternative)
+                for word in group.group(1).split("|"):
+                    self.by_word.setdefault(word, []).append(compiled)
+            else:
+                rest.append(alternative)
+        self.rest = re.compile("|".join(rest)) if rest else None
+
+    def search(self, text: str, words: set[str]) -> bool:
+        tried: set[int] = set()
+        for word in words & self.by_word.keys():
+            for rx in self.by_word[word]:
+                if id(rx) not in tried:
+                    tried.add(id(rx))
+                    if rx.search(text):
+                        return True
+        return bool(self.rest and self.rest.search(text))
+
+
+CUE_SETS = {kind: CueSet(rx) for kind, rx in CUES.items()}
+_WORDS = re.compile(r"[a-z][a-z']*")
+
 REASONS = {
     "minimising": ("This shrinks what happened or how much it weighed.",
                    "Describe what you did plainly, without words like 'only' or 'just'."),
@@ -716,7 +787,7 @@ ELEMENT_CUES: dict[str, re.Pattern[str]] = {
         r"\bi was responsible\b", r"\bmy fault\b",
     ),
     "repair": _rx(
-        r"\bi (?:have |'ve |will |'ll )?(?:paid|repaid|pay|refunded|compensated|returned)\b",
+        r"\bi(?: have|'ve| will|'ll)? (?:paid|repaid|pay|refunded|compensated|returned)\b",
         r"\bpay for (?:her|his|their) (?:therapy|counselling|counseling)",
         r"\bi (?:moved out|moved to|left the|resigned|stepped down|wrote to|told them the truth|"
         r"confirmed|withdrew|deleted)\b", r"\bso (?:that )?(?:she|he) (?:never has to|didn't "
@@ -725,7 +796,7 @@ ELEMENT_CUES: dict[str, re.Pattern[str]] = {
         r"facilitator|welfare officer|hr)\b",
     ),
     "change": _rx(
-        r"\bi (?:have |'ve )?(?:stopped|quit|gave up|given up)\b",
+        r"\bi(?: have|'ve)? (?:stopped|quit|gave up|given up)\b",
         r"\bi (?:no longer|don't|do not|won't|will not|never) (?:drink|message|meet|coach|date|"
         r"manage|go|work|text|contact|drive|stay|post|use)\b",
         r"\bi(?:'m| am| have been|'ve been| now| will| will be|'ll| 'll be| have| 've)? "
@@ -866,7 +937,10 @@ def _apology_kind(norm: str) -> str | None:
 
 def _sentence_kinds(norm: str, sent: Any, prev_norm: str, next_norm: str) -> list[str]:
     lite = _FILLERS.sub("", norm)
-    kinds = [kind for kind, rx in CUES.items() if rx.search(norm) or (lite != norm and rx.search(lite))]
+    words = set(_WORDS.findall(norm))
+    words |= {w.split("'")[0] for w in words if "'" in w}  # "she'd" also counts as "she"
+    kinds = [kind for kind, cues in CUE_SETS.items()
+             if cues.search(norm, words) or (lite != norm and cues.search(lite, words))]
     apology = _apology_kind(norm)
     if apology and not {"conditional_apology", "sorry_but"} & set(kinds):
         kinds.append(apology)
