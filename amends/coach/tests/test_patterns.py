@@ -108,3 +108,16 @@ def test_it_flags_an_apology_for_her_feelings_but_not_one_for_the_act(coach: Coa
     assert "conditional_apology" in patterns(coach, "I apologise for any confusion I caused.")
     assert patterns(coach, "I'm sorry for the messages and for the car.") == set()
     assert patterns(coach, "Maya, I'm sorry that I lied to you.") == set()
+
+
+def test_indexed_cues_find_exactly_what_the_full_cue_lists_find() -> None:
+    from amends.coach import patterns as p
+
+    sentences = [p.normalise(s) for _, s in _paraphrases()]
+    sentences += ["she'd been flirting with me all night", "i've paid her back every penny"]
+    for sentence in sentences:
+        words = set(p._WORDS.findall(sentence))
+        words |= {w.split("'")[0] for w in words if "'" in w}
+        for kind, rx in p.CUES.items():
+            assert bool(rx.search(sentence)) == p.CUE_SETS[kind].search(sentence, words), (
+                kind, sentence)
