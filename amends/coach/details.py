@@ -135,6 +135,17 @@ _FIRST_TIME = re.compile(r"\b(?:her|his) first (?:gig|festival|term|season|"
                          re.IGNORECASE)
 # Age-group teams ("u14 netball", "the under-16s") narrow a child down.
 _AGE_GROUP = re.compile(r"\b(?:u|under[- ]?)1?\d(?:s\b|\b)(?: [a-z]+)?", re.IGNORECASE)
+# "her mother had recently passed away": a bereavement singles a person out.
+_BEREAVED = re.compile(
+    r"\b(?:her|his) (?:mother|father|mum|mom|dad|brother|sister|grandmother|grandfather|gran|nan|"
+    r"husband|wife|partner|best friend|son|daughter) (?:had )?(?:recently |just )?(?:passed away|died|"
+    r"passed)\b|\b(?:she|he)(?:'d| had)? (?:recently |just )?lost (?:her|his) (?:mother|father|mum|mom|"
+    r"dad|brother|sister|husband|wife|partner|baby|son|daughter)\b", re.IGNORECASE)
+# "one of the teenagers in our Friday group": a member of a named group.
+_ONE_OF_GROUP = re.compile(
+    r"\bone of (?:the|our|my) (?:\w+ )?(?:teenagers|girls|boys|kids|students|players|members|volunteers|"
+    r"dancers|singers|pupils|trainees|interns|staff|women|men) (?:in|on|at|from) (?:our|my|the) "
+    r"[\w' -]{3,30}?(?=[,.;]| who| and|$)", re.IGNORECASE)
 _PAPER = re.compile(r"\b(?:in the (?:paper|papers|news|local paper)|on (?:the news|tv|telly)"
                     r"|went viral|dressed (?:up )?as)\b", re.IGNORECASE)
 
@@ -296,6 +307,10 @@ def regex_candidates(text: str) -> list[Candidate]:
         add(m, "distinctive", "only")
     for m in _MONTH_OF_YEAR.finditer(text):
         add(m, "date", "year")
+    for m in _BEREAVED.finditer(text):
+        add(m, "distinctive", "event")
+    for m in _ONE_OF_GROUP.finditer(text):
+        add(m, "role", "group")
     for m in _AGE_GROUP.finditer(text):
         add(m, "distinctive", "age-group")
     for m in _FIRST_TIME.finditer(text):
@@ -440,7 +455,9 @@ def token_candidates(doc: Any) -> list[Candidate]:
             lemma(tok.head) not in _TIME_NOUNS
         ):
             head = tok.head
-            if any(_lower(c) == "the" for c in head.children) or tok.i == head.left_edge.i:
+            if any(_lower(c) == "the" for c in head.children) or (
+                    tok.i == head.left_edge.i and lemma(head) in _PERSON_NOUNS | {"person", "one",
+                                                                                "member"}):
                 s, e = _phrase(head, max_right=14)
                 out.append(Candidate(s, e, "distinctive", "only", _hint(head)))
                 continue

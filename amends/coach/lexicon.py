@@ -72,7 +72,7 @@ hairdresser photographer researcher scientist technician postdoc sophomore
 freshman fresher undergraduate postgraduate student pupil volunteer deputy
 associate executive ceo cfo founder cofounder boss superior subordinate employee staffer
 agent usher lifeguard bouncer doorman porter physio physiotherapist pharmacist carer
-graduate dancer actor actress musician referee umpire choreographer firefighter soldier cadet lawyer solicitor barrister paralegal judge chaplain
+graduate worker dancer actor actress musician referee umpire choreographer firefighter soldier cadet lawyer solicitor barrister paralegal judge chaplain
 """)
 
 # Role nouns too vague to narrow anyone down even with "my" ("my colleague").

@@ -240,6 +240,7 @@ CUES: dict[str, re.Pattern[str]] = {
 SORRY_WORDS = r"\b(?:sorry|apologi[sz]e|apologies|regret)"
 MORE_CUES: dict[str, tuple[str, ...]] = {
     "minimising": (
+        r"\bgr[ae]y area\b|\ba lot of gr[ae]y\b|\bshades of gr[ae]y\b|\bnot black and white\b",
         r"\b(?:any|no) lasting (?:harm|damage|effect|impact)\b",
         r"\b(?:she|he)(?:'s| has)? (?:gone|went) on to\b",
         r"\b(?:a bit|a little|slightly|maybe a bit) too (?:[a-z]+-)?[a-z]+\b",
@@ -297,6 +298,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bnothing (?:serious|major|sexual)\b", r"\bit was (?:just|only|merely) ",
     ),
     "excusing": (
+        r"\bwhat i saw at home\b",
+        r"\bthought (?:that|this|it) was (?:what|how|normal|okay|ok|fine|just)\b",
         r"\bif i (?:had )?(?:thought|known|realised|realized|believed) (?:that )?(?:she|he) (?:didn't|did not|wasn't|was not)\b",
         r"\b(?:didn't|did not) think (?:i was doing )?(?:anything|it was) wrong\b",
         r"\b(?:felt|seemed) like (?:normal|harmless|innocent|mutual|just) (?:flirting|fun|banter|messing)\b",
@@ -414,6 +417,7 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:she|he) (?:never|didn't) (?:once )?(?:object|resist|stop me|say anything)",
     ),
     "forgiveness_request": (
+        r"\b(?:hope|wish|pray)\b.*\b(?:will|can|could|might) (?:come to |one day |someday )?(?:understand|accept|see|forgive|let)\b",
         r"\bforgiv(?!e myself|ing myself|eness for myself)",
         r"\bclear the air\b",
         r"\bsit down with (?:her|him|them)\b",
@@ -522,6 +526,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bi'?m proud (?:of myself|that i)\b",
     ),
     "parade_innocent": (
+        r"\b(?:my )?intentions were (?:\w+ )?(?:good|pure|innocent|honourable|honorable|kind)\b",
+        r"\btrying to (?:support|help|look after|protect|mentor) (?:a |her|him|them)\b",
         r"\bnot that (?:person|guy|man|bloke) (?:anymore|any more|now)\b",
         r"\b(?:genuine|loving|loyal|faithful|gentle|caring) (?:guy|man|person|bloke|lad|husband|father|dad)\b",
         r"\bnot a (?:misogynist|sexist|violent (?:man|person|guy))\b",
@@ -554,6 +560,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bask anyone\b",
     ),
     "parade_victim": (
+        r"\b(?:have|has|had) been (?:very |so |really |incredibly )?(?:harsh|unfair|cruel|brutal|vicious) (?:with|to|on|towards) me\b",
+        r"\bi(?:'ve| have)? lost (?:a|the) (?:role|job|position|place|community|career|ministry)\b",
         r"\bcut me (?:dead|off|out)\b|\bfrozen out\b",
         r"\b(?:have|has|had) (?:banned|barred|blacklisted|dropped) me\b",
         r"\bi can'?t even\b",
