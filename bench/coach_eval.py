@@ -21,6 +21,8 @@ import json
 import os
 import sys
 import time
+from collections import Counter, defaultdict
+from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -43,8 +45,8 @@ def compatible(labelled: str, found: str, family: str) -> bool:
     return any(labelled in group and found in group for group in CLOSE)
 
 
-def overlaps(a: dict, b: dict) -> bool:
-    return a["start"] < b["end"] and b["start"] < a["end"]
+def overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return bool(a["start"] < b["end"] and b["start"] < a["end"])
 
 
 def in_part(record_id: str, part: str) -> bool:
@@ -56,17 +58,19 @@ def in_part(record_id: str, part: str) -> bool:
 
 class Tally:
     def __init__(self) -> None:
-        self.found = collections.Counter()  # family -> labelled spans found
-        self.labelled = collections.Counter()
-        self.true = collections.Counter()  # family -> findings on a labelled/optional span
-        self.findings = collections.Counter()
-        self.kind_hits = collections.Counter()  # labelled kind -> typed hits
-        self.kind_labelled = collections.Counter()
-        self.kind_true = collections.Counter()  # finding kind -> typed true findings
-        self.kind_findings = collections.Counter()
-        self.missing = collections.defaultdict(collections.Counter)
+        self.found: Counter[str] = collections.Counter()  # family -> labelled spans found
+        self.labelled: Counter[str] = collections.Counter()
+        self.true: Counter[str] = collections.Counter()  # family -> findings on a labelled span
+        self.findings: Counter[str] = collections.Counter()
+        self.kind_hits: Counter[str] = collections.Counter()  # labelled kind -> typed hits
+        self.kind_labelled: Counter[str] = collections.Counter()
+        self.kind_true: Counter[str] = collections.Counter()  # finding kind -> typed true findings
+        self.kind_findings: Counter[str] = collections.Counter()
+        self.missing: defaultdict[str, Counter[tuple[bool, bool]]] = collections.defaultdict(
+            collections.Counter
+        )
 
-    def add(self, record: dict, findings: list[dict]) -> None:
+    def add(self, record: dict[str, Any], findings: list[dict[str, Any]]) -> None:
         for family, key in (("detail", "details"), ("pattern", "patterns")):
             mine = [f for f in findings if f["family"] == family and f.get("start") is not None]
             for lab in record[key]:
@@ -94,7 +98,7 @@ def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}" if b else "  - "
 
 
-def presidio_findings(analyzer, text: str) -> list[dict]:
+def presidio_findings(analyzer: Any, text: str) -> list[dict[str, Any]]:
     out = []
     for res in analyzer.analyze(text=text, language="en"):
         out.append({"family": "detail", "kind": PRESIDIO_KINDS.get(res.entity_type, "other"),
@@ -113,7 +117,7 @@ def main() -> int:
 
     coach, presidio = Coach(), build_default_analyzer()
     tallies = {"coach": Tally(), "presidio": Tally()}
-    took = collections.Counter()
+    took: dict[str, float] = {"coach": 0.0, "presidio": 0.0}
     for record in records:
         t0 = time.perf_counter()
         review = coach.review(record["text"])
