@@ -70,6 +70,11 @@ class PlacedFinding:
         return self.finding.key
 
     @property
+    def dom_id(self) -> str:
+        """The key as an HTML id that CSS selectors (and so htmx) can name: no colons."""
+        return "finding-" + self.finding.key.replace(":", "-")
+
+    @property
     def label(self) -> str:
         kind = self.finding.kind
         return DETAIL_LABELS.get(kind) or PATTERN_LABELS.get(kind) or MISSING_LABELS.get(kind, kind)

@@ -154,3 +154,32 @@ def test_keyboard_users_can_skip_to_the_content(browser, live_server) -> None:
     page.keyboard.press("Tab")
     expect(page.locator(":focus")).to_have_text("Skip to content")
     page.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_a_member_dismisses_a_finding_with_a_reason_and_keeps_their_text(
+    browser, live_server, javascript
+) -> None:
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(live_server.url + "/sign-up/")
+    page.locator("#id_codename-understood").check()
+    page.get_by_role("button", name="Give me a codename").click()
+    page.get_by_role("link", name="I have written them down").click()
+    page.get_by_role("button", name="Start a new statement").click()
+    page.locator("#id_what_i_did").fill("I pressured a colleague after the conference in Leeds.")
+    page.get_by_role("button", name="Save draft").click()
+    panel = page.locator("#coach-panel")
+    expect(panel).to_contain_text("Leeds")
+    # Typed after the last save: dismissing must not lose it.
+    page.locator("#id_impact").fill("She left the team soon after.")
+    item = panel.locator("li.finding-item", has_text="Leeds").first
+    item.locator("select").select_option("not_identifying")
+    item.get_by_role("button", name="Dismiss").click()
+    expect(panel).to_contain_text("Dismissed (1)", timeout=15000)
+    expect(panel.locator("details.dismissed")).to_contain_text("could not help anyone")
+    assert page.locator("#id_impact").input_value() == "She left the team soon after."
+    # With JavaScript the panel alone is replaced; without it the page reloads and says so.
+    noted = page.get_by_text("Noted. The coach will not raise it again")
+    expect(noted).to_have_count(0 if javascript else 1)
+    context.close()
