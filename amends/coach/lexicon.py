@@ -189,3 +189,64 @@ boston chicago houston dallas austin denver seattle portland atlanta miami phila
 phoenix detroit baltimore columbus cleveland pittsburgh nashville memphis toronto vancouver
 montreal ottawa calgary sydney melbourne brisbane perth adelaide auckland wellington
 """)
+
+# Semantic fields behind the failure patterns: each list answers "is this word part of
+# the meaning the pattern carries?" (a cause outside oneself, a downplayed quantity...).
+
+# Substances and intoxication offered as a cause.
+SUBSTANCES = _words("""
+rum gin vodka beer beers lager wine whisky whiskey tequila cider prosecco champagne shots
+shot pints pint bottle bottles booze drink drinks drinking drunk tipsy merry pissed
+hammered wasted smashed plastered wrecked trolleyed legless steaming sloshed buzzed high
+stoned weed pills drugs coke mdma ecstasy molly edibles hungover hangover
+""")
+
+# Inner states offered as a cause (stress, grief, mental state, medication, youth).
+STATES = _words("""
+stress stressed strain pressure pressures grief grieving bereaved bereavement burnout
+exhausted exhaustion overtired sleepless lonely loneliness isolated heartbroken breakup
+break-up divorce separation redundancy redundant depressed depression anxious medication
+meds prescription diagnosis insecure insecurity jealous jealousy immature naive clueless
+inexperienced overwhelmed spiralling spiraling
+""")
+
+# Where one was raised or what surrounded one: the era, the culture, the place.
+SURROUNDINGS = _words("""
+culture cultures country upbringing childhood background generation era decade eighties
+nineties seventies sixties noughties times scene industry environment atmosphere vibe
+vibes norm norms circles household estate banter
+""")
+
+# Words that shrink a quantity, a duration or a weight.
+SMALL_AMOUNTS = _words("""
+handful couple heartbeat instant flash blink jiffy split tame mild harmless innocent
+trivial minor tiny small little brief fleeting momentary mostly merely barely hardly
+one-time one-off once
+""")
+
+# What a person can be asked for when forgiveness is the hope.
+PARDON_WORDS = _words("""
+forgive forgiven forgiveness pardon absolve absolution reconcile
+reconciliation
+""")
+
+# Verbs of the harmed person's initiative that, stressed, shift the cause onto her.
+HER_INITIATIVE = _words("""
+send sent give gave invite invited start started come came kiss kissed flirt flirted
+message messaged text texted ask asked suggest suggested offer offered smile smiled laugh
+laughed egg egged encourage encouraged lead led choose chose agree agreed stay stayed
+match matched follow followed touch touched dance danced sit sat initiate initiated
+""")
+
+# Verbs that make the author the patient of exclusion or punishment.
+EXCLUDING = _words("""
+push pushed escort escorted strip stripped kick kicked throw thrown sack sacked fire fired
+expel expelled exclude excluded remove removed blacklist blacklisted ban banned bar barred
+drop dropped ghost ghosted hound hounded shame shamed mock mocked blank blanked
+""")
+
+# The author's own wellbeing as a topic.
+WELLBEING = _words("""
+wellbeing well-being nerves health sleep appetite peace sanity confidence self-esteem
+mental head mind heart
+""")

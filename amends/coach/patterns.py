@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from amends.coach import lexicon as lx
 from amends.coach.nlp import lemma
 
 _CONTRACTIONS = re.compile(
@@ -53,9 +54,14 @@ REJECT = _rx(
     r"\bnot (?:the|a) (?:times|drink|drinking|alcohol|misunderstanding|culture)\b",
     r"\bno (?:misunderstanding|mixed signal)", r"\binstead of letting\b",
     r"\bwhen (?:she|he|it|they) (?:was|were|did|had)(?:n't| not)\b",
+    r"\bnone of (?:that|this|it|which) (?:gave|gives|give|made|makes|meant|means|entitled|"
+    r"justified|justifies|excused|excuses|matters|changes|explains)\b",
+    r"\b(?:doesn't|does not|didn't|did not) (?:make|give|entitle) (?:anyone|anybody|me|a man)\b",
+    r"\bnot (?:a|an|any) (?:defen[cs]e|justification)\b", r"\bbut i (?:won't|will not|refuse)\b",
+    r"\b(?:i|that) (?:won't|will not|refuse to) (?:hide|use|blame|lean)\b",
     r"\bi (?:now )?know (?:this|that) (?:is|was)(?:n't| not) true\b",
 )
-HYPOTHETICAL = _rx(r"^i could (?:tell|write|say)", r"^i(?: have|'ve) thought about (?:writing|"
+HYPOTHETICAL = _rx(r"^i could (?:tell|write|say|blame|point|plead)", r"^i(?: have|'ve) thought about (?:writing|"
                    r"saying)", r"\bi (?:used to )?t(?:old|ell) myself\b", r"^i could write")
 # A short sentence right after that denies the one before ("It wasn't." "She hadn't.").
 DENIAL = re.compile(r"^(?:it|she|he|they|that|this)(?: really)? (?:wasn't|hadn't|didn't|"
@@ -108,7 +114,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bnobody (?:ever )?(?:trains|trained|taught|teaches) (?:you|me)\b",
         r"\bswept (?:along|up)\b", r"\bon a (?:massive )?high\b", r"\bshould understand\b",
         r"\bwant people to understand\b", r"\bdidn't come out of nowhere\b",
-        r"\bwas (?:very |so |really )?(?:alone|lonely|stressed|depressed)\b",
+        r"\b(?:i|we) (?:was|were|felt|'d been|had been) (?:very |so |really )?(?:alone|lonely|"
+        r"stressed|depressed)\b",
         r"\b(?:laid off|working \w+-hour|on \w+ hours'? sleep|not at my best|wasn't myself|"
         r"head (?:was )?all over the place)", r"\bjust been (?:dumped|laid off)\b",
         r"\b(?:had|have) no idea how to handle\b", r"\bthe way i was raised\b",
@@ -910,6 +917,191 @@ def _field_kinds(sent: Any) -> set[str]:
     return kinds
 
 
+def _field(words: frozenset[str]) -> str:
+    return "(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + ")"
+
+
+_SUBST = _field(lx.SUBSTANCES)
+_STATE = _field(lx.STATES)
+_SURR = _field(lx.SURROUNDINGS)
+_SMALL = _field(lx.SMALL_AMOUNTS)
+_PARDON = _field(lx.PARDON_WORDS)
+_HER_DID = _field(lx.HER_INITIATIVE)
+_EXCL = _field(lx.EXCLUDING)
+_WELL = _field(lx.WELLBEING)
+_HE = r"(?:she|he|they)"
+_I = r"(?:i|we|i'd|i'm|we'd|we're)"
+
+# Third layer: semantic fields (lexicon.py) in the positions that give them the pattern's
+# meaning. Each entry reads as the meaning it stands for.
+MEANING: dict[str, tuple[re.Pattern[str], ...]] = {
+    "excusing": tuple(re.compile(p) for p in (
+        # a substance the author took in quantity, or the state it left the author in
+        r"\b(?:i|we)(?:'d| had)? (?:necked|downed|sank|sunk|knocked back|polished off|chugged)\b",
+        r"\b(?:off|out of) (?:my|our) (?:heads?|faces?|minds?|trees?)\b",
+        r"\bmy (?:judge?ment|head|mind|brain|thinking) (?:was|had) (?:gone|all over|elsewhere|"
+        r"not|a mess|clouded|foggy|scrambled|in pieces)",
+        # an inner state of the author's, offered as the setting
+        r"\b(?:i|we)(?:'d| had| was| were|'m| am| felt)?(?: been| going through| dealing with|"
+        r" under| in| so| very| really| just| all)* (?:a |an |the |my |huge |real |so much )*"
+        + _STATE + r"\b", r"\bmy (?:\w+ )?" + _STATE + r"\b",
+        r"\b(?:a |the )?(?:rough|bad|dark|low|hard|difficult|tough) (?:patch|period|spell|time|"
+        r"year|place|phase)\b", r"\bonly human\b",
+        # where, when and how one was raised
+        r"\b(?:in|where|from) (?:my|our|the|those|that) " + _SURR + r"\b",
+        r"\bwhere i (?:grew up|come from|was raised|am from)\b", r"\b(?:late |early |mid )?"
+        r"(?:eighties|nineties|seventies|sixties|noughties)\b",
+        r"\b(?:was|were) like that\b", r"\beveryone (?!who)(?:\w+ )?(?:did|joked|talked|spoke|was|"
+        r"acted|behaved|drank)\b", r"\bthat (?:kind|sort) of (?:vibe|place|crowd|office|night|"
+        r"culture|environment)\b", r"\bmy (?:dad|father|mum|mother|parents|stepdad)\b.*\b(?:"
+        r"childhood|growing up|every day|all the time|shouted|hit|drank)\b",
+        r"\b(?:no|never had a|never had any) (?:model|example|role model)\b",
+        r"\b(?:nobody|no one|noone) (?:ever )?(?:explain(?:ed)?|taught|teach|told|tell|show(?:ed)?)"
+        r" (?:me|us)\b", r"\b(?:i|we) (?:was|were) (?:only |just |barely |so |very )?(?:a boy|a kid|kids|boys|"
+        r"a teenager|teenagers|young|clueless)\b",
+        r"\bi (?:did not|didn't) know (?:here|then|at the time|it was|that it was|the rules|better)\b",
+        # misreading the other person
+        r"\bi (?:read|took|saw|interpreted|understood) (?:her|his|their|it|that|this|the) ?(?:\w+ )"
+        r"?as (?:more|interest|a sign|an invitation|flirting|encouragement|a yes|consent|"
+        r"permission|mutual|wanting)", r"\bmeant (?:it )?as (?:a )?(?:joke|banter|fun|compliment|"
+        r"laugh|tease)", r"\bseen as (?:a )?compliment\b", r"\b(?:as|like) (?:a )?compliment\b",
+        r"\b(?:we|i) (?:both )?(?:got|were) (?:carried away|swept up|caught up)\b",
+    )),
+    "minimising": tuple(re.compile(p) for p in (
+        r"\bover (?:in|within) (?:a |an )?(?:heartbeat|second|seconds|instant|flash|moment|"
+        r"minute|blink)\b", r"\b(?:a|one) " + _SMALL + r" (?:of |little )?(?:texts?|messages?|"
+        r"comments?|times?|words?|seconds?|moments?|things?|kiss|hug|touch|remarks?|jokes?)\b",
+        r"\b(?:compared (?:with|to)|next to|relative to) (?:what|how|some|other|most)\b",
+        r"\b(?:was|were|is) (?:pretty |fairly |quite |relatively )?(?:tame|mild|harmless|"
+        r"trivial|nothing|minor)\b", r"\b(?:wasn't|was not|isn't|is not) (?:anything|nothing|"
+        r"remotely|even close|at all) (?:like|close to|as bad)\b",
+        r"\bmostly (?:words|talk|texts|messages|jokes|banter|online)\b",
+        r"\bnever (?:actually |really )?(?:did|do) anything\b",
+        r"\bone[- ](?:time|off) (?:thing|mistake|lapse|incident|event)\b",
+        r"\bwasn't even (?:a |an )?(?:proper|real|actual)\b", r"\bnot even (?:a |an )?(?:proper|real"
+        r"|actual)\b", r"\bfor (?:a |an )?(?:few|couple of|split) (?:seconds?|moments?)\b",
+        r"\b(?:one|a single) (?:hand|finger|kiss|touch|text|message) (?:on|for|in)\b",
+    )),
+    "blaming": tuple(re.compile(p) for p in (
+        r"\b" + _HE + r"(?:'d| had)? (?:\w+ )?" + _HER_DID + r"\b (?:\w+ ){0,3}?(?:first|"
+        r"(?<!of )(?<!to )(?<!with )(?:herself|himself)|as much as|all night|for weeks|all "
+        r"evening)\b",
+        r"\b(?:what|how) (?:did|does|do|would) " + _HE + r" (?:expect|think)\b",
+        r"\b" + _HE + r" (?:knew|knows|know) (?:what|exactly what|full well)\b",
+        r"\b" + _HE + r" (?:could|should|might) (?:have )?(?:just |simply |easily )?(?:told|said|"
+        r"left|walked|stopped|made|pushed|gone|asked)\b",
+        r"\b" + _HE + r" (?:didn't|did not|never) (?:seem|look|appear|act) (?:\w+ )?(?:bothered|"
+        r"upset|uncomfortable|unhappy|to mind|worried|scared)\b",
+        r"\b" + _HE + r" (?:even|also) (?:smiled|laughed|kissed|joked|texted|came)\b",
+        r"\b(?:her|his|their) (?:friends|mates|sister|flatmates?|housemates?) (?:\w+ )?(?:were|was"
+        r"|kept) (?:\w+ )?(?:egging|pushing|encouraging|winding)\b",
+        r"\b(?:no one|nobody|noone) (?:forced|made|dragged|pushed|held a gun to) (?:her|him|them)\b",
+        r"\b(?:how|what) was i (?:supposed|meant|to) (?:to )?(?:know|think|do|make)\b",
+    )),
+    "forgiveness_request": tuple(re.compile(p) for p in (
+        r"\b" + _PARDON + r"\b",
+        r"\b(?:hope|wish|pray|praying|hoping|please|someday|one day)\b.*\b" + _HE
+        + r"(?:'ll| will| can| could| might| would)? (?:\w+ )?(?:let me (?:back|make|in|explain|"
+        r"see|talk)|understand (?:where|why|me|my)|give me (?:a|another)|take me back|see (?:me|"
+        r"past|the good)|accept (?:me|my)|reply|speak to me|talk to me)",
+        r"\b(?:find a way|find it in (?:her|him|them)(?:self|selves)?) to\b",
+        r"\bmake (?:it|this|things) (?:right|up to (?:her|him|them))\b.*\b(?:hope|someday|one day|"
+        r"let me|chance)\b|\b(?:hope|let me|chance)\b.*\bmake (?:it|this|things) right\b",
+    )),
+    "evasive_passive": tuple(re.compile(p) for p in (
+        r"\b(?:mistakes|things|stuff|incidents|errors|something|misunderstandings) (?:\w+ )?"
+        r"(?:happened|occurred|took place|went on)\b",
+        r"\b(?:the |those |my |our )?(?:messages|texts|conversation|kiss|kissing|evening|night|"
+        r"situation|party|date|things|stuff|it|banter|joke|touching|game) (?:\w+ )?(?:went|got|"
+        r"took|had taken|had gone|ended up|turned|became|slid|drifted|spilled) (?:\w+ )?(?:further"
+        r"|a turn|too far|physical|heated|messy|out of hand|over the line|beyond|wrong|"
+        r"somewhere)\b", r"\b(?:boundaries|lines|limits|barriers) (?:\w+ )?(?:had |have |"
+        r"were |got )?(?:kind of |sort of |just |somehow )?(?:dissolved|blurred|faded|slipped|"
+        r"disappeared|melted|got crossed|were crossed|moved|shifted)\b",
+        r"\b(?:stuff|things|words|remarks|comments|insults|hands|a hand) (?:got|were|was|ended up)"
+        r" (?:\w+ )?(?:said|exchanged|thrown|traded|made|placed|where)\b",
+        r"\b(?:a|the) (?:hand|touch|kiss) (?:ended up|landed|found its way|wandered|strayed)\b",
+    )),
+    "memory_denial": tuple(re.compile(p) for p in (
+        r"\b(?:doesn't|does not|didn't|don't) ring (?:a|any) bells?\b",
+        r"\b(?:can't|cannot|couldn't|don't|do not) (?:really )?(?:picture|place|swear|vouch|"
+        r"be (?:certain|sure|confident))\b",
+        r"\b(?:hazy|fuzzy|blurry|patchy|foggy|vague|sketchy|murky|cloudy)\b",
+        r"\b(?:her|his|their) (?:version|account|story)\b[^.]{0,30}\b(?:don't|doesn't|do not|"
+        r"does not|never) (?:line up|match|add up|tally|agree)\b",
+        r"\b(?:don't|doesn't|do not|does not) (?:line up|add up|tally)\b",
+        r"\b(?:recollections?|memories|memory)\b[^.]{0,25}\b(?:differ|different|patchy|gaps?|"
+        r"incomplete|unreliable|not)\b", r"\bno (?:memory|recollection|memories) of\b",
+        r"\bnot (?:certain|sure|convinced) (?:that |whether |if )?(?:it|things|the events|that)\b",
+    )),
+    "parade_brave": tuple(re.compile(p) for p in (
+        r"\b(?:takes|took|taking|it's taken|has taken) (?:a |some |real |a certain |a lot of |"
+        r"certain )?(?:\w+ )?(?:strength|guts|courage|nerve|backbone|spine|bottle|character|"
+        r"integrity)\b", r"\bnot (?:many|a lot of|everyone|everybody|most) (?:\w+ )?(?:would|"
+        r"could|has|have|will)\b", r"\bown(?:ing)? (?:your|my|one's) (?:worst|darkest)\b",
+    )),
+    "parade_innocent": tuple(re.compile(p) for p in (
+        r"\b(?:better|changed|different|good|decent|kind|gentle|honest) (?:person|man|guy|bloke)"
+        r" now\b", r"\blearn(?:ed|t) my lesson\b",
+        r"\bnever (?:\w+ )?(?:laid|lay|raised|put) a (?:hand|finger)\b",
+        r"\b(?:devoted|dedicated|given|spent) (?:my|most of my|much of my|all my) (?:\w+ )?(?:career"
+        r"|life|years|time|weekends) (?:to|helping|mentoring|supporting|working|volunteering)\b",
+        r"\bi'?m the (?:sort|kind|type) of (?:\w+ )?(?:who|that)\b",
+    )),
+    "parade_victim": tuple(re.compile(p) for p in (
+        r"\b(?:i've been|i have been|i was|i got|i'm being|i am being|i've got) "
+        + _EXCL + r"\b", r"\b(?:taken|stripped|torn) (?:away )?from me\b",
+        r"\b(?:won't|will not|refuse to|refuses to) (?:return|answer|take|"
+        r"speak|talk|look)(?:ing)? (?:my|to me|at me)\b",
+        r"\bwhile (?:i|i've|i was|i got|i'm)\b.*\b(?:escorted|sacked|fired|lost|ruined|alone|"
+        r"dropped|left|blamed)\b|\b(?:got|gets|received) (?:a )?(?:promotion|praise|support|"
+        r"sympathy)\b.*\bwhile i\b|\bwhile i\b.*\b(?:got|get)\b",
+        r"\bmy (?:kids|children|son|daughter|family|wife|husband|parents) (?:are|is|have been|has"
+        r" been|were|was) (?:getting|receiving|suffering|being|facing) (?:\w+ )?(?:abuse|abused|"
+        r"bullied|harassed|targeted|threats|hate|stares)\b",
+        r"\beverything i(?:'d| had| have|'ve)? (?:built|worked for|earned)\b",
+    )),
+    "parade_monster": tuple(re.compile(p) for p in (
+        r"\b(?:a|an) (?:disgrace|stain|blight|waste|cancer|parasite)\b",
+        r"\b(?:hate|hating|loathe|loathing|despise|despising|sick of|sick with|disgusted (?:by|"
+        r"with)) (?:myself|the man in the mirror|the person in the mirror|who i am|what i am)\b",
+        r"\bin the mirror\b", r"\b(?:lowest|vilest|worst) (?:thing|creature|man|person|scum)\b",
+        r"\b(?:feel|felt) (?:sick|dirty|filthy|disgusted) (?:with|at|about) myself\b",
+    )),
+    "self_centring": tuple(re.compile(p) for p in (
+        r"\b(?:want|need|like|wish) (?:this|it|all this|the whole thing|everything|this whole "
+        r"thing|this whole \w+)(?: whole thing)? (?:to (?:go away|be over|end|stop|be the end|be "
+        r"behind)|over)\b", r"\bback to (?:normal|my life|my old life|how things were)\b",
+        r"\bso (?:everyone|we|i|we all|all of us|people) can (?:move|get|carry) (?:on|forward|past)"
+        r"\b", r"\bmy (?:own )?" + _WELL + r"\b[^.;]{0,30}\b(?:shot|battering|toll|wrecked|ruined|"
+        r"suffered|gone|hit|shattered|in pieces|in tatters|destroyed|taken|fried|frayed)\b",
+        r"\b(?:shot|wrecked|ruined|destroyed|fried) my " + _WELL + r"\b",
+        r"\b(?:hear|hears|heard|listen to|listened to) (?:from me|me out)\b|\bopen mind\b",
+        r"\b(?:take|took|taken|taking|on) (?:sick |medical |stress )?leave\b",
+        r"\b(?:worst|hardest|darkest|most painful) (?:part|bit|thing|period|time) (?:of|in|for) "
+        r"(?:my|me)\b", r"\bin bits\b|\ba wreck\b|\bfalling to pieces\b",
+        r"\bhow (?:i|i'm|i am) (?:feeling|doing|coping)\b|\bhow this (?:has|is) (?:affecting|"
+        r"affected) me\b",
+    )),
+}
+
+
+def _meaning_kinds(norm: str, sent: Any) -> set[str]:
+    """Patterns recognised from the semantic fields in MEANING, checked against the parse."""
+    kinds = {kind for kind, rxs in MEANING.items() if any(rx.search(norm) for rx in rxs)}
+    if "excusing" in kinds and re.search(r"\b(?:stopped|quit|given up|gave up|cut out|no longer|"
+                                         r"sober|meetings?)\b", norm):
+        kinds.discard("excusing")  # "I have stopped drinking" is change, not an excuse
+    if "forgiveness_request" in kinds and re.search(r"\bnot ask|never ask|won't ask|don't "
+                                                    r"expect|not expect", norm):
+        kinds.discard("forgiveness_request")
+    subjects = {t.lower_ for t in sent if t.dep_ in {"nsubj", "nsubjpass"}}
+    if kinds & {"self_centring", "parade_monster", "parade_victim"} and not (
+            subjects & {"i", "we"} or re.search(r"\b(?:my|me|myself|i'm|i've|i'd)\b", norm)):
+        kinds -= {"self_centring", "parade_monster", "parade_victim"}
+    return kinds
+
+
 # Words that pad a sentence without changing its meaning; cues are also tried on the
 # sentence without them, so "I'm currently signed off" matches "I'm signed off".
 _FILLERS = re.compile(r"\b(?:really|honestly|genuinely|currently|actually|truly|basically|literally|"
@@ -953,6 +1145,7 @@ def _sentence_kinds(norm: str, sent: Any, prev_norm: str, next_norm: str) -> lis
     if apology and not {"conditional_apology", "sorry_but"} & set(kinds):
         kinds.append(apology)
     kinds += sorted(_field_kinds(sent) - set(kinds))
+    kinds += sorted(_meaning_kinds(norm, sent) - set(kinds))
     if not kinds:
         return kinds
     if HYPOTHETICAL.search(norm):
@@ -989,7 +1182,7 @@ def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
                 if _negated(verb) or any(_negated(a) for a in list(verb.ancestors)[:2]):
                     return False
         return not re.search(r"not asking|never ask|don't ask|won't ask|forgive me if\b", norm)
-    if kind == "blaming" and re.search(r"\buntil (?:she|he)\b|\b(?:made|forced|wouldn't let|would not "
+    if kind == "blaming" and re.search(r"\buntil (?:she|he)\b|(?<!no one )(?<!nobody )\b(?:made|forced|wouldn't let|would not "
                                        r"let|pressured|pressuring|pushed|pushing|persuading|"
                                        r"begging) (?:her|him)\b", norm):
         return False  # what she did under pressure is part of the account, not blame
@@ -1014,13 +1207,13 @@ def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
     if kind == "evasive_passive":
         return not re.search(r"\b(?:i|she|he|they) (?:was|were) (?:told|asked|suspended)\b",
                              norm) or "decision" in norm
-    if kind == "excusing" and re.search(r"\b(?:she|he|they) (?:was|were|'d been|had been) "
+    if kind == "excusing" and re.search(r"\b(?:she|he|they) (?:was|were|'d been|had been|had|'d) "
                                         r"(?:\w+ )?(?:drunk|wasted|hammered|sick)\b|how drunk "
                                         r"(?:she|he)", norm):
         # Her drunkenness named as the reason she could not consent is an account.
         return bool(re.search(r"\bi (?:was|'d|had|'d had)\b.*\b(?:drunk|drinks|wrecked)", norm))
     if kind in {"conditional_apology", "sorry_but"}:
-        return bool(re.search(r"\b(?:i|i'm|i am|im)\b|^sorry|\bsorry\b", norm))
+        return bool(re.search(r"\b(?:i|i'm|i am|im|my)\b|^sorry|\bsorry\b", norm))
     return True
 
 

@@ -1,0 +1,65 @@
+"""Patterns found by meaning, in wordings the cue lists never spelled out."""
+
+from __future__ import annotations
+
+from amends.coach import Coach
+from amends.coach.tests.helpers import patterns
+
+
+def test_an_upbringing_offered_as_the_reason_is_flagged_as_excusing(coach: Coach) -> None:
+    text = "Where I was raised, men talked to women like that and nobody blinked."
+    assert "excusing" in patterns(coach, text)
+
+
+def test_a_stated_state_of_mind_offered_as_the_setting_is_flagged_as_excusing(coach: Coach) -> None:
+    assert "excusing" in patterns(coach, "My judgement was gone by the time we left the pub.")
+
+
+def test_a_duration_shrunk_to_an_instant_is_flagged_as_minimising(coach: Coach) -> None:
+    assert "minimising" in patterns(coach, "The whole thing was over in a heartbeat.")
+
+
+def test_stressing_that_she_acted_first_is_flagged_as_blaming(coach: Coach) -> None:
+    assert "blaming" in patterns(coach, "She sent the first flirty message, I only replied.")
+
+
+def test_hoping_to_be_pardoned_is_a_request_for_forgiveness(coach: Coach) -> None:
+    text = "I hope in time she will find it in herself to pardon me."
+    assert "forgiveness_request" in patterns(coach, text)
+
+
+def test_a_memory_that_does_not_ring_a_bell_is_memory_denial(coach: Coach) -> None:
+    text = "Some of what she describes simply doesn't ring a bell for me."
+    assert "memory_denial" in patterns(coach, text)
+
+
+def test_boundaries_that_dissolved_by_themselves_are_evasive(coach: Coach) -> None:
+    text = "By the end of the night the boundaries had kind of dissolved."
+    assert "evasive_passive" in patterns(coach, text)
+
+
+def test_being_pushed_out_is_flagged_as_playing_the_victim(coach: Coach) -> None:
+    assert "parade_victim" in patterns(coach, "I've been pushed out of the business I built.")
+
+
+def test_pushing_someone_out_oneself_is_not_playing_the_victim(coach: Coach) -> None:
+    assert "parade_victim" not in patterns(coach, "I pushed her out of the team after she said no.")
+
+
+def test_wanting_it_all_to_go_away_is_self_centring(coach: Coach) -> None:
+    text = "I just want this whole thing to go away so I can get back to normal."
+    assert "self_centring" in patterns(coach, text)
+
+
+def test_an_explanation_rejected_as_a_defence_is_not_flagged(coach: Coach) -> None:
+    text = ("I was grieving my mum and drinking every night. None of that gave me the right "
+            "to turn up at her flat.")
+    assert "excusing" not in patterns(coach, text)
+
+
+def test_having_stopped_drinking_is_not_an_excuse(coach: Coach) -> None:
+    assert "excusing" not in patterns(coach, "I have since stopped drinking and go to meetings.")
+
+
+def test_her_being_asleep_is_an_account_not_blame(coach: Coach) -> None:
+    assert patterns(coach, "She was asleep on the sofa when I touched her.") == set()
