@@ -250,3 +250,23 @@ WELLBEING = _words("""
 wellbeing well-being nerves health sleep appetite peace sanity confidence self-esteem
 mental head mind heart
 """)
+
+# What the author says they endured since: harm done to them or their standing.
+ENDURED = _words("""
+threats threatened threat abuse abused harassment harassed trolled trolling keyed vandalised
+vandalized campaign pile-on hate hatred vicious insane nightmare hell judged shamed
+doxxed doxed hounded stalked followed mocked spat isolated alone awake bed cost
+lost losing unemployable unemployed homeless broke evicted
+""")
+
+# What the author may call themself in self-condemnation.
+SELF_INSULTS = _words("""
+garbage rubbish trash filth scum dirt monster animal pig creep predator pervert disgrace
+failure coward worm parasite waste
+""")
+
+# Nouns that make a situation sound shared and equal (excusing).
+SHARED_FRAMES = _words("""
+mutual complicated misunderstanding miscommunication chaos chaotic messy grey gray
+two-way
+""")

@@ -930,6 +930,10 @@ _HER_DID = _field(lx.HER_INITIATIVE)
 _EXCL = _field(lx.EXCLUDING)
 _WELL = _field(lx.WELLBEING)
 _HE = r"(?:she|he|they)"
+_ENDURED = _field(lx.ENDURED)
+_INSULT = _field(lx.SELF_INSULTS)
+_SHARED = _field(lx.SHARED_FRAMES)
+_HARM_VERB = r"(?:hurt|harm|upset|offend|scare|frighten|humiliate|embarrass|cause|disrespect)"
 _I = r"(?:i|we|i'd|i'm|we'd|we're)"
 
 # Third layer: semantic fields (lexicon.py) in the positions that give them the pattern's
@@ -1086,6 +1090,115 @@ MEANING: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 
 
+# More of each field, in other positions.
+MORE_MEANING: dict[str, tuple[str, ...]] = {
+    "excusing": (
+        # intent denied: the harm as an accident of an innocent aim
+        r"\b(?:never|didn't|did not|wasn't|was not|weren't|were not|not|no one was) (?:\w+ )?"
+        r"(?:meant|mean|meaning|intended|intend|aimed|trying|supposed|designed|out) to "
+        + _HARM_VERB, r"\bwithout (?:meaning|intending|wanting) to\b",
+        r"\b(?:was|were|it was|we had|relationship) (?:\w+ ){0,4}?" + _SHARED + r"\b",
+        r"\b(?:we|i) (?:were|was) (?:both |all )?(?:very |so |completely )?(?:different people|"
+        r"a child|children|kids|in a (?:bad|dark|weird) place)\b", r"\ba child myself\b",
+        r"\b(?:we'd|we had|we) (?:all )?(?:been )?(?:egging|winding|geeing|daring) (?:each other|"
+        r"one another)\b", r"\b(?:does|did|do) (?:things|stuff|strange things) to (?:your|a "
+        r"person's|my|one's) (?:head|mind)\b", r"\bon the road\b.*\b(?:months|weeks|tour)\b",
+        r"\bi (?:didn't|did not|never) (?:realise|realize|appreciate|clock|notice|see|grasp) "
+        r"(?:how|that|what|the)\b", r"\b(?:home|life|things) was (?:chaos|chaotic|a mess|hell)\b",
+        r"\b(?:parents|mum and dad|mom and dad) (?:split|separated|divorced|were splitting|were "
+        r"divorcing|fought)\b", r"\bmy (?:condition|illness|diagnosis|adhd|autism|trauma|past)\b",
+        r"\b(?:in|under) (?:control of|the grip of|the influence)\b|\bnot (?:fully |really )?in "
+        r"control of myself\b|\bantidepressants\b",
+    ),
+    "minimising": (
+        r"\bout of (?:all )?context\b", r"\b(?:wasn't|was not|isn't|is not|not|never) (?:an? )?"
+        r"(?:assault|harassment|abuse|rape|stalking|attack|crime|violence|violent)\b",
+        r"\b(?:an? )?(?:awkward|clumsy|fumbled|bad|messy|uncomfortable) (?:encounter|moment|date|"
+        r"night|evening|situation|exchange|episode|interaction)\b",
+        r"\b(?:worse|bigger|more) than (?:anything|what) (?:that |actually |really )?(?:went "
+        r"down|happened|took place|i did)\b", r"\bcounts? as (?:anything|much|a big)\b",
+        r"\b(?:all|most of) (?:it|this) (?:was|is) (?:\w+ )?(?:talk|rumou?rs?|gossip|words)\b",
+    ),
+    "blaming": (
+        r"\bat no (?:point|time|stage) did " + _HE + r"\b",
+        r"\b" + _HE + r" (?:never|didn't|did not) (?:once )?(?:ask(?:ed)? me to (?:stop|"
+        r"leave|go)|tell me (?:to stop|no|she)|say (?:no|stop|anything)|signal|indicate|make it "
+        r"clear|let on)\b",
+        r"\bonly (?:later|afterwards|after|then|months later|years later) did " + _HE + r"\b",
+        r"\b" + _HE + r" (?:later |only later |afterwards )?(?:decided|chose to see|started "
+        r"saying|changed (?:her|his|their) mind) (?:it|that|this)?\b(?! to leave)",
+        r"\b(?:willingly|voluntarily|happily|eagerly|enthusiastically)\b",
+        r"\b(?:she|he|they)\b[^.;]*\bas (?:if|though) (?:all|everything|nothing) (?:was|"
+        r"were|had) (?:normal|fine|ok|okay|wrong|happened)\b", r"\bmixed (?:messages|signals)\b|\bhot (?:and|then) cold\b",
+        r"\b(?:both of us|we both|either of us) (?:could|should|might) have\b",
+        r"\b(?:laughed|played|went|joined) along\b|\b(?:laughed|played) it off\b",
+        r"\bnot (?:trying|here|looking) to blame (?:her|him|them)\b",
+        r"\b(?:in fairness|to be fair|let's be honest),? (?:she|he|they)\b",
+        r"\b" + _HE + r"(?:'d| had)? (?:been )?giving me (?:looks|the eye|signals|eyes)\b",
+    ),
+    "forgiveness_request": (
+        r"\b(?:would mean|it'd mean) (?:the world|so much|a lot|everything)\b",
+        r"\b(?:hope|wish|perhaps|maybe|one day|someday|pray)\b[^.]*\b" + _HE + r"(?:'ll| will| "
+        r"can| could| might| would| may)? (?:\w+ ){0,3}?(?:reply|respond|write back|see me|"
+        r"hear me|meet me|let me|talk to me|speak to me|think of me|look at me)\b",
+        r"\bhope (?:we|that we) (?:can|could|might|will) (?:both |all |one day |someday )?"
+        r"(?:heal|move|find|get|be|talk|start|rebuild)\b",
+    ),
+    "evasive_passive": (
+        r"\b(?:ended|finished|went|turned out|played out) the way (?:it|they) did\b",
+        r"\b(?:passed|happened|went on|occurred) between us\b",
+        r"\bthere (?:was|were|has been|have been) (?:some |an? )?(?:\w+ )?(?:conduct|behaviou?r|"
+        r"contact|incidents?|interactions?|touching|comments|remarks|lapses?|breaches)\b",
+        r"\b(?:lessons|steps|measures|action|changes) (?:have been|has been|are being|were|will "
+        r"be|had been) (?:\w+ )?(?:learned|learnt|taken|put in place|made)\b",
+        r"\b(?:it's|it is|it was) a (?:shame|pity) (?:that )?(?:the|it|things|our)\b",
+    ),
+    "memory_denial": (
+        r"\b(?:a |mostly a |complete |total )blank\b", r"\bblacked out\b|\bblackout\b",
+        r"\b(?:i|i've|i have) (?:\w+ )?(?:forgotten|forgot|lost track of)\b",
+        r"\b(?:can't|cannot|couldn't) account for\b",
+        r"\b(?:reshaped|rewritten|reimagined|reconstructed|misremember\w*|embellish\w*|"
+        r"reinterpreted)\b", r"\bin (?:her|his|their) (?:head|mind|memory)\b",
+        r"\b(?:memory|recollection|memories)\b[^.]{0,30}\b(?:reliable|trustworthy|accurate|clear)\b",
+        r"\bhow things are remembered\b|\bmemory plays tricks\b|\bmemories (?:change|shift|fade)\b",
+    ),
+    "parade_innocent": (
+        r"\b(?:isn't|is not|wasn't|was not|not) (?:who|what) i (?:am|was|really am)\b",
+        r"\b(?:people|anyone|everyone|those) who(?:'ve| have)? (?:\w+ )?known me\b",
+        r"\b(?:a |an )?(?:loving|devoted|good|proud|caring|dedicated) (?:dad|father|husband|son|"
+        r"brother|uncle|family man|friend|mentor|teacher|coach)\b",
+        r"\b(?:i'd|i would|i could) never (?:do anything to )?(?:\w+ )?(?:harm|hurt|disrespect|"
+        r"mistreat)\b", r"\bcommitted to (?:the )?(?:values|respect|equality|safety)\b",
+    ),
+    "parade_victim": (
+        r"\b(?:cost|costing) me (?:my|everything|most|all)\b",
+        r"\bi(?:'ve| have)? (?:had|received|faced|got) (?:\w+ )?(?:threats|abuse|hate|messages|"
+        r"death threats)\b", r"\bmy (?:car|house|home|door|windows?) (?:has been|was|got|have been"
+        r"|were) (?:\w+ )?(?:keyed|vandalised|vandalized|smashed|egged|graffitied|damaged)\b",
+        r"\b(?:the )?(?:subject|target|victim|focus) of (?:a|an|this) (?:\w+ )?(?:campaign|"
+        r"pile-on|witch-?hunt|hate|abuse|attack)\b", r"\bmaking me out to be\b",
+        r"\b(?:people|strangers|randoms) (?:i don't|i dont|i do not) (?:even )?know\b",
+        r"\b(?:it'?s|its|it has) been (?:insane|hell|a nightmare|brutal|horrendous) for me\b",
+    ),
+    "parade_monster": (
+        r"\b(?:feel|felt|am|i'm) (?:like )?(?:a |an |such a |total |complete )?(?:\w+ )?" + _INSULT
+        + r"\b", r"\b(?:kind|sort|type) of (?:man|person|human|guy) i(?:'ve| have)? (?:turned "
+        r"out to be|became|become|am)\b",
+    ),
+    "self_centring": (
+        r"\b(?:put|get|tell|give|hear|share|explain|present) (?:across )?(?:my|our) side\b|"
+        r"\bmy side (?:across|of)\b|\bon my end\b|\bfrom my end\b",
+        r"\b(?:learned|learnt|discovered|found out) (?:\w+ ){0,3}?about myself\b",
+        r"\bwhat (?:this|it) (?:has been|was|is) like (?:for me|on my|from my)\b",
+        r"\b(?:get|got|getting) out of bed\b|\blie awake\b|\blying awake\b|\blay awake\b",
+        r"\blet me (?:get on|move on|live)\b", r"\bi (?:sit|sat|am|'m) (?:all )?alone\b",
+        r"\bbefore i'?m judged\b|\bjudge me\b",
+    ),
+}
+for _kind, _extra in MORE_MEANING.items():
+    MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
+
+
 def _meaning_kinds(norm: str, sent: Any) -> set[str]:
     """Patterns recognised from the semantic fields in MEANING, checked against the parse."""
     kinds = {kind for kind, rxs in MEANING.items() if any(rx.search(norm) for rx in rxs)}
@@ -1121,7 +1234,9 @@ _UNOWNED_OBJECT = re.compile(
     r"|(?:she|he|you|they|anyone|anybody|people) (?:was|were|felt|feel|feels|got|has|have|had)\b"
     r"|(?:for|about) (?:any|anything|how|the way|whatever|what happened|what she|what he|her "
     r"feeling|his feeling|it coming|the hurt|the upset|the confusion)\b"
-    r"|to (?:anyone|anybody|those|whoever|everyone)\b")
+    r"|to (?:anyone|anybody|those|whoever|everyone)\b"
+    r"|(?:that )?(?:it|things|everything|this|that|the \w+) (?:all )?(?:went|turned out|ended|"
+    r"came|played out|happened|got)\b")
 
 
 def _apology_kind(norm: str) -> str | None:

@@ -63,3 +63,38 @@ def test_having_stopped_drinking_is_not_an_excuse(coach: Coach) -> None:
 
 def test_her_being_asleep_is_an_account_not_blame(coach: Coach) -> None:
     assert patterns(coach, "She was asleep on the sofa when I touched her.") == set()
+
+
+def test_denying_the_intent_to_hurt_is_flagged_as_excusing(coach: Coach) -> None:
+    assert "excusing" in patterns(coach, "The jokes were never meant to hurt anyone.")
+
+
+def test_saying_she_never_asked_him_to_stop_is_blaming(coach: Coach) -> None:
+    assert "blaming" in patterns(coach, "At no point did she ask me to stop.")
+
+
+def test_an_unrequested_picture_is_an_account_not_blaming(coach: Coach) -> None:
+    text = "I sent her a picture of me that she did not ask for."
+    assert "blaming" not in patterns(coach, text)
+
+
+def test_forgotten_details_are_memory_denial(coach: Coach) -> None:
+    text = "There may be things she remembers that I've forgotten."
+    assert "memory_denial" in patterns(coach, text)
+
+
+def test_lessons_learned_without_a_learner_are_evasive(coach: Coach) -> None:
+    assert "evasive_passive" in patterns(coach, "Lessons have been learned.")
+
+
+def test_sorry_for_how_it_went_is_a_conditional_apology(coach: Coach) -> None:
+    assert "conditional_apology" in patterns(coach, "I'm sorry it went that way.")
+
+
+def test_sorry_for_the_act_is_not_conditional(coach: Coach) -> None:
+    assert patterns(coach, "I am sorry that I followed her home.") == set()
+
+
+def test_threats_the_author_received_are_flagged_as_playing_the_victim(coach: Coach) -> None:
+    text = "Since this came out I've had threats and my car has been keyed."
+    assert "parade_victim" in patterns(coach, text)
