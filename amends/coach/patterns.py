@@ -1308,7 +1308,8 @@ def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
         for tok in sent:
             if lemma(tok) in {"remember", "recall"}:
                 subj = [c for c in tok.children if c.dep_ == "nsubj"]
-                if subj and subj[0].lower_ in {"she", "they"}:
+                if subj and subj[0].lower_ in {"she", "they"} and not re.search(
+                        r"\bi(?:'ve| have)? (?:\w+ )?(?:forgotten|forgot)\b", norm):
                     return False
         return True
     if kind == "parade_brave":
