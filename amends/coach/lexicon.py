@@ -270,3 +270,45 @@ SHARED_FRAMES = _words("""
 mutual complicated misunderstanding miscommunication chaos chaotic messy grey gray
 two-way
 """)
+
+# Soft words for a harm that shrink it to a slip (minimising).
+EUPHEMISMS = _words("""
+overstep overstepped overstepping misstep lapse slip blip hiccup indiscretion snog snogged
+fooling mucking messing horseplay cheeky playful teasing flirty flirting banter daft
+silly silliness harmless innocent playfighting tickling flirt
+""")
+
+# States and settings offered as the background of the act, in wider wording.
+MORE_CAUSES = _words("""
+environment normalised normalized normal headspace downfall functioning suffering severe
+depression breakdown ethic workload deadline deadlines overworked burnout rested sleep
+insomnia upbringing raised parenting trauma traumatised traumatized abused neglected
+childhood loneliness lonely isolation isolated mental illness bipolar adhd ptsd
+medication meds relapse relapsed addiction addicted gambling hormones testosterone
+immaturity inexperience ignorance culture era generation context light climate
+""")
+
+# The author's own pain or standing as the subject (self-centring and its close kinds).
+AUTHOR_PAIN = _words("""
+hell shell wreck ghost shadow mess broken shattered devastated gutted heartbroken crying
+cried tears suffering suffer struggle struggling unfair unjust villain scapegoat
+compassion sympathy gentle closure healing heal heard unheard silenced voiceless
+ostracised ostracized excluded isolated lonely alone nights sleepless therapist
+""")
+
+# What the harmed person did, named so that it weighs against the author (blaming).
+HER_ACTS = _words("""
+link linked hold held hug hugged lean leaned leant kiss kissed touch touched flirt
+flirted text texted invite invited sit sat stay stayed dance danced drink drank agree
+agreed participate participated consent consented smile smiled laugh laughed wink
+winked message messaged send sent ask asked initiate initiated offer offered follow
+followed come came return returned reply replied encourage encouraged willing keen
+""")
+
+# Verbs of a change that happens by itself: with an abstract subject they hide the actor.
+DRIFT_VERBS = _words("""
+deteriorate deteriorated escalate escalated sour soured spiral spiralled spiraled unravel
+unravelled collapse collapsed unfold unfolded happen happened occur occurred develop
+developed progress progressed flow flowing flowed evolve evolved disintegrate
+disintegrated break broke blur blurred slide slid slip slipped drift drifted
+""")

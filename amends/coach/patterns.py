@@ -455,7 +455,8 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:supposed|meant|expected|told) to (?:say sorry|apologi[sz]e)\b",
         r"\b(?:have|got) to say sorry\b",
         SORRY_WORDS + r" (?:that )?(?:you|she|he|they) (?:were|was|felt|feel|got) (?:\w+ )?(?:scared|upset|hurt|uncomfortable|offended|frightened|afraid|awkward)\b",
-        SORRY_WORDS + r".*\b(?:she|he|they) (?:believes|feels|claims|says|thinks)\b",
+        SORRY_WORDS + r".*\b(?:she|he|they) (?:believes|feels|claims|says|thinks|reports|"
+        r"describes|alleges|perceives|regrets|experienced|remembers|recalls)\b",
         SORRY_WORDS + r".*\bany (?:pain|hurt|harm)\b",
         r"\bapologies to (?:anyone|anybody|those) who\b", SORRY_WORDS + r".*\boffended\b",
         SORRY_WORDS + r".*\bmisinterpreted\b|" + SORRY_WORDS + r".*\bmisunderstood\b",
@@ -1196,6 +1197,91 @@ MORE_MEANING: dict[str, tuple[str, ...]] = {
     ),
 }
 for _kind, _extra in MORE_MEANING.items():
+    MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
+
+
+_EUPH = _field(lx.EUPHEMISMS)
+MORE_MEANING2: dict[str, tuple[str, ...]] = {
+    "minimising": (
+        r"\b(?:i|it|this|that|which|was|just|a bit of|some|only)\b[^.;]{0,30}\b" + _EUPH + r"\b",
+        r"\b" + _HE + r"(?:'s| has| had| is)? (?:moved on|got engaged|is engaged|'s engaged|got married"
+        r"|is married|'s married|is fine|is happy|'s happy|is thriving|'s thriving|got over)\b",
+        r"\b(?:seen|had|put up with|dealt with) (?:way |much |far )?worse\b",
+        r"\boverblown\b|\bblown up\b|\bway over the top\b|\bmade (?:such )?a (?:big )?(?:thing|deal)\b",
+        r"\bwhy (?:this|it) is (?:a|such a) (?:thing|big deal|problem)\b",
+        r"\b(?:just|only|merely|a few|a couple of) (?:some )?(?:texts|messages|comments|jokes|remarks)\b",
+    ),
+    "excusing": (
+        r"\b(?:understood|seen|read|viewed|judged) (?:in|against) (?:that|the|this) (?:light|"
+        r"context)\b|\bin (?:that|the) context\b|\bplease understand\b",
+        r"\bnormali[sz]ed\b", r"\bnot raised to\b|\bwasn't raised to\b|\bnever taught\b",
+        r"\b(?:nobody|no one) (?:ever )?(?:spoke|talked) (?:of|about)\b",
+        r"\b(?:a|my) (?:headspace|state of mind|frame of mind|mindset)\b",
+        r"\b(?:my|the) (?:\w+ )?(?:was|were) my downfall\b",
+        r"\bbarely (?:functioning|coping|holding it together|keeping it together)\b",
+        r"\b(?:suffering|struggling) (?:from|with) (?:severe |serious |undiagnosed |untreated )?\w+",
+        r"\bnever (?:home|rested|slept|switched off)\b",
+        r"\b(?:got|were|was) (?:a bit |a little |completely )?carried away\b",
+    ),
+    "blaming": (
+        r"^(?:she|he)(?:'d| had)? (?:\w+ )?(?:linked|held|hugged|leaned|leant|kissed|touched|"
+        r"flirted|texted|invited|sat|danced|smiled|winked|messaged|offered|initiated|followed|"
+        r"returned|replied|came (?:over|round|back|onto|on to|to my|up to me|on to me))\b(?![^.;]*"
+        r"\b(?:because i|after i|when i|until|so i would|to get away|to stop|to leave|scared|"
+        r"afraid|frightened|asking|to ask|to tell|didn't remember|because (?:she|he)))",
+        r"\b(?:a )?(?:willing|eager|active|enthusiastic|equal) (?:participant|partner|party)\b",
+        r"\b" + _HE + r" (?:was|seemed|looked) (?:\w+ )?(?:up for it|keen|into it|willing|game)\b",
+        r"\b" + _HE + r" (?:literally |actually |even )?(?:sat|climbed|jumped|got) (?:on|onto|into)"
+        r" my\b",
+    ),
+    "evasive_passive": (
+        r"\b(?:relationship|friendship|marriage|situation|night|evening|party|things|it|"
+        r"conversation|argument|atmosphere|mood|date|trip|weekend|drinks|hands?) (?:\w+ )?(?:"
+        r"deteriorated|escalated|soured|spiralled|spiraled|unravelled|collapsed|unfolded|"
+        r"disintegrated|broke down|fell apart|went sideways|went south|went downhill|were flowing|"
+        r"kept flowing|blurred|slid|slipped|drifted)\b",
+        r"\b(?:went|wandered|strayed|ended up) where (?:they|it|he|she|i) shouldn'?t\b",
+        r"\b(?:the )?(?:lads|guys|boys|group|others|everyone|people) (?:got|were|was) (?:a bit |"
+        r"completely )?(?:carried away|out of hand|rowdy|over-excited)\b",
+    ),
+    "memory_denial": (
+        r"\b(?:can't|cannot|couldn't) (?:say|tell|state|be) (?:with|for) (?:any )?(?:confidence|"
+        r"certainty|sure)\b", r"\b(?:runs|run|ran|blurs|blurred|merges|merged) (?:all )?together\b",
+        r"\b(?:don't|do not|can't|cannot|won't|wouldn't) (?:claim|pretend|profess) to (?:\w+ )?"
+        r"(?:remember|recall|know)\b", r"\b(?:don't|do not|can't|cannot|couldn't|didn't) (?:\w+ )?(?:remember|recall) (?:it |that |"
+        r"much |any of it )?(?:clearly|well|properly|fully|exactly)\b",
+    ),
+    "forgiveness_request": (
+        r"\b(?:give anything|do anything|love|long|like the chance|want the chance) to (?:just )?"
+        r"(?:talk|speak|see|hear|meet|sit down)\b",
+        r"\b(?:find|show|have|feel) (?:some |any )?(?:compassion|sympathy|mercy|kindness|"
+        r"understanding|grace) (?:for|towards|toward) me\b",
+        r"\b(?:hope|wish|pray)\b[^.]*\b(?:see|know|realise|realize|believe) (?:that )?i(?:'ve| have|"
+        r"'m| am)? (?:changed|grown|sorry|a different|not)\b",
+    ),
+    "parade_innocent": (
+        r"\b(?:good|kind|big|warm|generous) heart\b", r"\b(?:anyone|everyone|people|they) (?:will|"
+        r"would|can|could) tell you\b", r"\bask (?:anyone|around|my)\b",
+        r"\bi (?:also )?(?:give|donate|volunteer|raise money|fundraise) (?:to|for|at|with)\b",
+        r"\bi (?:also )?(?:coach|mentor|run|help out with|look after) the\b(?![^.;]*\b(?:no longer|"
+        r"stopped|used to))",
+    ),
+    "parade_victim": (
+        r"\b(?:be|being|been|get|got) (?:called|labelled|labeled|branded|cast as|painted as) "
+        r"(?:a |an |the )?\w+", r"\b(?:turned|ganged up|piled) on me\b",
+        r"\b(?:beyond|so|deeply|grossly|completely) unfair\b", r"\bthe villain\b",
+    ),
+    "self_centring": (
+        r"\b(?:been|going|gone|went) through (?:hell|a lot|so much|the wringer|it|torture)\b",
+        r"\b(?:gentle|kind|patient) with myself\b", r"\bshell of\b",
+        r"\b(?:two|both) sides\b", r"\b(?:mine|my story|my account|my version) (?:hasn't|has not|"
+        r"was never|wasn't|isn't) (?:been )?(?:heard|told|listened to)\b",
+        r"\ball (?:parties|sides|of us|involved) to (?:move|heal|get)\b",
+        r"\b(?:nights|hours|days) (?:i've|i have|i) (?:spent )?(?:crying|awake|alone)\b",
+        r"\blost count of\b",
+    ),
+}
+for _kind, _extra in MORE_MEANING2.items():
     MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
 
 

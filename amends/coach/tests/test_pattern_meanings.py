@@ -98,3 +98,30 @@ def test_sorry_for_the_act_is_not_conditional(coach: Coach) -> None:
 def test_threats_the_author_received_are_flagged_as_playing_the_victim(coach: Coach) -> None:
     text = "Since this came out I've had threats and my car has been keyed."
     assert "parade_victim" in patterns(coach, text)
+
+
+def test_a_soft_word_for_the_harm_is_flagged_as_minimising(coach: Coach) -> None:
+    assert "minimising" in patterns(coach, "Yes, I overstepped with a few texts.")
+
+
+def test_a_relationship_that_deteriorated_by_itself_is_evasive(coach: Coach) -> None:
+    text = "The relationship deteriorated over several months."
+    assert "evasive_passive" in patterns(coach, text)
+
+
+def test_calling_her_a_willing_participant_is_blaming(coach: Coach) -> None:
+    assert "blaming" in patterns(coach, "She was a willing participant in everything.")
+
+
+def test_her_coming_to_him_for_help_is_not_blaming(coach: Coach) -> None:
+    text = "She came to me with the essay that mattered most to her, and I made her avoid me."
+    assert "blaming" not in patterns(coach, text)
+
+
+def test_asking_readers_for_compassion_is_a_request_for_forgiveness(coach: Coach) -> None:
+    text = "I hope everyone reading can find compassion for me."
+    assert "forgiveness_request" in patterns(coach, text)
+
+
+def test_a_mind_that_runs_it_all_together_is_memory_denial(coach: Coach) -> None:
+    assert "memory_denial" in patterns(coach, "It all runs together now, that whole year.")
