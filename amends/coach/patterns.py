@@ -1081,7 +1081,8 @@ MEANING: dict[str, tuple[re.Pattern[str], ...]] = {
         r"\b", r"\bmy (?:own )?" + _WELL + r"\b[^.;]{0,30}\b(?:shot|battering|toll|wrecked|ruined|"
         r"suffered|gone|hit|shattered|in pieces|in tatters|destroyed|taken|fried|frayed)\b",
         r"\b(?:shot|wrecked|ruined|destroyed|fried) my " + _WELL + r"\b",
-        r"\b(?:hear|hears|heard|listen to|listened to) (?:from me|me out)\b|\bopen mind\b",
+        r"\b(?:until|before) (?:they|people|you|everyone) (?:hear|have heard) (?:from me|me out)\b|"
+        r"\blisten to me\b|\bopen mind\b",
         r"\b(?:take|took|taken|taking|on) (?:sick |medical |stress )?leave\b",
         r"\b(?:worst|hardest|darkest|most painful) (?:part|bit|thing|period|time) (?:of|in|for) "
         r"(?:my|me)\b", r"\bin bits\b|\ba wreck\b|\bfalling to pieces\b",
@@ -1282,6 +1283,106 @@ MORE_MEANING2: dict[str, tuple[str, ...]] = {
     ),
 }
 for _kind, _extra in MORE_MEANING2.items():
+    MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
+
+
+_BELIEF = r"(?:believed|thought|assumed|figured|felt|was sure|was certain|reckoned|presumed)"
+MORE_MEANING3: dict[str, tuple[str, ...]] = {
+    "excusing": (
+        r"\bi (?:\w+ )?" + _BELIEF + r" (?:that )?(?:we|it|this|things|everything) (?:was|were|"
+        r"had been) (?:\w+ )?(?:on the same page|mutual|fine|okay|ok|consensual|wanted|welcome|"
+        r"shared|agreed|going well)\b", r"\bon the same (?:page|wavelength)\b",
+        r"\b(?:double|night|split|back-to-back|long|twelve-hour|extra) shifts?\b",
+        r"\bsleeping (?:\w+ )?(?:two|three|four|five|\d) hours\b",
+        r"\b(?:intention|intent|aim|wish|desire) to (?:cause|give|hurt|harm|upset|offend)\b",
+        r"\b(?:we|i) (?:were|was) (?:both |all )?(?:so |very |just |too )?(?:young|stupid|"
+        r"naive|immature|green|dumb)\b", r"\b(?:dynamics?|imbalance|hierarchy|boundaries) "
+        r"(?:were|was) not something i\b|\battuned to\b|\baware of (?:the )?(?:power|dynamic)",
+        r"\b(?:warm|reciprocal|mutual|two-way|friendly|flirtatious) and (?:warm|reciprocal|"
+        r"mutual|two-way|friendly|flirtatious)\b",
+        r"\bin my right mind\b|\bmy right mind\b|\bnot myself\b",
+        r"\bi(?:'d| had| was)? (?:taken|been given|been handed|given|handed|swallowed) "
+        r"(?:something|a pill|pills|a drug|drugs|whatever)\b(?! (?:she|he|from her|from him))", r"\bin my shoes\b|\bin my position\b|\bin my place\b",
+        r"\banyone (?:else )?(?:would|could|might) have (?:done|reacted|said|felt)\b",
+        r"\bi (?:didn't|did not|never|couldn't|could not) (?:know|tell|see|realise|realize) "
+        r"(?:that )?(?:she|he|they) (?:wasn't|was not|didn't|did not|weren't|wanted|felt|was)\b",
+    ),
+    "minimising": (
+        r"\bthat'?s all (?:this|it|that) (?:was|is)\b|\ball (?:it|this) was\b",
+        r"\b(?:people|everyone|we all|everybody) make mistakes\b",
+        r"\b(?:just|only|merely) (?:added|joined|went along|followed|repeated|forwarded|liked|"
+        r"commented|replied|reacted|laughed|watched|stood)\b",
+        r"\b(?:didn't|did not|never) (?:start|begin|instigate|initiate) (?:it|this|that|the)\b",
+        r"\b(?:tame|mild|nothing) (?:by|compared|next to)\b",
+    ),
+    "blaming": (
+        r"\bthrowing (?:herself|himself|themselves) at\b|\bthrew (?:herself|himself) at\b",
+        r"\b" + _HE + r" never (?:said|mentioned|told me|let on) (?:that )?(?:she|he|they) "
+        r"(?:had|was|were|didn't|wasn't)\b",
+        r"\b(?:me and (?:her|him)|(?:her|him) and me|we) (?:had )?(?:\w+ )?(?:flirted|were "
+        r"flirting|had been flirting|kissed before|had been texting|were texting)\b",
+        r"\bshould(?:'ve| have) (?:\w+ )?(?:spoken up|said something|come forward|reported|told "
+        r"(?:someone|me)|left|walked away)\b", r"\binstead of (?:\w+ )?(?:years|months|weeks) later\b",
+        r"\bwasn'?t out of nowhere\b|\bdidn't come from nowhere\b",
+    ),
+    "conditional_apology": (
+        r"\b(?:insofar|in so far|to the extent) (?:as|that)\b",
+        r"\bexperienced as (?:unwelcome|hurtful|inappropriate|upsetting|offensive)\b",
+        r"\b(?:i get|i understand|i accept|i know|i'm devastated|i'm sad|i'm gutted|i'm saddened|"
+        r"i am saddened|i am devastated) (?:that )?(?:she|he|they) (?:was|were|is|are|feels?|felt"
+        r"|sees?|took|views?|got) (?:\w+ )?(?:upset|hurt|offended|differently|it that way|"
+        r"uncomfortable|that way|it badly)\b",
+    ),
+    "evasive_passive": (
+        r"\bone thing (?:\w+ )?(?:led to|followed) (?:another|the other)\b",
+        r"\b(?:communications|messages|texts|emails|comments|conduct|behaviou?r|remarks|jokes|"
+        r"interactions) (?:\w+ ){0,4}?(?:crossed|overstepped|went over|breached|strayed)\b",
+        r"\b(?:we|things|it) (?:just |somehow |sort of |kind of )?ended up\b",
+    ),
+    "memory_denial": (
+        r"\b(?:details|memories|specifics|parts of it|much of it) (?:have |had |has )?(?:\w+ )?"
+        r"(?:faded|gone|blurred|slipped)\b", r"\b(?:recollections?|memories|accounts|versions) "
+        r"(?:\w+ )?(?:diverge|differ|conflict|vary)\b",
+        r"\b(?:witnesses|others|people|friends) (?:\w+ )?(?:recall|remember|describe) (?:a |it )?"
+        r"(?:very )?(?:different|differently|otherwise)\b",
+        r"\b(?:don't|do not|can't|cannot) (?:have|get|form) (?:a |any )?(?:clear|full|complete|"
+        r"proper) (?:picture|memory|image|sense)\b",
+    ),
+    "parade_innocent": (
+        r"\b(?:always|have always|'ve always|long) (?:\w+ )?(?:championed|advocated for|defended|"
+        r"protected|promoted|supported|fought for|stood up for|respected|mentored)\b",
+        r"\breputation as\b", r"\bsomeone (?:people|others|women|everyone) (?:can|could) trust\b",
+    ),
+    "parade_victim": (
+        r"\b(?:getting|receiving|got|had|received) (?:\w+ )?(?:death )?threats\b",
+        r"\b(?:my|our) (?:children|kids|son|daughter|wife|husband|family|parents) (?:have|has|"
+        r"had) (?:\w+ )?had to\b", r"\b(?:decided|assumed|concluded|think|thinks|believes) i'?m"
+        r" (?:a |an |some )?(?:monster|predator|creep|villain|criminal|abuser)\b",
+        r"\bwho (?:weren't|wasn't|were not|was not) (?:even )?there\b",
+    ),
+    "parade_monster": (
+        r"\bi(?:'m| am) (?:\w+ ){0,3}(?:terrible|awful|horrible|disgusting|vile|evil|rotten|"
+        r"worthless|despicable|pathetic|revolting|repulsive|monstrous) (?:person|man|human|guy|"
+        r"excuse)\b", r"\b(?:stand|bear|want) to be (?:near|around|with) me\b",
+    ),
+    "self_centring": (
+        r"\b(?:gutted|heartbroken|devastated|crushed|ashamed and|miserable)\b(?![^.;]*\b(?:she|"
+        r"he) (?:was|is|felt|feels)\b)",
+        r"\bi (?:too|also) am (?:a )?human\b|\bi'?m (?:also |only )?(?:a )?human (?:being )?too\b"
+        r"|\b(?:a|another) human being (?:with|who)\b",
+        r"\blook forward to (?:continuing|returning|getting back|moving)\b",
+        r"\b(?:continuing|continue|resume|resuming|get back to) my (?:work|career|life|studies|role)\b",
+        r"\bending it all\b|\bend it all\b|\bbecause of the guilt\b|\bthe guilt (?:is|has)\b",
+        r"\b(?:is|it's|it is|was) (?:very |so |really )?(?:hard|difficult|painful) for me\b",
+        r"\bi deserve (?:the |a )?(?:chance|right|opportunity)\b|\btell my story\b",
+    ),
+    "forgiveness_request": (
+        r"\b(?:one day|someday|some day|eventually|in time|maybe|perhaps) (?:we|she and i|he and i)"
+        r" (?:might|could|can|will|would|may) (?:\w+ )?(?:speak|talk|meet|be friends|reconnect|"
+        r"see each other|be in touch|sit down)\b", r"\bmy hope that (?:she|he|they|we)\b",
+    ),
+}
+for _kind, _extra in MORE_MEANING3.items():
     MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
 
 

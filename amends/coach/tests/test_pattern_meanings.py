@@ -125,3 +125,27 @@ def test_asking_readers_for_compassion_is_a_request_for_forgiveness(coach: Coach
 
 def test_a_mind_that_runs_it_all_together_is_memory_denial(coach: Coach) -> None:
     assert "memory_denial" in patterns(coach, "It all runs together now, that whole year.")
+
+
+def test_believing_it_was_mutual_is_flagged_as_excusing(coach: Coach) -> None:
+    assert "excusing" in patterns(coach, "I genuinely believed we were on the same page.")
+
+
+def test_an_apology_limited_by_insofar_is_conditional(coach: Coach) -> None:
+    text = "I can only apologise insofar as my behaviour was experienced as unwelcome."
+    assert "conditional_apology" in patterns(coach, text)
+
+
+def test_hoping_to_speak_again_one_day_is_a_request_for_forgiveness(coach: Coach) -> None:
+    text = "It is my hope that one day we might speak again."
+    assert "forgiveness_request" in patterns(coach, text)
+
+
+def test_her_refusal_to_hear_from_him_is_not_self_centring(coach: Coach) -> None:
+    text = "She has said she doesn't want to hear from me, so this is the only place I say it."
+    assert "self_centring" not in patterns(coach, text)
+
+
+def test_using_what_she_gave_in_trust_is_not_an_excuse(coach: Coach) -> None:
+    text = "I took something she gave me in trust and used it to humiliate her."
+    assert "excusing" not in patterns(coach, text)
