@@ -466,7 +466,9 @@ MORE_CUES: dict[str, tuple[str, ...]] = {
         r"\bto the extent that\b.*" + SORRY_WORDS,
         SORRY_WORDS + r" (?:that )?(?:she|he|they|anyone|you) (?:feels?|felt)\b",
     ),
-    "sorry_but": (SORRY_WORDS + r"\b[^.;]*?,? (?:however|though|although|yet|that said|still|having said that|at the same time)\b",),
+    "sorry_but": (SORRY_WORDS + r"\b[^.;]*?,? (?:however|though|although|yet|that said|still|having said that|at the same time|"
+                  r"except|only|apart from|i'd (?:point out|add|say|note)|i would (?:point out|add|"
+                  r"note|say))\b",),
     "evasive_passive": (
         r"\b(?:how|where) (?:it|things|this) (?:got|went) (?:so|that|this) far\b",
         r"\b(?:it|things|everything) (?:kind of |sort of |just )?(?:snowballed|spiralled|spiraled|escalated)\b",
@@ -1383,6 +1385,81 @@ MORE_MEANING3: dict[str, tuple[str, ...]] = {
     ),
 }
 for _kind, _extra in MORE_MEANING3.items():
+    MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
+
+
+MORE_MEANING4: dict[str, tuple[str, ...]] = {
+    "excusing": (
+        r"\b(?:you have to|you need to|you must|people need to|i need people to|try to) "
+        r"understand\b", r"\bpressure[- ]cooker\b|\bhigh[- ]pressure\b|\btoxic (?:place|culture|"
+        r"workplace|environment)\b", r"\bpicked (?:it|that|this) up\b|\blearned (?:it|that) "
+        r"(?:from|at|there)\b", r"\b(?:taken|read|received|interpreted) (?:in a way|the wrong way|"
+        r"differently|wrongly|out of)\b", r"\bnever intended\b|\bdidn't intend\b",
+        r"\b(?:humou?r|jokes?|banter|sarcasm|irony) (?:doesn't|don't|does not|can't) (?:always )?"
+        r"(?:translate|land|come across)\b", r"\bflattered by (?:her|his|their|the) (?:attention|interest|messages)\b",
+        r"\b(?:didn't|did not|never) think (?:it|things) through\b",
+        r"\bwires? (?:get |got |getting )?crossed\b|\bget (?:their|our) wires crossed\b",
+        r"\bwhat was going (?:through|on in) my head\b",
+        r"\b(?:in a )?(?:really |very )?(?:bad|dark|low|rough) way (?:mentally|emotionally)?\b",
+        r"\bmy meds\b|\bmy medication\b",
+    ),
+    "minimising": (
+        r"\bnot the worst\b|\bworst offender\b|\bby a long way\b",
+        r"\bspur[- ]of[- ]the[- ]moment\b|\bheat of the moment\b|\bmomentary\b",
+        r"\b(?:i'm|i am|nobody's|no one's|no one is|nobody is) (?:not )?perfect\b",
+        r"\botherwise (?:spotless|clean|unblemished|exemplary|good)\b",
+    ),
+    "blaming": (
+        r"\b" + _HE + r"(?:'s| is| was|'d been| had been| has)? (?:always |never |not |n't )?"
+        r"(?:been )?(?:exactly )?(?:shy|sensitive|oversensitive|touchy|dramatic|innocent|fragile|"
+        r"difficult|unstable|attention-seeking|needy) (?:about|with|to|when|and|$)?",
+        r"\b(?:she|he)(?:'d| had)? sought me out\b|\bcame looking for me\b",
+        r"\b(?:either|both) of us (?:didn't|did not|wanted|agreed)\b|\bthat (?:either|both) of us\b",
+        r"\b" + _HE + r" (?:replied|responded|answered|reacted) (?:to )?(?:most|all|every|many)\b",
+    ),
+    "memory_denial": (
+        r"\b(?:recall|remember|recollect) (?:very )?(?:little|nothing|few|barely|hardly)\b",
+        r"\bonly (?:fragments|bits|pieces|snatches|flashes)\b|\bfragments of\b",
+        r"\b(?:can't|cannot|couldn't|unable to) (?:verify|confirm|corroborate|substantiate)\b",
+        r"\bthe truth will (?:come out|out)\b|\bmy version\b|\bher version\b",
+    ),
+    "parade_brave": (
+        r"\bwith a heavy heart\b.*\b(?:cost|risk)\b|\bknowing (?:it|this|that) will cost me\b",
+        r"\b(?:have|had|has) the (?:nerve|guts|courage|bottle|backbone) to\b",
+    ),
+    "parade_innocent": (
+        r"\bwithout a (?:single )?(?:grievance|complaint|incident|blemish|mark|issue)\b",
+        r"\bspeaks for itself\b", r"\bnot the (?:man|person|guy|monster) (?:she|he|they|people) "
+        r"(?:thinks?|think|believes?|says?)\b",
+    ),
+    "parade_victim": (
+        r"\b(?:meant|supposed|made) to be the (?:bad guy|villain|monster)\b|\bthe bad guy\b",
+        r"\b(?:i've|i have|i was|i've been|i have been) (?:been )?left with (?:no|nothing)\b",
+        r"\b(?:had to|have to|forced to) (?:move|leave|sell|change|flee)\b.*\b(?:harassment|"
+        r"abuse|threats|because of (?:this|it|her|the))\b",
+        r"\b(?:snatched|ripped|taken|torn) away\b",
+    ),
+    "self_centring": (
+        r"\b(?:thank|grateful to|thanks to) (?:those|everyone|all|the people|my)\b[^.]*\bstood by"
+        r" me\b",
+        r"\bghost in my own\b|\bstranger in my own\b", r"\bforgive myself\b",
+    ),
+    "parade_monster": (
+        r"\b(?:loathe|hate|despise) what i(?:'ve| have)? (?:become|am|turned into)\b",
+    ),
+    "evasive_passive": (
+        r"\b(?:tempers|voices|emotions|feelings|things|hands) (?:were|ran|got|became|flared)\b",
+        r"\b(?:the moment|it|emotion|instinct|passion|lust) (?:just )?took over\b",
+        r"\b(?:things|it|this|we|the relationship) (?:between us )?(?:became|got|grew|turned) "
+        r"(?:\w+ )?(?:inappropriate|physical|sexual|intimate|too close|blurred)\b",
+        r"\bshould never have been (?:sent|said|made|shared|posted|written)\b",
+    ),
+    "forgiveness_request": (
+        r"\bhope (?:she|he|they) (?:reads|sees|hears) this and (?:knows|sees|understands|"
+        r"realises|realizes|forgives)\b",
+    ),
+}
+for _kind, _extra in MORE_MEANING4.items():
     MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
 
 

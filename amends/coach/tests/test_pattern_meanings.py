@@ -149,3 +149,25 @@ def test_her_refusal_to_hear_from_him_is_not_self_centring(coach: Coach) -> None
 def test_using_what_she_gave_in_trust_is_not_an_excuse(coach: Coach) -> None:
     text = "I took something she gave me in trust and used it to humiliate her."
     assert "excusing" not in patterns(coach, text)
+
+
+def test_calling_her_oversensitive_is_blaming(coach: Coach) -> None:
+    assert "blaming" in patterns(coach, "She's always been quite sensitive.")
+
+
+def test_tempers_that_flared_by_themselves_are_evasive(coach: Coach) -> None:
+    assert "evasive_passive" in patterns(coach, "Tempers were short that whole week.")
+
+
+def test_remembering_very_little_is_memory_denial(coach: Coach) -> None:
+    text = "Truthfully I recall very little of the evening beyond arriving."
+    assert "memory_denial" in patterns(coach, text)
+
+
+def test_an_apology_followed_by_a_point_about_her_replies_is_sorry_but(coach: Coach) -> None:
+    text = "I'm sorry, though I'd point out that she replied to most of them."
+    assert {"sorry_but", "conditional_apology"} & patterns(coach, text)
+
+
+def test_a_partner_standing_by_him_is_not_flagged(coach: Coach) -> None:
+    assert patterns(coach, "She has stood by me the whole way.") == set()
