@@ -166,3 +166,19 @@ def test_private_models_keep_their_text_only_through_the_vault() -> None:
             continue
         for field in model._meta.get_fields():
             assert not isinstance(field, models.TextField), f"{model.__name__}.{field.name}"
+
+
+def test_pages_with_private_text_are_never_cached(responsible: Persona) -> None:
+    url = responsible.client.post("/statements/new/")["Location"]
+    for path in [
+        "/me/",
+        "/reflection/",
+        url,
+        url + "preview/",
+        url + "versions/",
+        "/me/account/",
+        "/coach/keep-out/",
+        "/me/export/",
+    ]:
+        response = responsible.client.get(path)
+        assert "no-store" in response.get("Cache-Control", ""), path

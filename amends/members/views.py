@@ -21,6 +21,7 @@ def _shown_once(request: HttpRequest, template: str, context: dict[str, object])
     return response
 
 
+@never_cache
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     member = member_of(request)
