@@ -1412,7 +1412,7 @@ MORE_MEANING4: dict[str, tuple[str, ...]] = {
     "blaming": (
         r"\b" + _HE + r"(?:'s| is| was|'d been| had been| has)? (?:always |never |not |n't )?"
         r"(?:been )?(?:exactly |quite |very |really |so |a bit |overly |too |pretty )?(?:shy|sensitive|oversensitive|touchy|dramatic|innocent|fragile|"
-        r"difficult|unstable|attention-seeking|needy) (?:about|with|to|when|and|$)?",
+        r"difficult|unstable|attention-seeking|needy)\b",
         r"\b(?:she|he)(?:'d| had)? sought me out\b|\bcame looking for me\b",
         r"\b(?:either|both) of us (?:didn't|did not|wanted|agreed)\b|\bthat (?:either|both) of us\b",
         r"\b" + _HE + r" (?:replied|responded|answered|reacted) (?:to )?(?:most|all|every|many)\b",
