@@ -48,7 +48,7 @@ REJECT = _rx(
     r"\bmatters|changes)", r"\bthat'?s not (?:an excuse|true)", r"\bno version of\b",
     r"\bwould have (?:heard|done|made) .* (?:sober|anyway)", r"\band it wouldn't matter",
     r"\bwhich i mention only\b", r"\bis not (?:a|an) (?:excuse|defence|defense)",
-    r"\bnot (?:a|the) communication problem\b", r"\bthis was not\b", r"\bit wasn't\.?$",
+    r"\bnot (?:a|the) communication problem\b", r"\bthis was not\b", r"^(?:but |and )?it wasn't\.?$",
     r"\bbut i (?:was the one|made the choice|chose|still chose|knew)\b", r"\bmy choice\b",
     r"\bthat'?s on me\b|\bit'?s on me\b", r"\bexplains nothing\b|\bexcuses nothing\b",
     r"\bnot (?:the|a) (?:times|drink|drinking|alcohol|misunderstanding|culture)\b",
@@ -1460,6 +1460,53 @@ MORE_MEANING4: dict[str, tuple[str, ...]] = {
     ),
 }
 for _kind, _extra in MORE_MEANING4.items():
+    MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
+
+
+MORE_MEANING5: dict[str, tuple[str, ...]] = {
+    "excusing": (
+        r"\b(?:nobody|no one) (?:had |ever )?(?:warned|prepared|briefed|trained) me\b",
+        r"\b(?:new|fresh) (?:to|in) (?:the|this|that|my) (?:job|role|post|position|country|city|"
+        r"team|scene)\b", r"\bmy (?:father|mother|dad|mum|mom|wife|husband|brother|sister|son|"
+        r"daughter|friend|best friend|grandmother|grandfather|nan|grandad) had (?:just |recently )?"
+        r"(?:died|passed|left me|been diagnosed)\b", r"\bmade redundant\b|\blost my job\b",
+        r"\b(?:a|an) (?:different|other) (?:time|era|age|world|generation)\b",
+        r"\b(?:batted an eyelid|blinked|raised an eyebrow|thought twice)\b",
+        r"\bproduct of (?:my|the|his|our) (?:environment|upbringing|generation|time|times|"
+        r"background|culture|era)\b", r"\b(?:never|not) my intention\b",
+    ),
+    "blaming": (
+        r"\b(?:craving|seeking|wanted|desperate for|starved of) (?:\w+ )?attention\b",
+        r"\bif (?:she|he|they) had(?: said| told me| asked)?,? i(?:'d| would) have\b",
+        r"\b" + _HE + r" (?:seemed|looked|appeared|was) (?:completely |totally |perfectly )?"
+        r"(?:fine|okay|ok|happy|normal|relaxed) (?:when|afterwards|after|the next|as)\b",
+    ),
+    "minimising": (
+        r"\bmade (?:it|this|that) (?:into|out to be) (?:something|more|a bigger|far more)\b",
+        r"\bsomething it (?:wasn't|was not|isn't)\b",
+    ),
+    "evasive_passive": (
+        r"\b(?:behaviou?r|conduct|actions|language|comments|treatment) (?:\w+ ){0,4}?(?:fell|falls"
+        r"|has fallen|fallen) short\b",
+    ),
+    "self_centring": (
+        r"\b(?:journey|process|season) of (?:reflection|growth|healing|self-discovery|learning)\b",
+        r"\b(?:don't|do not|please don't) (?:come for|go after|target|drag) my (?:family|wife|"
+        r"kids|children|parents)\b|\bleave my (?:family|wife|kids|children) out\b",
+    ),
+    "forgiveness_request": (
+        r"\b(?:give|grant|allow|offer) me (?:the|a|another|one more) (?:opportunity|chance)\b",
+    ),
+    "parade_monster": (
+        r"\b(?:locked up|thrown away the key|the key thrown away|should be punished|deserve to "
+        r"rot|deserve everything)\b",
+    ),
+    "parade_brave": (
+        r"\bwon't win me (?:any )?(?:friends|favours|points)\b",
+        r"\brather be honest than\b|\blike so many others\b|\bunlike so many\b",
+    ),
+}
+for _kind, _extra in MORE_MEANING5.items():
     MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
 
 

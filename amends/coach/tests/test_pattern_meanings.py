@@ -171,3 +171,22 @@ def test_an_apology_followed_by_a_point_about_her_replies_is_sorry_but(coach: Co
 
 def test_a_partner_standing_by_him_is_not_flagged(coach: Coach) -> None:
     assert patterns(coach, "She has stood by me the whole way.") == set()
+
+
+def test_the_authors_bereavement_offered_as_the_setting_is_excusing(coach: Coach) -> None:
+    assert "excusing" in patterns(coach, "My father had died and I'd been made redundant.")
+
+
+def test_her_bereavement_in_the_account_is_not_an_excuse(coach: Coach) -> None:
+    text = "Her mother had died that winter, and she told me things she hadn't told anyone."
+    assert "excusing" not in patterns(coach, text)
+
+
+def test_saying_she_made_it_into_something_it_was_not_is_minimising(coach: Coach) -> None:
+    text = "We'd had a few on the walk back. She's made it into something it wasn't."
+    assert "minimising" in patterns(coach, text)
+
+
+def test_asking_for_the_chance_to_show_change_is_a_request_for_forgiveness(coach: Coach) -> None:
+    text = "I hope my colleagues will give me the opportunity to show that I have changed."
+    assert "forgiveness_request" in patterns(coach, text)
