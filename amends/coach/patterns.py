@@ -1150,7 +1150,7 @@ MORE_MEANING: dict[str, tuple[str, ...]] = {
     ),
     "evasive_passive": (
         r"\b(?:ended|finished|went|turned out|played out) the way (?:it|they) did\b",
-        r"\b(?:passed|happened|went on|occurred) between us\b",
+        r"(?<!what )\b(?:passed|happened|went on|occurred) between us\b",
         r"\bthere (?:was|were|has been|have been) (?:some |an? )?(?:\w+ )?(?:conduct|behaviou?r|"
         r"contact|incidents?|interactions?|touching|comments|remarks|lapses?|breaches)\b",
         r"\b(?:lessons|steps|measures|action|changes) (?:have been|has been|are being|were|will "
@@ -1507,6 +1507,45 @@ MORE_MEANING5: dict[str, tuple[str, ...]] = {
     ),
 }
 for _kind, _extra in MORE_MEANING5.items():
+    MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
+
+
+MORE_MEANING6: dict[str, tuple[str, ...]] = {
+    "excusing": (
+        r"\b(?:was|were|is|it's) (?:all |partly |largely |mostly |really )?down to (?:how|the|"
+        r"what|that|this)\b", r"\b(?:mistook|mistaking|mistaken|confused) (?:her |his |their )?"
+        r"(?:\w+ )?(?:kindness|friendliness|warmth|interest|politeness|attention) for\b",
+    ),
+    "blaming": (
+        r"\b" + _HE + r" knew (?:the score|what (?:she|he|they) (?:was|were) (?:getting|doing)|"
+        r"what this was|what it was)\b",
+        r"\b(?:no one|nobody) (?:ever )?said (?:a word|anything|a thing) to me\b",
+        r"\bwhy (?:did|would|does) " + _HE + r" (?:keep|come|stay|go|text|message|agree|return)\b",
+        r"\bwhat (?:more|else) (?:she|he|they) (?:expects?|wants?)\b",
+    ),
+    "memory_denial": (
+        r"\b(?:bits|pieces|parts) of it come back\b|\bcomes? back to me but\b",
+    ),
+    "evasive_passive": (
+        r"\b(?:situation|incident|issue|problem|misunderstanding|difficulty|conflict) (?:\w+ )?"
+        r"(?:arose|developed|emerged|occurred)\b", r"\bbetween myself and\b",
+    ),
+    "parade_innocent": (
+        r"\b(?:gone|go|went) out of my way to\b",
+        r"\b(?:walk|drive|see|get) (?:\w+ ){0,2}(?:colleagues|women|girls|staff|them|everyone) "
+        r"(?:home|to their cars|safely)\b",
+    ),
+    "parade_victim": (
+        r"\b(?:have|got|'ve got) nothing left\b|\bi(?:'ve| have) lost everything\b",
+        r"\b(?:decided|declared|pronounced) (?:my guilt|me guilty|i was guilty)\b|\bfound me "
+        r"guilty\b",
+    ),
+    "minimising": (
+        r"\bsomething real\b", r"\b(?:thought|assumed|figured) that was the end of it\b",
+        r"\bdragging (?:it|this|that|things|all this) up\b|\bdrag (?:it|this|that) up\b",
+    ),
+}
+for _kind, _extra in MORE_MEANING6.items():
     MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
 
 

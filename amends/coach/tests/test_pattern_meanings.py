@@ -190,3 +190,17 @@ def test_saying_she_made_it_into_something_it_was_not_is_minimising(coach: Coach
 def test_asking_for_the_chance_to_show_change_is_a_request_for_forgiveness(coach: Coach) -> None:
     text = "I hope my colleagues will give me the opportunity to show that I have changed."
     assert "forgiveness_request" in patterns(coach, text)
+
+
+def test_owning_what_happened_between_us_is_not_evasive(coach: Coach) -> None:
+    text = "I am the only one responsible for what happened between us, which was abuse."
+    assert "evasive_passive" not in patterns(coach, text)
+
+
+def test_a_situation_that_arose_by_itself_is_evasive(coach: Coach) -> None:
+    text = "An unfortunate situation arose between myself and a member of staff."
+    assert "evasive_passive" in patterns(coach, text)
+
+
+def test_mistaking_her_kindness_for_interest_is_excusing(coach: Coach) -> None:
+    assert "excusing" in patterns(coach, "I mistook her kindness for something else.")
