@@ -1549,6 +1549,75 @@ for _kind, _extra in MORE_MEANING6.items():
     MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
 
 
+MORE_MEANING7: dict[str, tuple[str, ...]] = {
+    "excusing": (
+        r"\b(?:supposed|meant|intended) to be (?:a |an )?(?:compliment|joke|funny|flattering|"
+        r"friendly|affectionate|harmless|kind|playful)\b", r"\bbackfired\b",
+        r"\b(?:wanted|trying|tried) to (?:make (?:her|him|them|people) laugh|be (?:funny|friendly|"
+        r"nice|kind|supportive))\b",
+        r"\b(?:shaped|driven|fuelled|fueled|caused) by (?:the |my |a )?(?:\w+ )?(?:insecurity|"
+        r"trauma|fear|jealousy|past|upbringing|experiences?|childhood|relationship|anxiety)\b",
+        r"\b(?:stemmed|stems|came|comes) from (?:a place of|my|the) (?:\w+ )?(?:insecurity|trauma|"
+        r"fear|pain|hurt|past|childhood)\b",
+        r"\b(?:scene|culture|crowd|team|club|office|place|house) (?:was|were) (?:\w+ )?(?:feral|"
+        r"wild|toxic|crazy|mad|full-on|laddish|boozy|rough)\b",
+        r"\b(?:connection|relationship|thing) between equals\b|\bfelt like (?:a|an) (?:real |"
+        r"genuine )?(?:connection|romance|relationship)\b",
+    ),
+    "minimising": (
+        r"\b(?:just |only )?a (?:laugh|joke|bit of a laugh) to (?:us|me|them)\b|\bjust a laugh\b",
+        r"\b(?:might|may|could) have been (?:an? )?(?:issue|factor|problem|bit much|bit off)\b",
+    ),
+    "blaming": (
+        r"\b" + _HE + r" (?:was|had been|'d been) (?:\w+ )?(?:drunk|drinking|wasted|high|"
+        r"flirting|into it|keen) too\b|\bnot just me\b",
+        r"\bwe (?:both|all) (?:made|did|had|got|share|shared) (?:\w+ )?(?:bad|poor|wrong|stupid|"
+        r"mistakes|choices|decisions|blame|responsibility)\b|\bboth to blame\b",
+        r"\b(?:plenty of|every|many|lots of|all the) (?:opportunit\w+|chances?) to (?:leave|go|say|"
+        r"stop|object|walk away|tell)\b", r"\bdoor (?:wasn't|was not|was never|isn't) locked\b",
+        r"\bwhat (?:she|he|they)(?:'s| has| have|'ve) done to (?:me|my)\b",
+    ),
+    "self_centring": (
+        r"\b(?:done|tired of|sick of|finished) (?:apologising|apologizing|saying sorry)\b",
+        r"\bmy life (?:has|hasn't|has not)(?: not)? been (?:easy|hell|hard|a picnic|great)\b",
+    ),
+    "parade_victim": (
+        r"\bmy (?:\w+ ){0,3}?(?:career|life|reputation|name|livelihood|future|business)\b"
+        r"[^.;]{0,25}\b(?:is|was|are|has been) (?:\w+ )?(?:over|gone|finished|ruined|destroyed|"
+        r"in tatters|in ruins)\b", r"\bsleeping on (?:a|my|\w+'s) (?:\w+ )?(?:sofa|couch|floor)\b",
+        r"\bon the receiving end\b",
+    ),
+    "parade_monster": (
+        r"\b(?:feel|felt|am|i'm) (?:like )?(?:\w+ ){0,4}?" + _INSULT + r"\b",
+        r"\bworst kind of (?:man|person|human|scum)\b",
+    ),
+    "memory_denial": (
+        r"\b(?:maybe|perhaps) it was(?:n't)? (?:someone|somebody) else\b",
+        r"\b(?:don't|do not|can't|cannot) recogni[sz]e (?:myself|me|the person|the man|that "
+        r"person|the night|that night|the events)\b", r"\bplace myself (?:in|at|there)\b",
+    ),
+    "conditional_apology": (
+        SORRY_WORDS + r"\w* for the (?:misunderstanding|confusion|miscommunication|upset|"
+        r"awkwardness|way (?:it|things))\b",
+    ),
+    "evasive_passive": (
+        r"(?<!\bi )\b(?:got|were|went|was) (?:overlooked|ignored|missed|unnoticed|brushed aside|"
+        r"dismissed|lost)\b(?! by)",
+    ),
+    "parade_brave": (
+        r"\bproud (?:that )?i'?m (?:finally |now )?(?:saying|speaking|writing|doing|owning|"
+        r"admitting)\b",
+    ),
+    "forgiveness_request": (
+        r"\bmy door is (?:always )?open\b",
+        r"\b(?:one day|someday|some day|maybe|eventually) (?:we|she and i) (?:can|could|will|"
+        r"might) (?:laugh|look back|be friends|put)\b",
+    ),
+}
+for _kind, _extra in MORE_MEANING7.items():
+    MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
+
+
 def _meaning_kinds(norm: str, sent: Any) -> set[str]:
     """Patterns recognised from the semantic fields in MEANING, checked against the parse."""
     kinds = {kind for kind, rxs in MEANING.items() if any(rx.search(norm) for rx in rxs)}

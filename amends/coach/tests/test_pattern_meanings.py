@@ -204,3 +204,21 @@ def test_a_situation_that_arose_by_itself_is_evasive(coach: Coach) -> None:
 
 def test_mistaking_her_kindness_for_interest_is_excusing(coach: Coach) -> None:
     assert "excusing" in patterns(coach, "I mistook her kindness for something else.")
+
+
+def test_a_remark_meant_as_a_compliment_is_excusing(coach: Coach) -> None:
+    text = "The comment about her figure was supposed to be a compliment."
+    assert "excusing" in patterns(coach, text)
+
+
+def test_saying_she_was_drunk_too_is_blaming(coach: Coach) -> None:
+    assert "blaming" in patterns(coach, "I should say she was very drunk too, not just me.")
+
+
+def test_a_career_that_is_over_is_flagged_as_playing_the_victim(coach: Coach) -> None:
+    assert "parade_victim" in patterns(coach, "My career in teaching is over.")
+
+
+def test_not_recognising_oneself_in_her_account_is_memory_denial(coach: Coach) -> None:
+    text = "I do not recognise myself in her description."
+    assert "memory_denial" in patterns(coach, text)
