@@ -1618,9 +1618,76 @@ for _kind, _extra in MORE_MEANING7.items():
     MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
 
 
-def _meaning_kinds(norm: str, sent: Any) -> set[str]:
+# Single words that carry a pattern almost wherever an author uses them.
+MORE_MEANING8: dict[str, tuple[str, ...]] = {
+    "memory_denial": (
+        r"\bretelling\b|\bretold\b|\brecollections?\b|\bembellish", r"\b(?:the|her|his|these|those|"
+        r"such) (?:claims|allegations|accusations) (?:have|are|were|has|is|keep|grew|grow)\b",
+        r"\bi'?m (?:confident|certain|positive|sure) (?:that )?(?:we|i|it|nothing|she|he) "
+        r"(?:never|didn't|did not|wasn't|was not|weren't)\b",
+    ),
+    "self_centring": (
+        r"\bmy (?:own )?(?:wellbeing|well-being|stress|depression|grief|pain|suffering|health)\b",
+        r"\bbetter off (?:gone|dead|not here)\b|\bwonder (?:\w+ ){0,3}if i'?d be better\b",
+    ),
+    "parade_victim": (
+        r"\bname is mud\b|\bmy (?:good )?(?:reputation|name) (?:is|has|was) (?:been )?(?:\w+ )?"
+        r"(?:ruined|mud|gone|destroyed|dragged|trashed|tarnished|finished|dirt|shredded)\b",
+        r"\bcross the (?:street|road) (?:rather|instead|when|to avoid)\b",
+    ),
+    "parade_innocent": (
+        r"\blifelong\b|\bsupporter of\b|\bmarched (?:for|against|with)\b|\bwomen's (?:causes|"
+        r"rights|equality)\b|\bmy values\b", r"\bthe last (?:person|man|guy) (?:anyone|you|who|"
+        r"people)\b",
+    ),
+    "evasive_passive": (
+        r"\b(?:the|this|that|an|a|whole) (?:\w+ )?situation\b(?! (?:i|where i) (?:put|created|"
+        r"caused|made))", r"\b(?:was|were|had been|been) (?:\w+ )?handled\b",
+        r"\b(?:events|clothes|things|matters) (?:\w+ )?(?:moved|came off|progressed|took their "
+        r"course|ran their course)\b",
+    ),
+    "excusing": (
+        r"\bi (?:have|'ve got|had|'ve) (?:a |such a |quite a )?(?:\w+ )?temper\b|\bdesperate\b",
+        r"\b(?:failure|breakdown|lack) of communication\b|\bcommunication (?:breakdown|failure|"
+        r"issue|problem)s?\b", r"\bhow you survived\b|\bto survive (?:a|the) (?:shift|service|"
+        r"job|place)\b", r"\bbuilt it up (?:into|in my)\b|\bin my head\b",
+    ),
+    "blaming": (
+        r"\bpush(?:ed|es)? my buttons\b|\bwound me up\b|\bprovoked me\b",
+        r"\bthick skin\b|\bcouldn't take a joke\b|\bcan't take a joke\b",
+        r"\bi'?m sure (?:we|she|he|they) (?:both |all )?(?:regret|wish|feel)\b",
+    ),
+    "minimising": (
+        r"\bscandal\b|\btwo (?:consenting )?adults\b|\ba dozen (?:\w+ )?before\b",
+        r"\bsaid (?:to )?(?:\w+ ){0,3}(?:before|to everyone|to anyone)\b",
+    ),
+    "parade_brave": (
+        r"\b(?:torn|ripped|shredded|crucified|slaughtered|hammered|destroyed) (?:to shreds |apart |"
+        r"to pieces )?for (?:this|it|saying|writing|posting|speaking)\b",
+        r"\b(?:somebody|someone) has to be (?:honest|brave|the first)\b",
+    ),
+}
+for _kind, _extra in MORE_MEANING8.items():
+    MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
+
+
+def _meaning_set(rxs: tuple[re.Pattern[str], ...]) -> CueSet:
+    """One indexed cue set for a pattern's fields (each field split into its alternatives)."""
+    parts = [f"(?:{alt})" for rx in rxs for alt in _alternatives(rx.pattern)]
+    return CueSet(re.compile("|".join(parts)))
+
+
+MEANING_SETS: dict[str, CueSet] = {}
+
+
+def _meaning_kinds(norm: str, sent: Any, words: set[str] | None = None) -> set[str]:
     """Patterns recognised from the semantic fields in MEANING, checked against the parse."""
-    kinds = {kind for kind, rxs in MEANING.items() if any(rx.search(norm) for rx in rxs)}
+    if not MEANING_SETS:
+        MEANING_SETS.update({kind: _meaning_set(rxs) for kind, rxs in MEANING.items()})
+    if words is None:
+        words = set(_WORDS.findall(norm))
+        words |= {w.split("'")[0] for w in words if "'" in w}
+    kinds = {kind for kind, cues in MEANING_SETS.items() if cues.search(norm, words)}
     if "excusing" in kinds and re.search(r"\b(?:stopped|quit|given up|gave up|cut out|no longer|"
                                          r"sober|meetings?)\b", norm):
         kinds.discard("excusing")  # "I have stopped drinking" is change, not an excuse
@@ -1679,7 +1746,7 @@ def _sentence_kinds(norm: str, sent: Any, prev_norm: str, next_norm: str) -> lis
     if apology and not {"conditional_apology", "sorry_but"} & set(kinds):
         kinds.append(apology)
     kinds += sorted(_field_kinds(sent) - set(kinds))
-    kinds += sorted(_meaning_kinds(norm, sent) - set(kinds))
+    kinds += sorted(_meaning_kinds(norm, sent, words) - set(kinds))
     if not kinds:
         return kinds
     if HYPOTHETICAL.search(norm):

@@ -222,3 +222,20 @@ def test_a_career_that_is_over_is_flagged_as_playing_the_victim(coach: Coach) ->
 def test_not_recognising_oneself_in_her_account_is_memory_denial(coach: Coach) -> None:
     text = "I do not recognise myself in her description."
     assert "memory_denial" in patterns(coach, text)
+
+
+def test_saying_the_claims_have_grown_is_memory_denial(coach: Coach) -> None:
+    assert "memory_denial" in patterns(coach, "The claims have grown with every retelling.")
+
+
+def test_a_situation_without_an_actor_is_evasive(coach: Coach) -> None:
+    text = "I wish the whole situation had been handled differently by everyone."
+    assert "evasive_passive" in patterns(coach, text)
+
+
+def test_saying_his_name_does_not_matter_is_not_playing_the_victim(coach: Coach) -> None:
+    assert patterns(coach, "My name is not important here.") == set()
+
+
+def test_saying_she_pushed_his_buttons_is_blaming(coach: Coach) -> None:
+    assert "blaming" in patterns(coach, "She knew how to push my buttons.")
