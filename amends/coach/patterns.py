@@ -57,7 +57,8 @@ REJECT = _rx(
     r"\bnone of (?:that|this|it|which) (?:gave|gives|give|made|makes|meant|means|entitled|"
     r"justified|justifies|excused|excuses|matters|changes|explains)\b",
     r"\b(?:doesn't|does not|didn't|did not) (?:make|give|entitle) (?:anyone|anybody|me|a man)\b",
-    r"\bnot (?:a|an|any) (?:defen[cs]e|justification)\b", r"\bbut i (?:won't|will not|refuse)\b",
+    r"\bnot (?:a|an|any) (?:defen[cs]e|justification)\b",
+    r"\b(?:blame|excuse|hide behind|point to|plead) [^.]*\bbut i (?:won't|will not|refuse)\b",
     r"\b(?:i|that) (?:won't|will not|refuse to) (?:hide|use|blame|lean)\b",
     r"\bi (?:now )?know (?:this|that) (?:is|was)(?:n't| not) true\b",
 )
@@ -1668,6 +1669,40 @@ MORE_MEANING8: dict[str, tuple[str, ...]] = {
     ),
 }
 for _kind, _extra in MORE_MEANING8.items():
+    MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
+
+
+MORE_MEANING9: dict[str, tuple[str, ...]] = {
+    "blaming": (
+        r"\b(?:wasn't|was not|not|isn't) (?:like|as if|as though) we were (?:strangers|"
+        r"enemies)\b|\bon and off\b", r"\bfor (?:goodness'?|god'?s|heaven'?s|christ'?s) sake\b",
+        r"\bthings i could say\b|\bi could say (?:a lot|plenty|more)\b",
+    ),
+    "excusing": (
+        r"\b(?:assumed|thought|expected|figured|presumed) (?:that )?(?:\w+ ){0,2}would be (?:the "
+        r"same|fine|okay|ok|like|no different|welcome)\b",
+        r"\b(?:half|most|all|the rest) (?:of )?the (?:\w+ )?(?:was|were) (?:at it|doing it|the "
+        r"same|worse|just as bad)\b",
+    ),
+    "memory_denial": (
+        r"\bi (?:still |will always |continue to )?(?:maintain|insist|contend)\b",
+    ),
+    "conditional_apology": (
+        r"\b(?:respect|accept|acknowledge|understand|appreciate) that (?:she|he|they) "
+        r"(?:experienced|saw|sees|see|remembers|perceived|perceives|felt|feels|took) (?:it|"
+        r"things|that|this|the \w+) (?:differently|that way|as)\b",
+    ),
+    "parade_victim": (
+        r"\bmy (?:wife|husband|partner|kids|children|family|mum|mother|parents|son|daughter) "
+        r"(?:can't|cannot|won't|daren't|can no longer) (?:go|leave|walk|show|step)\b",
+    ),
+    "self_centring": (
+        r"\b(?:drowning|suffocating|sinking|going under)\b",
+        r"\b(?:humbling|learning|eye-opening|growing) (?:experience|journey|process)\b",
+    ),
+    "parade_innocent": (r"\ban ally\b|\ba (?:true |real )?gentleman\b",),
+}
+for _kind, _extra in MORE_MEANING9.items():
     MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
 
 

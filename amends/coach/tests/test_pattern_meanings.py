@@ -239,3 +239,16 @@ def test_saying_his_name_does_not_matter_is_not_playing_the_victim(coach: Coach)
 
 def test_saying_she_pushed_his_buttons_is_blaming(coach: Coach) -> None:
     assert "blaming" in patterns(coach, "She knew how to push my buttons.")
+
+
+def test_declining_to_blame_the_drink_still_rejects_the_excuse(coach: Coach) -> None:
+    assert "excusing" not in patterns(coach, "I could blame the wine, but I won't.")
+
+
+def test_hinting_at_things_he_could_say_about_her_is_blaming(coach: Coach) -> None:
+    assert "blaming" in patterns(coach, "There are things I could say about her, but I won't.")
+
+
+def test_respecting_that_she_experienced_it_differently_is_conditional(coach: Coach) -> None:
+    text = "But I respect that she experienced it differently."
+    assert "conditional_apology" in patterns(coach, text)
