@@ -1706,6 +1706,49 @@ for _kind, _extra in MORE_MEANING9.items():
     MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
 
 
+MORE_MEANING10: dict[str, tuple[str, ...]] = {
+    "excusing": (
+        r"\b(?:on|taking|knocking back|running on|full of) (?:a )?(?:\w+ ){0,3}?(?:painkillers|"
+        r"prescription|medication|pills|sedatives|whisky|vodka|caffeine|adrenaline|booze|"
+        r"steroids)\b", r"\bi'?m (?:autistic|bipolar|neurodivergent|dyslexic|on the spectrum)\b"
+        r"|\bi have (?:adhd|autism|bipolar|ptsd)\b|\b(?:read|reading|pick up on|miss) (?:social )?"
+        r"cues\b", r"\b(?:nobody|no one) (?:had |ever )*(?:spelled|spelt|laid|set) (?:it |things )?"
+        r"out\b", r"\b(?:the|a) norm\b|\bbadge of honou?r\b|\bin the circles\b",
+        r"\b(?:whole|entire) (?:unit|team|squad|office|department|crew|group|year|class|firm) "
+        r"(?:behaved|acted|talked|was|were|did)\b", r"\bmy own (?:abuse|trauma|pain|history|"
+        r"childhood)\b|\bbottling (?:things|it|everything) up\b",
+        r"\b(?:thought|assumed|took it that|believed) (?:\w+ ){0,4}meant (?:she|he|they)\b",
+        r"\b(?:worked|been up|been awake|awake) (?:for )?(?:\w+ )(?:hours|days|nights|shifts) "
+        r"(?:straight|without|in a row)\b|\brunning on (?:caffeine|adrenaline|empty|no sleep|"
+        r"fumes)\b",
+    ),
+    "blaming": (
+        r"\b" + _HE + r" (?:laughed at my|touched my|stayed late|kept coming|sat with me|"
+        r"complimented me|sought me)\b(?![^.;]*\b(?:because i|scared|"
+        r"afraid|away from me))",
+    ),
+    "parade_innocent": (
+        r"\brespected member\b|\bpillar of\b", r"\b(?:record|reputation|history|career) (?:\w+ )"
+        r"{0,3}?(?:is|was|has been|had been) (?:\w+ )?(?:unblemished|spotless|clean|impeccable|"
+        r"exemplary)\b", r"\braised (?:\w+ )?(?:daughters|sons|children|kids|girls) to\b",
+        r"\bspent my (?:\w+ )?(?:life|career|years) (?:fighting|helping|standing|working|"
+        r"campaigning|supporting)\b", r"\b(?:friends|people|colleagues|family) would (?:all )?"
+        r"(?:say|tell you|describe me)\b", r"\bmost (?:gentle|kind|caring|respectful|decent) "
+        r"(?:person|man|guy)\b", r"\b(?:care|cared|caring) (?:\w+ )?about women'?s\b",
+        r"\bdonated (?:\w+ )?to\b",
+    ),
+    "memory_denial": (
+        r"\b(?:don't|doesn't|do not|does not|didn't) (?:match|fit|square with|tally with|agree "
+        r"with) (?:my|the|what)\b", r"\bas far as i (?:can tell|know|can remember|can recall)\b",
+        r"\bin (?:another|a different) (?:city|town|country|place|room) (?:on|at|that)\b",
+        r"\bexpected to remember\b|\bremember (?:it |things )?(?:accurately|precisely|perfectly)"
+        r"\b", r"\bmemory is (?:\w+ )?(?:unreliable|fallible|imperfect|selective|tricky)\b",
+    ),
+}
+for _kind, _extra in MORE_MEANING10.items():
+    MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
+
+
 def _meaning_set(rxs: tuple[re.Pattern[str], ...]) -> CueSet:
     """One indexed cue set for a pattern's fields (each field split into its alternatives)."""
     parts = [f"(?:{alt})" for rx in rxs for alt in _alternatives(rx.pattern)]

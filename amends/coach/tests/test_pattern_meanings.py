@@ -252,3 +252,17 @@ def test_hinting_at_things_he_could_say_about_her_is_blaming(coach: Coach) -> No
 def test_respecting_that_she_experienced_it_differently_is_conditional(coach: Coach) -> None:
     text = "But I respect that she experienced it differently."
     assert "conditional_apology" in patterns(coach, text)
+
+
+def test_a_spotless_record_offered_as_character_is_parade_innocent(coach: Coach) -> None:
+    assert "parade_innocent" in patterns(coach, "My record as a teacher is unblemished.")
+
+
+def test_a_diary_that_does_not_match_her_account_is_memory_denial(coach: Coach) -> None:
+    text = "The details she gives don't match my diary from that week."
+    assert "memory_denial" in patterns(coach, text)
+
+
+def test_her_coming_to_his_office_to_say_no_is_not_blaming(coach: Coach) -> None:
+    text = "The next morning she came to my office and told me she didn't want that."
+    assert "blaming" not in patterns(coach, text)
