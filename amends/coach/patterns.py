@@ -60,6 +60,7 @@ REJECT = _rx(
     r"\bnot (?:a|an|any) (?:defen[cs]e|justification)\b",
     r"\b(?:blame|excuse|hide behind|point to|plead) [^.]*\bbut i (?:won't|will not|refuse)\b",
     r"\b(?:i|that) (?:won't|will not|refuse to) (?:hide|use|blame|lean)\b",
+    r"\b(?:i'm|i am) not (?:going to|gonna) (?:hide|use|blame|lean)\b", r"\b(?:and|but) i (?:am|was|'m) the one who (?:chose|decided|did)\b",
     r"\bi (?:now )?know (?:this|that) (?:is|was)(?:n't| not) true\b",
 )
 HYPOTHETICAL = _rx(r"^i could (?:tell|write|say|blame|point|plead)", r"^i(?: have|'ve) thought about (?:writing|"

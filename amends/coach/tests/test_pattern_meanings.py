@@ -266,3 +266,12 @@ def test_a_diary_that_does_not_match_her_account_is_memory_denial(coach: Coach) 
 def test_her_coming_to_his_office_to_say_no_is_not_blaming(coach: Coach) -> None:
     text = "The next morning she came to my office and told me she didn't want that."
     assert "blaming" not in patterns(coach, text)
+
+
+def test_refusing_to_hide_behind_the_drink_is_not_an_excuse(coach: Coach) -> None:
+    assert "excusing" not in patterns(coach, "I'm not going to hide behind the drink.")
+
+
+def test_drinking_owned_as_a_choice_is_not_an_excuse(coach: Coach) -> None:
+    text = "I had been drinking, and I am the one who chose to follow her upstairs."
+    assert "excusing" not in patterns(coach, text)
