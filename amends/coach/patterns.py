@@ -1750,6 +1750,34 @@ for _kind, _extra in MORE_MEANING10.items():
     MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
 
 
+MORE_MEANING11: dict[str, tuple[str, ...]] = {
+    "excusing": (
+        r"\b(?:boundaries|rules|lines|limits) (?:are|were) (?:\w+ )?(?:loose|looser|relaxed|"
+        r"different|fluid|blurred|flexible)\b|\bby (?:its )?nature\b",
+        r"\b(?:split|broken up|broke up|separated) (?:up )?(?:from|with) my\b",
+        r"\blatched (?:on)?to\b|\b(?:clung|clinging) to (?:her|him|the first)\b",
+        r"\b(?:coming|came) down (?:off|from)\b",
+    ),
+    "blaming": (
+        r"\b" + _HE + r" made it (?:very |so |really )?(?:easy|clear she|obvious)\b",
+        r"\b" + _HE + r" used to (?:sit|come|text|message|flirt|hang|stay|ask|touch|hug|lean)\b",
+    ),
+    "memory_denial": (
+        r"\b(?:no|insufficient|not enough) evidence\b|\bnever (?:\w+ )?proven\b|\bno charges\b"
+        r"|\b(?:acquitted|exonerated)\b",
+    ),
+    "parade_victim": (
+        r"\b(?:paid|paying) (?:a |the )?(?:heavy |high |huge |steep )?price\b",
+        r"\bsent to coventry\b|\b(?:shunned|blanked|ignored) by (?:the |my )?(?:whole|entire)\b",
+    ),
+    "self_centring": (
+        r"\b(?:only|just) my (?:dog|cat|mum|mother|wife|kids) (?:still )?\w+ (?:to )?me\b",
+    ),
+}
+for _kind, _extra in MORE_MEANING11.items():
+    MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
+
+
 def _meaning_set(rxs: tuple[re.Pattern[str], ...]) -> CueSet:
     """One indexed cue set for a pattern's fields (each field split into its alternatives)."""
     parts = [f"(?:{alt})" for rx in rxs for alt in _alternatives(rx.pattern)]

@@ -275,3 +275,11 @@ def test_refusing_to_hide_behind_the_drink_is_not_an_excuse(coach: Coach) -> Non
 def test_drinking_owned_as_a_choice_is_not_an_excuse(coach: Coach) -> None:
     text = "I had been drinking, and I am the one who chose to follow her upstairs."
     assert "excusing" not in patterns(coach, text)
+
+
+def test_pointing_to_a_lack_of_evidence_disowns_the_account(coach: Coach) -> None:
+    assert "memory_denial" in patterns(coach, "The truth is the police found no evidence.")
+
+
+def test_the_price_he_has_paid_is_flagged_as_playing_the_victim(coach: Coach) -> None:
+    assert "parade_victim" in patterns(coach, "I've paid a heavy price already.")
