@@ -697,9 +697,52 @@ def _alternatives(pattern: str) -> list[str]:
     return parts
 
 
-_ANCHOR = re.compile(r"^(?:\(\?:)*(?:\\b)?([a-z][a-z']{2,})(?=\\b| |$)")
-# A cue that starts with a choice of plain words: "\b(?:she|he) was ..."
-_ANCHOR_GROUP = re.compile(r"^(?:\(\?:)*(?:\\b)?\(\?:([a-z']+(?:\|[a-z']+)+)\)(?= |\\b)")
+# The whole word a cue (or a branch of its opening group) starts with.
+_PLAIN_WORD = re.compile(r"^([a-z][a-z']{2,})")
+
+
+def _group_end(pattern: str, start: int) -> int | None:
+    """The index of the ")" closing the group that opens at `start`."""
+    depth, i = 0, start
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = pattern.index("]", i + 1) + 1
+            continue
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0:
+            return i
+        i += 1
+    return None
+
+
+def _first_words(alternative: str, following: str = "") -> set[str] | None:
+    """Whole words one of which starts every match of `alternative`, or None if unsure.
+
+    `following` is what comes after the group a branch sits in: a word is whole only if
+    a word boundary or a space follows it ("misjudg" alone would also match "misjudged").
+    """
+    text = alternative[2:] if alternative.startswith("\\b") else alternative
+    plain = _PLAIN_WORD.match(text)
+    if plain:
+        after = text[plain.end() :] or following
+        return {plain.group(1)} if after.startswith(("\\b", " ")) else None
+    if not text.startswith("(?:"):
+        return None
+    end = _group_end(text, 0)
+    if end is None or text[end + 1 : end + 2] in ("?", "*", "{"):
+        return None  # an optional group can be skipped, so its words are not required
+    words: set[str] = set()
+    for branch in _alternatives(text[3:end]):
+        found = _first_words(branch, text[end + 1 :] or following)
+        if not found:
+            return None
+        words |= found
+    return words
 
 
 class CueSet:
@@ -715,13 +758,13 @@ class CueSet:
         self.by_word: dict[str, list[re.Pattern[str]]] = {}
         rest: list[str] = []
         for alternative in _alternatives(pattern.pattern):
-            m = _ANCHOR.match(alternative)
-            group = _ANCHOR_GROUP.match(alternative)
-            if m and "|" not in alternative[:m.end()]:
-                self.by_word.setdefault(m.group(1), []).append(re.compile(alternative))
-            elif group and all(" " not in w and w for w in group.group(1).split("|")):
+            # Index a cue under words one of which every match must start with. A cue
+            # that opens inside a group is indexed under the first word of every branch
+            # ("(?:her reaction|the fuss) was ..." under "her" and "the"), or not at all.
+            words = _first_words(alternative)
+            if words:
                 compiled = re.compile(alternative)
-                for word in group.group(1).split("|"):
+                for word in words:
                     self.by_word.setdefault(word, []).append(compiled)
             else:
                 rest.append(alternative)
