@@ -67,6 +67,13 @@ def dismiss(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     sections = form.cleaned_data if form.is_valid() else None
     if sections is not None:
         statement_actions.do_save_draft(holder, statement, sections)
+    elif not request.headers.get("HX-Request"):
+        # The text cannot be saved as it is (a section is too long): give it back in the
+        # editor with the reason, rather than redirecting to the last saved version.
+        from amends.statements.views import editor_response
+
+        saved = statement_access.read_latest(holder, statement)
+        return editor_response(request, holder, statement, form, saved, status=400)
     if request.POST.get("dismiss"):
         actions.do_dismiss_finding(
             holder,

@@ -7,18 +7,32 @@ from django.shortcuts import render
 
 # Fields that carry secrets: never echoed back into a page.
 _SECRET_FIELDS = ("csrfmiddlewaretoken", "passphrase", "codename", "current", "recovery_key")
+# Fields that carry a button's or a checkbox's value, not something the member wrote.
+_CONTROL_FIELDS = {
+    "way",
+    "then",
+    "action",
+    "next",
+    "dismiss",
+    "restore",
+    "confirm",
+    "tags",
+    "confirmed_details",
+    "understood",
+}
 
 
 def _kept_text(request: HttpRequest) -> list[tuple[str, str]]:
+    """Everything the member typed into the form, however short, except secrets."""
     if request.method != "POST":
         return []
     kept = []
     for name in request.POST:
         value = request.POST.get(name, "")
-        if any(secret in name for secret in _SECRET_FIELDS) or len(value) < 1:
+        control = name.split("-")[-1] in _CONTROL_FIELDS or name.startswith("reason-")
+        if control or any(secret in name for secret in _SECRET_FIELDS) or not value.strip():
             continue
-        if len(value) > 40 or "\n" in value:
-            kept.append((name.replace("_", " ").replace("-", " "), value))
+        kept.append((name.replace("_", " ").replace("-", " "), value))
     return kept
 
 

@@ -39,7 +39,7 @@ def _holder_or_none(request: HttpRequest) -> vault.Keyholder | None:
         return None
 
 
-def _editor(
+def editor_response(
     request: HttpRequest,
     holder: vault.Keyholder,
     statement: Statement,
@@ -68,14 +68,15 @@ def _session_ended(
 ) -> HttpResponse:
     """The text comes back with a way to log in and save it in one step."""
     guided = [(section, form[section.key]) for section in SECTIONS]
+    login = log_in_forms()
     return render(
         request,
         "statements/session_ended.html",
         {
             "statement_id": statement_id,
             "guided": guided,
-            "codename_form": log_in_forms().codename_form,
-            "handle_form": log_in_forms().handle_form,
+            "codename_form": login.codename_form,
+            "handle_form": login.handle_form,
             "error": error,
         },
         status=401,
@@ -110,7 +111,7 @@ def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
             return redirect_to_login(request.get_full_path())
         statement = access.statement_for_author(member_of(request), statement_id)
         saved = access.read_latest(holder, statement)
-        return _editor(request, holder, statement, StatementForm(initial=saved), saved)
+        return editor_response(request, holder, statement, StatementForm(initial=saved), saved)
 
     form = StatementForm(request.POST)
     holder = _holder_or_none(request)
@@ -126,7 +127,7 @@ def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     statement = access.statement_for_author(member_of(request), statement_id)
     if not form.is_valid():
         saved = access.read_latest(holder, statement)
-        return _editor(request, holder, statement, form, saved, status=400)
+        return editor_response(request, holder, statement, form, saved, status=400)
     actions.do_save_draft(holder, statement, form.cleaned_data)
     messages.success(request, "Draft saved. Only you can read it.")
     if request.POST.get("then") == "preview":

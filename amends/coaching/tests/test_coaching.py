@@ -128,3 +128,16 @@ def test_another_member_cannot_use_the_coach_on_someone_elses_statement(
     response = outsider.client.post(f"/coach/statements/{statement_id}/{path}", data)
     assert response.status_code == 404
     assert "Overwritten." not in responsible.client.get(url).content.decode()
+
+
+def test_dismissing_with_text_too_long_to_save_gives_the_text_back(responsible: Persona) -> None:
+    from amends.statements.sections import MAX_SECTION_LENGTH
+
+    url = drafted(responsible, what_i_did=NAMED)
+    too_long = "I kept going. " * (MAX_SECTION_LENGTH // 10)
+    data = statement_form(what_i_did=NAMED, impact=too_long)
+    data.update({"dismiss": "detail:place:0000", "reason-detail:place:0000": "misread"})
+    response = responsible.client.post(dismiss_url(url), data)
+    assert response.status_code == 400
+    assert "I kept going. I kept going." in response.content.decode()
+    assert "Dismissed (" not in responsible.client.get(url).content.decode()

@@ -132,10 +132,13 @@ def test_a_form_whose_csrf_token_expired_gives_the_text_back(responsible: Person
     strict = Client(enforce_csrf_checks=True)
     strict.cookies = responsible.client.cookies
     response = strict.post(
-        url, statement_form(what_i_did="Text typed before the token expired.\nMore.")
+        url,
+        statement_form(what_i_did="Text typed before the token expired.\nMore.", repair="Short."),
     )
     assert response.status_code == 403
-    assert "Text typed before the token expired." in response.content.decode()
+    page = response.content.decode()
+    assert "Text typed before the token expired." in page
+    assert "Short." in page  # a short answer is kept as well as a long one
 
 
 def test_deleting_a_statement_removes_every_version(responsible: Persona) -> None:
