@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from amends.coach import lexicon as lx
-from amends.coach.nlp import PRESIDIO_KINDS, lemma
+from amends.coach.nlp import PRESIDIO_KINDS, known_word, lemma
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,18 @@ _AGE_AFTER_BE = re.compile(
     r"(?: (?:turned|turning|aged))? (" + _NUM_WORD + r")\b(?![- ](?:years?|minutes?|hours?|"
     r"days?|weeks?|months?|times?|seconds?|messages|people|of|pints|percent|%|am|pm|o'clock|"
     r"quid|pounds|stone|miles|[a-z]+s\b))",
+    re.IGNORECASE,
+)
+# "she was then 24", "who was maybe twenty-five", "a third-year and twenty-one": an age
+# hedged or added on, whoever the subject is, as long as no unit follows the number.
+_AGE_UNITS = (r"(?![- ](?:years? (?:ago|later|before|after|earlier|on)|minutes?|hours?|days?|"
+              r"weeks?|months?|times?|seconds?|messages|people|of|pints|percent|%|am|pm|"
+              r"o'clock|quid|pounds|euros|dollars|stone|miles|km|[a-z]+s\b)|[:.]\d)")
+_AGE_LOOSE = re.compile(
+    r"\b(?:was|is|were|turned|turning)(?: (?:then|maybe|about|around|roughly|probably|already|"
+    r"only|just|barely|nearly|almost|still|like|not yet|at most|at least))+ (" + _NUM_WORD
+    + r")\b" + _AGE_UNITS
+    + r"|\b(?:was|is|were) (?:a|an) [a-z-]+ (?:[a-z-]+ )?and (" + _NUM_WORD + r")(?=[.,;!?]|$)",
     re.IGNORECASE,
 )
 _AGE_WORDS = re.compile(
@@ -215,6 +227,28 @@ def presidio_candidates(results: Iterable[Any], doc: Any) -> list[Candidate]:
     return out
 
 
+# Titles that, with only "a" in front, describe rather than narrow ("a student").
+_LOOSE_ROLES = lx._words("student pupil volunteer worker graduate staffer musician dancer "
+                         "actor actress soldier driver cleaner owner tenant boss superior "
+                         "subordinate employee agent leader member undergraduate teacher "
+                         "nurse doctor lawyer engineer developer designer researcher "
+                         "scientist technician photographer cook waiter waitress carer "
+                         "therapist counsellor counselor psychologist psychiatrist solicitor "
+                         "mentor coach tutor trainer instructor adviser advisor")
+
+
+# A title someone held, read from the words around it rather than the parse (which
+# often tags a title without an article as a verb): "I was captain", "she was an usher",
+# "made vice-captain", "as crew commander".
+_SPECIFIC_ROLES = "|".join(sorted(
+    (re.escape(w) for w in lx.ROLE_NOUNS - lx.VAGUE_ROLES - _LOOSE_ROLES), key=len, reverse=True))
+_ROLE_TAKEN = re.compile(
+    r"\b(?:(?:i|she|he|they|who)(?:'s|'m| was| is| were| am| had been| became| worked as| "
+    r"started as| joined as)|as|made|became|appointed|elected) ((?:(?:the|a|an|our|their|her|"
+    r"his|my|club|team|band|crew|head|assistant|deputy|vice|junior|senior|new) )*"
+    r"(?:" + _SPECIFIC_ROLES + r"))\b(?!-)", re.IGNORECASE)
+
+
 def regex_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
 
@@ -225,6 +259,8 @@ def regex_candidates(text: str) -> list[Candidate]:
     # and the regexes behind these gates are the costly ones.
     contactish = _CONTACTISH.search(text) is not None
     numberish = _NUMBERISH.search(text) is not None
+    for m in _ROLE_TAKEN.finditer(text):
+        add(m, "role", "role", 1)
     for m in (_EMAIL.finditer(text) if contactish else ()):
         add(m, "contact", "email")
     for m in (_SPELLED_EMAIL.finditer(text) if contactish else ()):
@@ -257,6 +293,9 @@ def regex_candidates(text: str) -> list[Candidate]:
         add(m, "age", "age")
     for m in (_AGE_WORDS.finditer(text) if numberish else ()):
         add(m, "age", "age")
+    for m in (_AGE_LOOSE.finditer(text) if numberish else ()):
+        group = 1 if m.group(1) else 2
+        out.append(Candidate(m.start(group), m.end(group), "age", "age"))
     for m in (_AGE_AFTER_BE.finditer(text) if numberish else ()):
         head = m.group(0).split()[0].lower()
         if head in _AGE_SUBJECTS or m.group(0)[0].isupper():
@@ -361,6 +400,16 @@ def _of_possessive(tok: Any) -> bool:
     return False
 
 
+# Inflected forms ("apps", "owed") are ordinary words the dictionary lists only by lemma.
+_NAME_TAGS = {"NN", "NNP", "NNPS", "JJ", "FW", "XX", "UH"}
+_TITLE_WORDS = lx.FIRST_NAMES | lx.ROLE_NOUNS | lx.RELATIONSHIP_NOUNS
+_PLACE_PREPS = lx._words("in at to from near around outside into through via towards toward "
+                         "round past behind")
+_COMMON_ACRONYMS = lx._words("omg lol lmao wtf tbh idk imo fyi asap diy vip nhs ceo cfo cto coo "
+                             "phd mba bsc msc hiv std sti ptsd adhd ocd gps atm pin faq usa "
+                             "uae nyc eu un tv dvd cctv dna sms ios app ngl tbf smh irl afaik")
+
+
 def token_candidates(doc: Any) -> list[Candidate]:
     out: list[Candidate] = []
     for tok in doc:
@@ -381,13 +430,17 @@ def token_candidates(doc: Any) -> list[Candidate]:
                     or c.dep_ in {"compound", "nmod", "npadvmod"}
                     or (c.dep_ == "prep" and _lower(c) in {"in", "for", "on", "at", "of"})]
             definite = any(_lower(d) in {"the", "its"} for d in dets)
+            # "a sergeant", "a churchwarden": a specific title narrows even with "a";
+            # "a student" or "a volunteer" does not.
+            specific = (any(_lower(d) in {"a", "an"} for d in dets)
+                        and low not in _LOOSE_ROLES and lem not in _LOOSE_ROLES)
             every = any(_lower(d) in {"every", "any", "no", "each", "another", "some"}
                         for d in dets)
             attr_of_i = (tok.dep_ in {"attr", "pobj", "appos"} and not dets
                          and lemma(tok.head) in {"be", "as", "work"})
             if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
                 pass  # "staff nurse" is reported on its head
-            elif not every and (_has_possessor(tok) or definite or mods or attr_of_i or any(
+            elif not every and (_has_possessor(tok) or definite or specific or mods or attr_of_i or any(
                     c.lower_ == "there" for c in tok.children)):
                 s, e = _phrase(tok)
                 out.append(Candidate(s, e, "role", "role", _hint(tok)))
@@ -438,6 +491,27 @@ def token_candidates(doc: Any) -> list[Candidate]:
         # Towns typed in lower case, which the model cannot see as names.
         if tok.text.islower() and low in lx.CITIES and pos in {"PROPN", "NOUN"}:
             out.append(Candidate(tok.idx, tok.idx + len(tok.text), "place", "city"))
+            continue
+        # A lower-case word no dictionary knows is a name typed without its capital: a
+        # person ("gethin"), a place ("digbeth") or a group ("uwe"); where it follows
+        # "in", "at", "from"... it is a place.
+        if (tok.is_alpha and tok.text.islower() and len(tok.text) >= 3
+                and tok.tag_ in _NAME_TAGS and low not in _TITLE_WORDS
+                and not known_word(low)):
+            kind = "place" if (tok.dep_ == "pobj" and _lower(tok.head) in _PLACE_PREPS) else "name"
+            out.append(Candidate(tok.idx, tok.idx + len(tok.text), kind, "unknown-word"))
+            continue
+        # A capitalised word no dictionary knows, which the model did not see as a name
+        # ("Morag was on shift"), is one.
+        if (tok.is_alpha and tok.text[:1].isupper() and tok.text[1:].islower()
+                and len(tok.text) >= 3 and not tok.ent_type_ and tok.tag_ in {"NNP", "NN", "JJ", "FW", "XX"}
+                and low not in _TITLE_WORDS and not known_word(low)):
+            out.append(Candidate(tok.idx, tok.idx + len(tok.text), "name", "unknown-word"))
+            continue
+        # Acronyms no dictionary knows ("GMIT", "UWE") are schools, employers or units.
+        if (tok.is_alpha and tok.text.isupper() and 3 <= len(tok.text) <= 6
+                and not known_word(low) and low not in _COMMON_ACRONYMS):
+            out.append(Candidate(tok.idx, tok.idx + len(tok.text), "organisation", "acronym"))
             continue
         # Lower-case or unrecognised given names.
         if (low in lx.FIRST_NAMES or low in lx.AMBIGUOUS_NAMES) and (

@@ -212,3 +212,59 @@ def artifacts(engine: Any, doc: Any) -> Any:
                           scores=scores)
     result.nlp_engine = engine
     return result
+
+
+# Shorthand and apostrophe-less contractions common in drafts typed on a phone: ordinary
+# words, not names, though no dictionary lists them.
+_SHORTHAND = frozenset(["idk", "tbh", "tbf", "ngl", "imo", "imho", "btw", "lol", "lmao", "omg", "fyi", "irl", "afaik", "iirc", "smh", "jk", "bc", "cuz", "coz", "cos", "tho", "thru", "ya", "yeah", "yep", "nope", "nah", "gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "lemme", "gimme", "ok", "okay", "hmm", "dont", "didnt", "cant", "couldnt", "wouldnt", "shouldnt", "isnt", "wasnt", "arent", "werent", "doesnt", "havent", "hasnt", "hadnt", "wont", "im", "ive", "id", "ill", "youre", "theyre", "theyve", "shes", "hes", "thats", "theres", "whats", "whos", "lets", "ppl", "pls", "plz", "thx", "msg", "msgs", "txt", "txts", "dm", "dms", "pic", "pics", "bf", "gf", "ex", "exes", "uni", "mum", "mom", "mums", "moms", "telly", "footie", "snapchat", "snap", "insta", "instagram", "whatsapp", "tiktok", "facebook", "fb", "twitter", "discord", "reddit", "tinder", "hinge", "bumble", "grindr", "messenger", "telegram", "youtube", "spotify", "uber", "zoom", "google", "gmail", "hotmail", "selfie", "selfies", "nudes", "screenshot", "screenshots", "screenshotted", "groupchat", "gc", "unfollowed", "unfriended", "djing", "djed", "vibe", "vibes", "hookup", "hookups", "sexting", "sry", "soz", "til", "app", "apps", "setlist", "anybody", "everybody", "somebody", "nobody"])
+
+
+_KNOWN: frozenset[str] | None = None
+
+
+def known_word(word: str) -> bool:
+    """Whether a lower-case word is an ordinary English word: in the model's own
+    lemmatizer index (some 83,000 nouns, verbs, adjectives and adverbs, drawn from
+    WordNet) after undoing a regular ending, among its irregular forms or stop words, or
+    common shorthand. A lower-case word that is none of these is, in a draft, almost
+    always a name: of a person, a place, a venue or a group."""
+    global _KNOWN
+    if _KNOWN is None:
+        nlp = get_nlp()
+        known: set[str] = set(_SHORTHAND) | {w.lower() for w in nlp.Defaults.stop_words}
+        lookups = _lemmatizer.lookups if _lemmatizer is not None else None
+        if lookups is not None:
+            for words in lookups.get_table("lemma_index").values():
+                known.update(words)
+            for table in lookups.get_table("lemma_exc").values():
+                known.update(table)
+        _KNOWN = frozenset(known)
+    if word in _KNOWN:
+        return True
+    for suffix, repl in _ENDINGS:
+        if (word.endswith(suffix) and len(word) >= len(suffix) + 2
+                and word[: len(word) - len(suffix)] + repl in _KNOWN):
+            return True
+    for prefix in ("un", "re", "dis", "mis", "over", "non", "pre", "ex"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 3 and known_word(
+                word[len(prefix):]):
+            return True
+    # A long word one letter away from a known one is a typo ("definately"); short
+    # words are not tested, because many names are one letter from a word ("callum").
+    return len(word) >= 8 and any(w in _KNOWN for w in _edits(word))
+
+
+def _edits(word: str) -> set[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b}
+            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in letters}
+            | {a + c + b for a, b in splits for c in letters})
+
+
+# Regular endings to undo before looking a word up (plural, past, -ing, -ly, -er ...).
+_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"),
+            ("ing", ""), ("ing", "e"), ("ly", ""), ("ily", "y"), ("er", ""), ("er", "e"),
+            ("est", ""), ("ness", ""), ("ful", ""), ("less", ""), ("ish", ""), ("y", ""),
+            ("'s", ""), ("s'", ""), ("ment", ""), ("able", ""), ("ers", ""))

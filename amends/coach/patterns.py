@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from amends.coach import lexicon as lx
+from amends.coach.classifier import NONE, get_model
 from amends.coach.nlp import lemma
 
 _CONTRACTIONS = re.compile(
@@ -1988,12 +1989,50 @@ def sentence_patterns(doc: Any) -> list[PatternHit]:
     for i, sent in enumerate(sents):
         prev_norm = norms[i - 1] if i else ""
         next_norm = norms[i + 1] if i + 1 < len(sents) else ""
-        for kind in _sentence_kinds(norms[i], sent, prev_norm, next_norm):
+        kinds = _sentence_kinds(norms[i], sent, prev_norm, next_norm)
+        if kinds and _learned_veto(sent):
+            kinds = []
+        elif not kinds:
+            kinds = _learned_kinds(norms[i], sent, next_norm)
+        for kind in kinds:
             start, end = sent.start_char, sent.end_char
             while end > start and doc.text[end - 1] in " \n.!?":
                 end -= 1
             hits.append(PatternHit(start, end, kind))
     return hits
+
+
+VETO_WORDS = 12
+
+
+def _learned_veto(sent: Any) -> bool:
+    """Whether the classifier is all but sure a sentence a cue fired on is honest: a cue
+    word in an honest sentence ("I took advantage of a drunk girl" is an account, not an
+    excuse) is the cues' commonest mistake."""
+    model = get_model()
+    if model is None:
+        return False
+    if sum(1 for t in sent if t.is_alpha) < VETO_WORDS:
+        return False  # a short sentence gives the model too little to overrule a cue
+    kind, pattern = model.predict(sent)
+    return kind == NONE and pattern < model.veto
+
+
+def _learned_kinds(norm: str, sent: Any, next_norm: str) -> list[str]:
+    """What the trained classifier reads in a sentence the cues passed over, held to the
+    same checks as the cues: a pattern named to be rejected, or one the author declines
+    to use ("I could say I was lonely"), is not flagged."""
+    model = get_model()
+    if model is None:
+        return []
+    kind, _ = model.predict(sent)
+    if kind == NONE or HYPOTHETICAL.search(norm):
+        return []
+    # Unlike a cue, the model reads the whole sentence at once, so a sentence that owns
+    # the act ("... but I was the one who made the choice") holds no pattern of any kind.
+    if REJECT.search(norm) or rejects_previous(next_norm):
+        return []
+    return [kind] if _grammar_ok(kind, norm, sent) else []
 
 
 def element_signals(doc: Any) -> frozenset[str]:
