@@ -142,9 +142,35 @@ _MEMBER_OF = re.compile(r"\b(?:a|the) (?:\w+ )?member of (?:our|the|my|his|her|t
 _SAINT = re.compile(r"\b(?:st|saint)\.? [a-z]+(?:'s|s)\b")
 _RECOVERING = re.compile(r"\brecovering from (?:a|an|her|his|the) [a-z]+(?: [a-z]+)?\b", re.IGNORECASE)
 # "her first festival", "in his first term": a first time that singles someone out.
-_FIRST_TIME = re.compile(r"\b(?:her|his) first (?:gig|festival|term|season|"
-                         r"match|race|competition|show|tour|year at|day at|week at)\b[^.,;]{0,30}",
+_FIRST_TIME = re.compile(r"\b(?:her|his) (?:first|second|third) (?:(?:proper|real|ever|full-time|"
+                         r"paid|big|solo) )?(?:[a-z]+ )?(?:gig|festival|term|season|"
+                         r"match|race|competition|show|tour|year at|day at|week at|job|deployment|"
+                         r"posting|placement|album|contract|trip with|summer (?:working|at|in)|"
+                         r"time at|time away)\b[^.,;]{0,30}",
                          re.IGNORECASE)
+# "my cousin gethin", "her older sister", "our flatmates": a relation who can be named by
+# anyone who knows the author, read from the words (the parse often hangs the owner on
+# the name that follows). Friends and mates count only when singled out ("my best mate").
+_REL_SPECIFIC = "|".join(sorted(
+    (re.escape(w) for w in lx.RELATIONSHIP_NOUNS - {"friend", "mate", "bestie", "parent",
+                                                    "babysitter", "tenant", "landlord"}),
+    key=len, reverse=True))
+_OWNED_RELATION = re.compile(
+    r"\b(?:my|her|his|our|their)(?: (?:older|younger|big|little|baby|new|late|ex|other|"
+    r"former|step|twin|eldest|youngest|oldest|own|favourite|favorite|then|current))*[ -]"
+    r"(?:(?:" + _REL_SPECIFIC + r")s?|(?:best|closest|oldest) (?:friend|mate|pal)s?)\b",
+    re.IGNORECASE)
+_THE_ONE = re.compile(r"\bthe (?:bride|groom|bridesmaid|best man|maid of honou?r|birthday girl|"
+                      r"birthday boy|head girl|head boy)\b", re.IGNORECASE)
+# "her master's in public health", "in the middle of her dissertation": a course of study
+# or a personal event that fits one person.
+_HER_STUDIES = re.compile(
+    r"\b(?:her|his) (?:[a-z]+ )?(?:master'?s|masters|phd|doctorate|dissertation|thesis|"
+    r"apprenticeship|residency|nursing exams|finals|a-levels|gcses)\b(?: (?:in|on) [a-z ]{3,30}?"
+    r"(?=[.,;]|$| and| but| when| while))?", re.IGNORECASE)
+_HER_ILLNESS = re.compile(
+    r"\b(?:her|his)(?: [a-z]+'s)? (?:illness|cancer|diagnosis|miscarriage|pregnancy|surgery|"
+    r"operation|chemo|treatment|breakdown|accident|stroke)\b", re.IGNORECASE)
 # Age-group teams ("u14 netball", "the under-16s") narrow a child down.
 _AGE_GROUP = re.compile(r"\b(?:u|under[- ]?)1?\d(?:s\b|\b)(?: [a-z]+)?", re.IGNORECASE)
 # "her mother had recently passed away": a bereavement singles a person out.
@@ -354,6 +380,14 @@ def regex_candidates(text: str) -> list[Candidate]:
         add(m, "distinctive", "age-group")
     for m in _FIRST_TIME.finditer(text):
         add(m, "distinctive", "event")
+    for m in _OWNED_RELATION.finditer(text):
+        add(m, "relationship", "relationship")
+    for m in _THE_ONE.finditer(text):
+        add(m, "role", "role")
+    for m in _HER_STUDIES.finditer(text):
+        add(m, "distinctive", "event")
+    for m in _HER_ILLNESS.finditer(text):
+        add(m, "distinctive", "event")
     for m in _RECOVERING.finditer(text):
         add(m, "distinctive", "event")
     for m in _SAINT.finditer(text):
@@ -420,7 +454,8 @@ def token_candidates(doc: Any) -> list[Candidate]:
         # Roles: a job title that is owned ("her manager"), definite ("the night
         # manager") or modified ("a student nurse") points at one person.
         if pos in {"NOUN", "PROPN"} and (low in lx.ROLE_NOUNS or lem in lx.ROLE_NOUNS) and (
-            low not in lx.VAGUE_ROLES and tok.tag_ not in {"NNS", "NNPS"}
+            low not in lx.VAGUE_ROLES and low not in lx.SUPPORT_ROLES
+            and tok.tag_ not in {"NNS", "NNPS"}
         ):
             dets = [c for c in tok.children if c.dep_ == "det"]
             if low == "head" and not any(c.dep_ in {"prep", "compound"} for c in tok.children):

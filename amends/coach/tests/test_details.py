@@ -98,3 +98,58 @@ def test_it_says_whose_detail_it_likely_is(coach: Coach) -> None:
     assert by_text.get("Lena") == "harmed"
     assert by_text.get("Ruth") == "other"
     assert by_text.get("34") == "author"
+
+
+def test_a_lower_case_name_no_dictionary_knows_is_flagged(coach: Coach) -> None:
+    text = "me and torvin went back to hers after the gig in pellowick."
+    assert "name" in kinds_at(coach, text, "torvin")
+    assert kinds_at(coach, text, "pellowick") & {"place", "organisation", "name"}
+
+
+def test_ordinary_words_typos_and_shorthand_are_not_names(coach: Coach) -> None:
+    text = "tbh i definately kept messaging her on snapchat and i cant pretend otherwise."
+    assert details(coach, text) == []
+
+
+def test_an_unknown_capitalised_name_the_model_missed_is_flagged(coach: Coach) -> None:
+    text = "Orlaith was on the early shift with me most weeks."
+    assert "name" in kinds_at(coach, text, "Orlaith")
+
+
+def test_an_unknown_acronym_is_an_organisation(coach: Coach) -> None:
+    text = "She had come to us straight from KLTC after her exams."
+    assert kinds_at(coach, text, "KLTC") & {"organisation", "place"}
+
+
+def test_a_hedged_age_is_flagged(coach: Coach) -> None:
+    for text, age in (("She was then 24 and new to the team.", "24"),
+                      ("He was maybe twenty-five when it happened.", "twenty-five"),
+                      ("I was a third-year and twenty-one.", "twenty-one")):
+        assert "age" in kinds_at(coach, text, age), text
+
+
+def test_a_duration_is_not_an_age(coach: Coach) -> None:
+    assert not [f for f in details(coach, "It was maybe 20 minutes before I left.")
+                if f.kind == "age"]
+
+
+def test_a_title_someone_held_is_a_role(coach: Coach) -> None:
+    text = "I was captain that season, and she was an usher at the wedding."
+    assert "role" in kinds_at(coach, text, "captain")
+    assert "role" in kinds_at(coach, text, "usher")
+
+
+def test_the_people_who_support_the_authors_work_are_not_roles(coach: Coach) -> None:
+    text = "I see a therapist every week, and my facilitator reads my monthly check-in."
+    assert details(coach, text) == []
+
+
+def test_an_owned_relation_is_flagged_even_when_a_name_follows(coach: Coach) -> None:
+    text = "It happened at my cousin Tadhg's wedding, and my housemate saw it."
+    assert "relationship" in kinds_at(coach, text, "my cousin")
+    assert "relationship" in kinds_at(coach, text, "my housemate")
+
+
+def test_a_plain_friend_is_not_a_relationship(coach: Coach) -> None:
+    text = "I told a friend what I had done."
+    assert details(coach, text) == []
