@@ -82,12 +82,21 @@ _AGE_UNITS = (r"(?![- ](?:years? (?:ago|later|before|after|earlier|on)|minutes?|
               r"weeks?|months?|times?|seconds?|messages|people|of|pints|percent|%|am|pm|"
               r"o'clock|quid|pounds|euros|dollars|stone|miles|km|[a-z]+s\b)|[:.]\d)")
 _AGE_LOOSE = re.compile(
-    r"\b(?:was|is|were|turned|turning)(?: (?:then|maybe|about|around|roughly|probably|already|"
-    r"only|just|barely|nearly|almost|still|like|not yet|at most|at least))+ (" + _NUM_WORD
-    + r")\b" + _AGE_UNITS
-    + r"|\b(?:was|is|were) (?:a|an) [a-z-]+ (?:[a-z-]+ )?and (" + _NUM_WORD + r")(?=[.,;!?]|$)",
+    r"\b(?:was|is|were|turned|turning|been)(?: (?:then|maybe|about|around|roughly|probably|"
+    r"already|only|just|barely|nearly|almost|still|like|not yet|at most|at least))* (" + _NUM_WORD
+    + r")\b" + _AGE_UNITS + r"(?=[.,;!?)]|$| and\b| when\b| at the\b| then\b| or so\b| back\b)"
+    + r"|\b(?:was|is|were) (?:a|an) [a-z-]+ (?:[a-z-]+ )?and (" + _NUM_WORD + r")(?=[.,;!?]|$)"
+    # "she'd come to us at 19", "joined at seventeen", "since the age of eighteen"
+    + r"|\b(?:at|aged|the age of) (" + _NUM_WORD + r")\b" + _AGE_UNITS
+    + r"(?=[.,;!?)]|$| and\b| when\b| for\b| i\b| she\b| he\b)",
     re.IGNORECASE,
 )
+# "back in year 11": a school year is an age.
+_SCHOOL_YEAR = re.compile(r"\byear (?:[1-9]|1[0-3])\b(?!\d)", re.IGNORECASE)
+# "november last year", "last march": a month pinned to a year.
+_MONTH_LAST_YEAR = re.compile(
+    r"\b(?:" + "|".join(sorted(lx.MONTHS | lx.SEASONS)) + r") (?:last|this) year\b"
+    r"|\blast (?:march|may)\b(?! be| have| i| she| he| we| you)", re.IGNORECASE)
 _AGE_WORDS = re.compile(
     r"\b(?:a |an )?" + _NUM_WORD + r"[- ]year[- ]old\b|\b" + _NUM_WORD
     + r" years (?:old|of age)\b|\baged? " + _NUM_WORD + r"\b|(?<=[A-Za-z], )[1-9]\d(?=[,.\"”)]|\s*$)",
@@ -270,9 +279,46 @@ _SPECIFIC_ROLES = "|".join(sorted(
     (re.escape(w) for w in lx.ROLE_NOUNS - lx.VAGUE_ROLES - _LOOSE_ROLES), key=len, reverse=True))
 _ROLE_TAKEN = re.compile(
     r"\b(?:(?:i|she|he|they|who)(?:'s|'m| was| is| were| am| had been| became| worked as| "
-    r"started as| joined as)|as|made|became|appointed|elected) ((?:(?:the|a|an|our|their|her|"
+    r"started as| joined as)|as|made|became|appointed|elected|to be) ((?:(?:the|a|an|our|their|her|"
     r"his|my|club|team|band|crew|head|assistant|deputy|vice|junior|senior|new) )*"
     r"(?:" + _SPECIFIC_ROLES + r"))\b(?!-)", re.IGNORECASE)
+
+
+_NOT_PEOPLE = {"it", "that", "this", "there", "what", "which", "time", "score", "total"}
+# Positions named by the part played or the post held rather than a job title: "she was
+# on keys", "who sings alto", "our bass player", "the ward sister", "an equity partner".
+_POSITION = re.compile(
+    r"\b(?:sings?|sang|singing|plays?|played|playing|on) (?:first |second |lead |rhythm )?"
+    r"(?:tenor|alto|soprano|bass|baritone|keys|keyboards?|drums|bass guitar|lead guitar|"
+    r"rhythm guitar|violin|cello|viola|flute|sax|saxophone|trumpet|trombone|clarinet|oboe|"
+    r"piano|organ|harp|percussion)\b"
+    r"|\b(?:our|the|my|her|his|their|a|an) (?:bass|lead|rhythm|keyboard|keys|drum|sax|"
+    r"trumpet|violin|cello|viola|flute|oboe|clarinet|piano) (?:player|guitarist|singer)\b"
+    r"|\b(?:ward|charge|night|day|shift|duty|floor|line|team|store|site|crew|watch|house|"
+    r"stage|sound|lighting|guild|raid|band|club|choir|squad|kitchen|bar|wine|section|"
+    r"platoon|social|events|welfare|equity|managing|salaried|senior|junior) "
+    r"(?:sister|manager|leader|lead|chief|guy|girl|tech|supervisor|engineer|captain|master|"
+    r"commander|partner|sec|secretary|officer|rep|coordinator)\b"
+    r"|\b(?:a |in )(?:first|second|third|fourth|final)[- ]year\b(?! of)",
+    re.IGNORECASE)
+
+
+def _own_support(tok: Any) -> bool:
+    """'my therapist', 'a counsellor': the author's support, not a person in the story;
+    'her solicitor' or 'a trainee solicitor' are."""
+    if _lower(tok) not in lx.SUPPORT_ROLES:
+        return False
+    words = {_lower(c) for c in tok.children if c.dep_ in {"poss", "det"}}
+    modified = any(c.dep_ in {"amod", "compound"} for c in tok.children)
+    return bool(words & {"my", "our"}) or (bool(words & {"a", "an"}) and not modified)
+
+
+def _number_value(words: str) -> int:
+    digits = re.search(r"\d+", words)
+    if digits:
+        return int(digits.group(0))
+    return sum(lx.NUMBER_WORDS.get(w, 0) + lx.UNITS.get(w, 0)
+               for w in re.findall(r"[a-z]+", words.lower()))
 
 
 def regex_candidates(text: str) -> list[Candidate]:
@@ -286,7 +332,10 @@ def regex_candidates(text: str) -> list[Candidate]:
     contactish = _CONTACTISH.search(text) is not None
     numberish = _NUMBERISH.search(text) is not None
     for m in _ROLE_TAKEN.finditer(text):
-        add(m, "role", "role", 1)
+        if m.group(1).split()[-1].lower() not in lx.SUPPORT_ROLES:
+            add(m, "role", "role", 1)
+    for m in _POSITION.finditer(text):
+        add(m, "role", "role")
     for m in (_EMAIL.finditer(text) if contactish else ()):
         add(m, "contact", "email")
     for m in (_SPELLED_EMAIL.finditer(text) if contactish else ()):
@@ -320,11 +369,16 @@ def regex_candidates(text: str) -> list[Candidate]:
     for m in (_AGE_WORDS.finditer(text) if numberish else ()):
         add(m, "age", "age")
     for m in (_AGE_LOOSE.finditer(text) if numberish else ()):
-        group = 1 if m.group(1) else 2
-        out.append(Candidate(m.start(group), m.end(group), "age", "age"))
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        if _number_value(m.group(group)) >= 13:  # "it was 10 when we left" is a time
+            out.append(Candidate(m.start(group), m.end(group), "age", "age"))
+    for m in (_SCHOOL_YEAR.finditer(text) if numberish else ()):
+        add(m, "age", "age")
+    for m in _MONTH_LAST_YEAR.finditer(text):
+        add(m, "date", "last")
     for m in (_AGE_AFTER_BE.finditer(text) if numberish else ()):
         head = m.group(0).split()[0].lower()
-        if head in _AGE_SUBJECTS or m.group(0)[0].isupper():
+        if head in _AGE_SUBJECTS or (m.group(0)[0].isupper() and head not in _NOT_PEOPLE):
             add(m, "age", "age", 1)
     for m in _LOWER_STREET.finditer(text):
         if m.group(2):
@@ -454,8 +508,8 @@ def token_candidates(doc: Any) -> list[Candidate]:
         # Roles: a job title that is owned ("her manager"), definite ("the night
         # manager") or modified ("a student nurse") points at one person.
         if pos in {"NOUN", "PROPN"} and (low in lx.ROLE_NOUNS or lem in lx.ROLE_NOUNS) and (
-            low not in lx.VAGUE_ROLES and low not in lx.SUPPORT_ROLES
-            and tok.tag_ not in {"NNS", "NNPS"}
+            low not in lx.VAGUE_ROLES and tok.tag_ not in {"NNS", "NNPS"}
+            and not _own_support(tok)
         ):
             dets = [c for c in tok.children if c.dep_ == "det"]
             if low == "head" and not any(c.dep_ in {"prep", "compound"} for c in tok.children):

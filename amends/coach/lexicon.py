@@ -83,6 +83,7 @@ trumpeter saxophonist percussionist frontman frontwoman roadie promoter radiogra
 sonographer optometrist obstetrician gynaecologist dispatcher plumber electrician carpenter joiner mechanic
 labourer farmhand librarian prefect understudy stagehand reporter journalist correspondent
 columnist recruiter canvasser arbiter housemaster housemistress dean physiotherapist
+picker packer healer chief sec bridesmaid
 """)
 
 # The people who support the author's accountability ("my therapist", "the facilitator"):

@@ -153,3 +153,18 @@ def test_an_owned_relation_is_flagged_even_when_a_name_follows(coach: Coach) -> 
 def test_a_plain_friend_is_not_a_relationship(coach: Coach) -> None:
     text = "I told a friend what I had done."
     assert details(coach, text) == []
+
+
+def test_a_part_played_or_a_post_held_is_a_role(coach: Coach) -> None:
+    for text, needle in (("I sing tenor in the church choir.", "tenor"),
+                         ("Our bass player was new that year.", "bass player"),
+                         ("She worked nights with the ward sister.", "ward sister"),
+                         ("She joined as a first-seat trainee solicitor.", "trainee solicitor")):
+        assert "role" in kinds_at(coach, text, needle), text
+
+
+def test_an_age_given_with_at_or_hedged_is_flagged_and_a_clock_time_is_not(coach: Coach) -> None:
+    assert "age" in kinds_at(coach, "She came to us straight out of college at 19.", "19")
+    assert "age" in kinds_at(coach, "She'd have been twenty-four or so.", "twenty-four")
+    assert not [f for f in details(coach, "It was 10 when we left, and I got home at 11.")
+                if f.kind == "age"]
