@@ -2032,7 +2032,14 @@ def _learned_kinds(norm: str, sent: Any, next_norm: str) -> list[str]:
     # the act ("... but I was the one who made the choice") holds no pattern of any kind.
     if REJECT.search(norm) or rejects_previous(next_norm):
         return []
+    if kind == "conditional_apology" and _OWNED_APOLOGY.search(norm) and not _HEDGE.search(norm):
+        return []  # "I am sorry that I followed her home" owns the act
     return [kind] if _grammar_ok(kind, norm, sent) else []
+
+
+_OWNED_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e)(?: that| for)? (?:i|my)\b")
+_HEDGE = re.compile(r"\b(?:if|but|however|though|any|whatever|may|might|felt|feel|feels|"
+                    r"perceived|came across|way)\b")
 
 
 def element_signals(doc: Any) -> frozenset[str]:
