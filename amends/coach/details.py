@@ -299,7 +299,35 @@ _POSITION = re.compile(
     r"platoon|social|events|welfare|equity|managing|salaried|senior|junior) "
     r"(?:sister|manager|leader|lead|chief|guy|girl|tech|supervisor|engineer|captain|master|"
     r"commander|partner|sec|secretary|officer|rep|coordinator)\b"
-    r"|\b(?:a |in )(?:first|second|third|fourth|final)[- ]year\b(?! of)",
+    r"|\b(?:a |in )(?:first|second|third|fourth|final)[- ]year\b(?! of)"
+    r"|\ba (?:junior|senior|sophomore|freshman|fresher)\b(?! (?:to|than|member|role|post|"
+    r"position|staff|colleague|doctor|manager))",
+    re.IGNORECASE)
+# "my drummer finn", "our best healer": an owned title, whatever the parse made of it.
+_SUPPORTLESS_ROLES = "|".join(sorted(
+    (re.escape(w) for w in lx.ROLE_NOUNS - lx.VAGUE_ROLES - lx.SUPPORT_ROLES
+     - {"boss", "superior", "head", "lead", "chair", "keeper", "mate", "owner", "leader",
+        "agent", "worker", "student"}), key=len, reverse=True))
+_OWNED_ROLE = re.compile(
+    r"\b(?:my|our|her|his|their) (?:(?:best|main|new|old|former|lead|head|only|first|"
+    r"regular|usual) )?(?:" + _SUPPORTLESS_ROLES + r")\b(?!-)", re.IGNORECASE)
+# "my ex lauren", "our drummer finn", "her pal kez": the name that follows an owned
+# relation or title, typed without its capital.
+_NAMED_AFTER = re.compile(
+    r"\b(?:my|our|her|his|their) (?:[a-z-]+ )?(?:" + _REL_SPECIFIC + r"|" + _SUPPORTLESS_ROLES
+    + r"|ex|mate|pal|friend|bestie) ([a-z]{3,14})\b")
+# "maybe 30 years", "I have 27 years" (an age, in many learners' English).
+_AGE_YEARS = re.compile(
+    r"\b(?:i|she|he|was|is|maybe|about|around|had|have|has) (" + _NUM_WORD + r") years\b"
+    r"(?! (?:ago|later|before|after|earlier|of|in|at|with|together|married|since|now))",
+    re.IGNORECASE)
+# "flat 4B", "room 12": a numbered home or room.
+_NUMBERED_ROOM = re.compile(r"\b(?:flat|room|apartment|apt|unit|dorm|suite|cabin) "
+                            r"(?:\d{1,4}[a-z]?|[a-z]\d{1,4})\b", re.IGNORECASE)
+# "my handle is xXVoltageXx", "she goes by moonvale_": the word after says who it is.
+_HANDLE_NAMED = re.compile(
+    r"\b(?:handle|username|user name|gamertag|tag|screen name|ign|@) (?:is|was|:)? ?"
+    r"([A-Za-z0-9_.]{3,30})\b|\b(?:goes|went|going) by (?:the name )?([A-Za-z0-9_.]{3,30})",
     re.IGNORECASE)
 
 
@@ -336,6 +364,21 @@ def regex_candidates(text: str) -> list[Candidate]:
             add(m, "role", "role", 1)
     for m in _POSITION.finditer(text):
         add(m, "role", "role")
+    for m in _OWNED_ROLE.finditer(text):
+        add(m, "role", "role")
+    for m in (_AGE_YEARS.finditer(text) if numberish else ()):
+        if _number_value(m.group(1)) >= 13:
+            add(m, "age", "age", 1)
+    for m in _NAMED_AFTER.finditer(text):
+        word = m.group(1)
+        if word in lx.FIRST_NAMES or (word not in lx.AMBIGUOUS_NAMES and not known_word(word)):
+            add(m, "name", "first-name", 1)
+    for m in (_NUMBERED_ROOM.finditer(text) if numberish else ()):
+        add(m, "place", "room")
+    for m in _HANDLE_NAMED.finditer(text):
+        group = 1 if m.group(1) else 2
+        if m.group(group).lower() not in {"the", "a", "an", "her", "his", "my", "name"}:
+            add(m, "contact", "handle", group)
     for m in (_EMAIL.finditer(text) if contactish else ()):
         add(m, "contact", "email")
     for m in (_SPELLED_EMAIL.finditer(text) if contactish else ()):

@@ -83,7 +83,8 @@ trumpeter saxophonist percussionist frontman frontwoman roadie promoter radiogra
 sonographer optometrist obstetrician gynaecologist dispatcher plumber electrician carpenter joiner mechanic
 labourer farmhand librarian prefect understudy stagehand reporter journalist correspondent
 columnist recruiter canvasser arbiter housemaster housemistress dean physiotherapist
-picker packer healer chief sec bridesmaid
+picker packer healer chief sec bridesmaid bosun deckhand negotiator superintendent
+assessor drummer
 """)
 
 # The people who support the author's accountability ("my therapist", "the facilitator"):
@@ -109,6 +110,7 @@ uncle daughter son stepdaughter stepson stepsister stepbrother sister-in-law
 brother-in-law mother-in-law father-in-law daughter-in-law son-in-law goddaughter godson
 neighbour neighbor landlord lodger tenant mate bestie best-friend friend mum mom mother
 dad father parent grandmother grandfather granddaughter grandson babysitter
+missus hubby wifey pal
 """)
 
 # Relatives so common that naming them rarely narrows anything ("my mum", "my parents").

@@ -168,3 +168,26 @@ def test_an_age_given_with_at_or_hedged_is_flagged_and_a_clock_time_is_not(coach
     assert "age" in kinds_at(coach, "She'd have been twenty-four or so.", "twenty-four")
     assert not [f for f in details(coach, "It was 10 when we left, and I got home at 11.")
                 if f.kind == "age"]
+
+
+def test_a_lower_case_name_after_an_owned_relation_or_title_is_flagged(coach: Coach) -> None:
+    text = "in the group chat was me, our drummer finn and my ex lauren."
+    assert "name" in kinds_at(coach, text, "finn")
+    assert "name" in kinds_at(coach, text, "lauren")
+    assert "role" in kinds_at(coach, text, "our drummer")
+
+
+def test_a_handle_named_as_one_is_contact(coach: Coach) -> None:
+    text = "my handle is qWaveRider on the server, and she goes by lumenfox_ there."
+    assert "contact" in kinds_at(coach, text, "qWaveRider")
+    assert "contact" in kinds_at(coach, text, "lumenfox_")
+
+
+def test_a_numbered_room_is_a_place(coach: Coach) -> None:
+    assert "place" in kinds_at(coach, "We both lived in flat 12C that year.", "flat 12C")
+
+
+def test_an_age_in_years_is_flagged_but_a_length_of_time_is_not(coach: Coach) -> None:
+    assert "age" in kinds_at(coach, "She was maybe 30 years, and new in the city.", "30")
+    assert not [f for f in details(coach, "We had been together 3 years before that.")
+                if f.kind == "age"]
