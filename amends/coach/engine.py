@@ -48,6 +48,7 @@ _PSEUDONYM = re.compile(
     r"\b(\w+) \((?:not (?:her|his|their) real (?:name|initials?)|a pseudonym|name changed)\)",
     re.IGNORECASE)
 CACHE_SIZE = 4096
+_ENTITIES = ["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME"]
 
 DETAIL_TEXT = {
     "name": ("A name, nickname or initial identifies someone to anyone who knows them.",
@@ -109,12 +110,22 @@ class Coach:
         # switched off (our own rules still read every segment).
         named = [t for t in todo if _may_name(t)]
         plain = [t for t in todo if not _may_name(t)]
+        may_name = set(named)
         docs = dict(zip(named, nlp.pipe(named), strict=True))
         docs.update(zip(plain, nlp.pipe(plain, disable=["ner"]), strict=True))
         for text in todo:
             doc = docs[text]
+            # Each of Presidio's recognizers runs only where it could find something: the
+            # e-mail one needs an "@", the phone one a digit, the entity one a capital or
+            # a digit. Without any of them, none runs.
+            entities = _ENTITIES if text in may_name else []
+            if "@" in text:
+                entities = [*entities, "EMAIL_ADDRESS"]
+            if any(ch.isdigit() for ch in text):
+                entities = [*entities, "PHONE_NUMBER"]
             results = self._analyzer.analyze(
-                text=text, language="en", nlp_artifacts=artifacts(self._engine, doc))
+                text=text, language="en", entities=entities,
+                nlp_artifacts=artifacts(self._engine, doc)) if entities else []
             cands = presidio_candidates(results, doc) + regex_candidates(text) + token_candidates(doc)
             sents = sentences(doc)
             self._store(text, SegmentResult(tuple(cands), tuple(sentence_patterns(doc)),
