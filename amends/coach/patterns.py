@@ -65,7 +65,14 @@ REJECT = _rx(
     r"\bi (?:now )?know (?:this|that) (?:is|was)(?:n't| not) true\b",
 )
 HYPOTHETICAL = _rx(r"^i could (?:tell|write|say|blame|point|plead)", r"^i(?: have|'ve) thought about (?:writing|"
-                   r"saying)", r"\bi (?:used to )?t(?:old|ell) myself\b", r"^i could write")
+                   r"saying)", r"\bi (?:used to )?t(?:old|ell) myself\b", r"^i could write",
+                   # The author declining a pattern out loud: "I'd like to say I misread
+                   # it, but...", "I'm not going to say it was harmless", "not sorry if".
+                   r"\bi(?:'d| would) (?:like|love|want) to (?:say|tell you|claim)\b.*\bbut\b",
+                   r"\b(?:i'm|i am|im) not (?:going to|gonna) (?:say|pretend|claim|call it)\b",
+                   r"\bi (?:won't|will not) (?:say|pretend|claim|call it)\b",
+                   r"\bnot sorry[- ]if\b", r"\bthere (?:was|is) nothing to (?:misread|"
+                   r"misunderstand|mistake)\b")
 # A short sentence right after that denies the one before ("It wasn't." "She hadn't.").
 DENIAL = re.compile(r"^(?:it|she|he|they|that|this)(?: really)? (?:wasn't|hadn't|didn't|"
                     r"isn't|wasn't true|was not|had not|did not)\b.{0,40}$")
