@@ -303,6 +303,30 @@ _POSITION = re.compile(
     r"|\ba (?:junior|senior|sophomore|freshman|fresher)\b(?! (?:to|than|member|role|post|"
     r"position|staff|colleague|doctor|manager))",
     re.IGNORECASE)
+# A post described by what the holder did: "I directed the spring production", "she ran
+# the waterfront", "I coached the juniors", "I work as groundworker".
+_POST_HELD = re.compile(
+    r"\b(?:i|she|he)(?: had| have| also)? (?:directed|coached|led|ran|managed|taught|chaired|"
+    r"captained|organised|organized|hosted|presented|produced|edited|supervised|conducted)"
+    r"(?: (?:most|all|some) of)? (?:the|our) (?!(?:bath|shower|tap|risk|errands?|marathon|"
+    r"race|car|engine|numbers|show\b|way|conversation|meeting|place)\b)[a-z' -]{3,40}?(?=[.,;!?]|$| at\b| for\b| in\b|"
+    r" on\b| and\b| from\b| until\b)"
+    r"|\b(?:work|works|worked|working) as (?:a |an |the )?[a-z-]{3,20}(?: [a-z-]{3,20})?"
+    r"(?=[.,;!?]|$| at\b| for\b| in\b| on\b| and\b)"
+    r"|\b(?:was|as|be|am) (?:the )?best man\b", re.IGNORECASE)
+# "the room across from mine", "two tents down", "the youngest in the cast", "the
+# department's Christmas dinner": where someone was, or what they were, among few.
+_SINGLED_OUT = re.compile(
+    r"\b(?:the )?(?:room|cabin|tent|flat|desk|bunk|locker|house|door|office|seat|bed)s? "
+    r"(?:next to|across from|opposite|beside|down from|above|below) (?:mine|hers|his|me|her|him|"
+    r"ours|ours)\b"
+    r"|\b(?:two|three|four|a few|a couple of) (?:doors|tents|rooms|floors|desks|houses|flats) "
+    r"(?:down|up|along|away)\b"
+    r"|\bthe (?:youngest|oldest|newest|only [a-z]+)(?: [a-z]+)? (?:in|on|of) (?:the|our|her|his|"
+    r"my|their) [a-z]+\b"
+    r"|\b(?:the|our) (?:[a-z]+(?:'s)? ){0,2}(?:christmas|xmas|halloween|end[- ]of[- ](?:year|"
+    r"season)|leaving|annual|[a-z]+-year) (?:party|do|dinner|social|formal|ball|meal|barbecue|"
+    r"bbq|reunion|retreat|gala)\b", re.IGNORECASE)
 # "my drummer finn", "our best healer": an owned title, whatever the parse made of it.
 _SUPPORTLESS_ROLES = "|".join(sorted(
     (re.escape(w) for w in lx.ROLE_NOUNS - lx.VAGUE_ROLES - lx.SUPPORT_ROLES
@@ -382,6 +406,10 @@ def regex_candidates(text: str) -> list[Candidate]:
         add(m, "role", "role")
     for m in (_OWNED_ROLE.finditer(text) if titled else ()):
         add(m, "role", "role")
+    for m in _POST_HELD.finditer(text):
+        add(m, "role", "role")
+    for m in _SINGLED_OUT.finditer(text):
+        add(m, "distinctive", "event")
     for m in (_AGE_YEARS.finditer(text) if numberish else ()):
         if _number_value(m.group(1)) >= 13:
             add(m, "age", "age", 1)

@@ -110,7 +110,7 @@ uncle daughter son stepdaughter stepson stepsister stepbrother sister-in-law
 brother-in-law mother-in-law father-in-law daughter-in-law son-in-law goddaughter godson
 neighbour neighbor landlord lodger tenant mate bestie best-friend friend mum mom mother
 dad father parent grandmother grandfather granddaughter grandson babysitter
-missus hubby wifey pal
+missus hubby wifey pal gf bf
 """)
 
 # Relatives so common that naming them rarely narrows anything ("my mum", "my parents").

@@ -191,3 +191,16 @@ def test_an_age_in_years_is_flagged_but_a_length_of_time_is_not(coach: Coach) ->
     assert "age" in kinds_at(coach, "She was maybe 30 years, and new in the city.", "30")
     assert not [f for f in details(coach, "We had been together 3 years before that.")
                 if f.kind == "age"]
+
+
+def test_a_post_described_by_what_the_holder_did_is_a_role(coach: Coach) -> None:
+    text = "I directed the spring production, and I work as groundworker in the week."
+    assert "role" in kinds_at(coach, text, "directed the spring production")
+    assert "role" in kinds_at(coach, text, "groundworker")
+    assert not details(coach, "I ran the bath and went to bed.")
+
+
+def test_where_someone_was_among_few_is_distinctive(coach: Coach) -> None:
+    text = "She was the youngest in the cast, and she had the room across from mine."
+    assert "distinctive" in kinds_at(coach, text, "youngest in the cast")
+    assert "distinctive" in kinds_at(coach, text, "room across from mine")
