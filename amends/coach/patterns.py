@@ -753,6 +753,90 @@ def _first_words(alternative: str, following: str = "") -> set[str] | None:
     return words
 
 
+_QUANTIFIERS = "?*{"
+
+
+def _closing(pattern: str, start: int) -> int:
+    """The index of the parenthesis that closes the one at `start`."""
+    level = 0
+    i = start
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "(":
+            level += 1
+        elif c == ")":
+            level -= 1
+            if level == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _required_literal(alternative: str) -> str | None:
+    """The longest run of plain text every match of a cue must contain: characters
+    outside any group or class, not escaped, not made optional by a quantifier. None when
+    there is no run of at least four characters."""
+    while alternative.startswith("(?:") and _closing(alternative, 0) == len(alternative) - 1:
+        inner = alternative[3:-1]
+        if len(_alternatives(inner)) != 1:
+            return None  # "(?:a|b)": either branch may match
+        alternative = inner
+    runs: list[str] = []
+    current: list[str] = []
+    i = 0
+    while i < len(alternative):
+        ch = alternative[i]
+        if ch == "\\":
+            runs.append("".join(current))
+            current = []
+            i += 2
+            continue
+        if ch in "([":
+            runs.append("".join(current))
+            current = []
+            # Skip the whole group or class: its contents are optional or alternatives.
+            close = {"(": ")", "[": "]"}[ch]
+            level = 0
+            while i < len(alternative):
+                c = alternative[i]
+                if c == "\\":
+                    i += 2
+                    continue
+                if c == ch:
+                    level += 1
+                elif c == close:
+                    level -= 1
+                    if level == 0:
+                        break
+                i += 1
+            i += 1
+            continue
+        if ch in _QUANTIFIERS or ch == "+":
+            # The character before a quantifier may be absent ("?", "*", "{0,"); drop it.
+            if current and ch != "+":
+                current.pop()
+            runs.append("".join(current))
+            current = []
+            if ch == "{":
+                while i < len(alternative) and alternative[i] != "}":
+                    i += 1
+            i += 1
+            continue
+        if ch in ".^$|)":
+            runs.append("".join(current))
+            current = []
+            i += 1
+            continue
+        current.append(ch)
+        i += 1
+    runs.append("".join(current))
+    best = max(runs, key=len, default="")
+    return best if len(best) >= 4 else None
+
+
 class CueSet:
     """A pattern's cues, indexed by the first whole word each cue needs.
 
@@ -764,6 +848,7 @@ class CueSet:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.by_word: dict[str, list[re.Pattern[str]]] = {}
+        self.by_literal = []
         rest: list[str] = []
         for alternative in _alternatives(pattern.pattern):
             # Index a cue under words one of which every match must start with. A cue
@@ -774,9 +859,15 @@ class CueSet:
                 compiled = re.compile(alternative)
                 for word in words:
                     self.by_word.setdefault(word, []).append(compiled)
+            elif literal := _required_literal(alternative):
+                # Cannot be indexed by its first word, but cannot match without this
+                # text either: a substring test skips it on most sentences.
+                self.by_literal.append((literal, re.compile(alternative)))
             else:
                 rest.append(alternative)
         self.rest = re.compile("|".join(rest)) if rest else None
+
+    by_literal: list[tuple[str, re.Pattern[str]]]
 
     def search(self, text: str, words: set[str]) -> bool:
         tried: set[int] = set()
@@ -786,6 +877,9 @@ class CueSet:
                     tried.add(id(rx))
                     if rx.search(text):
                         return True
+        for literal, rx in self.by_literal:
+            if literal in text and rx.search(text):
+                return True
         return bool(self.rest and self.rest.search(text))
 
 

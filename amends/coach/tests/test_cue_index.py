@@ -1,4 +1,5 @@
-"""The first-word index over the cue lists must find exactly what the full lists find."""
+"""The index over the cue lists (by first word, or by a text every match must contain) must
+find exactly what the full lists find."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from amends.coach.patterns import _WORDS, CUE_SETS, CUES
 
 DATA = Path(__file__).parent / "data"
+TRAINING = Path(__file__).parent.parent / "training"
 
 SENTENCES = [
     "her reaction was totally out of proportion.",
@@ -20,7 +22,8 @@ SENTENCES = [
 
 def sentences() -> list[str]:
     found = list(SENTENCES)
-    for path in DATA.glob("*.jsonl"):
+    # The classifier's training sentences too: thousands of wordings of every pattern.
+    for path in [*DATA.glob("*.jsonl"), *TRAINING.glob("patterns-*.jsonl")]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 text = json.loads(line)["text"].lower()
