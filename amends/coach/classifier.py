@@ -104,8 +104,9 @@ class Model:
     digest: str
 
     def probabilities(self, feats: Sequence[str]) -> dict[str, float]:
-        ids = sorted({self.index[f] for f in feats if f in self.index})
-        scale = 1.0 / math.sqrt(max(len(feats), 1))
+        ids = list({self.index[f] for f in feats if f in self.index})
+        # The same scaling as in training: each known feature counts once.
+        scale = 1.0 / math.sqrt(max(len(ids), 1))
         scores = self.bias + (self.weights[ids].sum(axis=0) * scale if ids else 0.0)
         scores = scores - scores.max()
         exp = np.exp(scores)
