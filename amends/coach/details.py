@@ -82,6 +82,7 @@ _AGE_UNITS = (r"(?![- ](?:years? (?:ago|later|before|after|earlier|on)|minutes?|
               r"weeks?|months?|times?|seconds?|messages|people|of|pints|percent|%|am|pm|"
               r"o'clock|quid|pounds|euros|dollars|stone|miles|km|[a-z]+s\b)|[:.]\d)")
 _AGE_LOOSE = re.compile(
+    r"(?<!there )(?<!There )(?<!we )(?<!We )(?<!they )(?<!They )"
     r"\b(?:was|is|were|turned|turning|been)(?: (?:then|maybe|about|around|roughly|probably|"
     r"already|only|just|barely|nearly|almost|still|like|not yet|at most|at least))* (" + _NUM_WORD
     + r")\b" + _AGE_UNITS + r"(?=[.,;!?)]|$| and\b| when\b| at the\b| then\b| or so\b| back\b)"
@@ -91,6 +92,12 @@ _AGE_LOOSE = re.compile(
     + r"(?=[.,;!?)]|$| and\b| when\b| for\b| i\b| she\b| he\b)",
     re.IGNORECASE,
 )
+# "Ellie was a novice, a fresher, eighteen.", "a woman of 24", "who's about twenty-two".
+_AGE_APPOSED = re.compile(
+    r"(?<=[A-Za-z], )(" + _NUM_WORD + r")(?=[.;!?)]|,|$| and\b| on\b| with\b| at the\b)"
+    r"|\b(?:adult|woman|man|girl|boy|student|lad|lass) of (" + _NUM_WORD + r")\b" + _AGE_UNITS
+    + r"|\b(?:who's|who is|she's|he's) (?:about |around |maybe |only |just )?(" + _NUM_WORD
+    + r")\b" + _AGE_UNITS, re.IGNORECASE)
 # "back in year 11": a school year is an age.
 _SCHOOL_YEAR = re.compile(r"\byear (?:[1-9]|1[0-3])\b(?!\d)", re.IGNORECASE)
 # "november last year", "last march": a month pinned to a year.
@@ -326,7 +333,19 @@ _SINGLED_OUT = re.compile(
     r"my|their) [a-z]+\b"
     r"|\b(?:the|our) (?:[a-z]+(?:'s)? ){0,2}(?:christmas|xmas|halloween|end[- ]of[- ](?:year|"
     r"season)|leaving|annual|[a-z]+-year) (?:party|do|dinner|social|formal|ball|meal|barbecue|"
-    r"bbq|reunion|retreat|gala)\b", re.IGNORECASE)
+    r"bbq|reunion|retreat|gala)\b"
+    r"|\bthe (?:summer|winter|spring|autumn|initiation|freshers'?|welcome|leavers'?|graduation|"
+    r"end-of-term|charity|awards) (?:ball|social|formal|party|dinner|do)\b"
+    # Newcomers: "new to the country", "first time out of Australia", "on her gap year".
+    r"|\bnew (?:to|in) (?:the )?(?:country|town|city|area|village|uk|us|team|school|church|"
+    r"club|company|firm|job|unit|ward|crew)\b"
+    r"|\b(?:her|his|their) first time (?:out of|away from|abroad|living|in|at)\b[^.,;]{0,25}"
+    r"|\b(?:on )?(?:her|his|their) gap year\b", re.IGNORECASE)
+# "she was on my course", "in our year", "on my crew": membership of a small group the
+# author leads or shares.
+_IN_MY_GROUP = re.compile(
+    r"\b(?:was|is|were|been|and) (?:on|in) (?:my|our) (?:[a-z-]+ )?(?:course|team|crew|shift|"
+    r"rota|section|squad|class|form|platoon|unit|year|tutor group|group)\b", re.IGNORECASE)
 # "my drummer finn", "our best healer": an owned title, whatever the parse made of it.
 _SUPPORTLESS_ROLES = "|".join(sorted(
     (re.escape(w) for w in lx.ROLE_NOUNS - lx.VAGUE_ROLES - lx.SUPPORT_ROLES
@@ -410,6 +429,12 @@ def regex_candidates(text: str) -> list[Candidate]:
         add(m, "role", "role")
     for m in _SINGLED_OUT.finditer(text):
         add(m, "distinctive", "event")
+    for m in _IN_MY_GROUP.finditer(text):
+        add(m, "role", "role")
+    for m in (_AGE_APPOSED.finditer(text) if numberish else ()):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        if 13 <= _number_value(m.group(group)) < 100:
+            add(m, "age", "age", group)
     for m in (_AGE_YEARS.finditer(text) if numberish else ()):
         if _number_value(m.group(1)) >= 13:
             add(m, "age", "age", 1)

@@ -84,7 +84,7 @@ sonographer optometrist obstetrician gynaecologist dispatcher plumber electricia
 labourer farmhand librarian prefect understudy stagehand reporter journalist correspondent
 columnist recruiter canvasser arbiter housemaster housemistress dean physiotherapist
 picker packer healer chief sec bridesmaid bosun deckhand negotiator superintendent
-assessor drummer
+assessor drummer fly-half scrum-half co-founder novice
 """)
 
 # The people who support the author's accountability ("my therapist", "the facilitator"):

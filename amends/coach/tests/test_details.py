@@ -204,3 +204,16 @@ def test_where_someone_was_among_few_is_distinctive(coach: Coach) -> None:
     text = "She was the youngest in the cast, and she had the room across from mine."
     assert "distinctive" in kinds_at(coach, text, "youngest in the cast")
     assert "distinctive" in kinds_at(coach, text, "room across from mine")
+
+
+def test_an_age_set_off_by_commas_is_flagged_but_a_head_count_is_not(coach: Coach) -> None:
+    assert "age" in kinds_at(coach, "Ellie was a novice, a fresher, eighteen.", "eighteen")
+    assert "age" in kinds_at(coach, "Jo, who's about twenty-two, came along.", "twenty-two")
+    assert not [f for f in details(coach, "There were twenty, thirty people there.")
+                if f.kind == "age"]
+
+
+def test_a_newcomer_and_a_small_shared_group_narrow_someone_down(coach: Coach) -> None:
+    text = "She was new to the country, and she was on my course that year."
+    assert "distinctive" in kinds_at(coach, text, "new to the country")
+    assert "role" in kinds_at(coach, text, "on my course")
