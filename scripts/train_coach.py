@@ -146,15 +146,15 @@ def main() -> int:
     index = build(feats, args.min_count)
     w, b = fit(encode(feats, index), y, len(CLASSES), l2=args.l2, steps=args.steps,
                rate=args.rate, none_weight=args.none_weight)
+    # Every feature is kept: reading scales a sentence by how many known features it has,
+    # so dropping any would make reading differ from training.
     names = sorted(index, key=index.__getitem__)
-    # Features whose weights all round to nothing are dropped: a smaller file, same output.
-    keep = np.abs(w).max(axis=1) >= 1e-3
     np.savez_compressed(
-        args.out, classes=np.array(CLASSES), features=np.array(names)[keep],
-        weights=w[keep].astype(np.float16), bias=b.astype(np.float32),
+        args.out, classes=np.array(CLASSES), features=np.array(names),
+        weights=w.astype(np.float16), bias=b.astype(np.float32),
         threshold=np.float32(args.threshold), veto=np.float32(args.veto),
         digest=np.array(classifier.training_digest(paths)))
-    print(f"wrote {args.out} ({int(keep.sum())} features, {args.out.stat().st_size // 1024} KiB)")
+    print(f"wrote {args.out} ({len(names)} features, {args.out.stat().st_size // 1024} KiB)")
     return 0
 
 

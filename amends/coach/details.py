@@ -275,7 +275,6 @@ _LOOSE_ROLES = lx._words("student pupil volunteer worker graduate staffer musici
                          "subordinate employee agent leader member undergraduate teacher "
                          "nurse doctor lawyer engineer developer designer researcher "
                          "scientist technician photographer cook waiter waitress carer "
-                         "therapist counsellor counselor psychologist psychiatrist solicitor "
                          "mentor coach tutor trainer instructor adviser advisor")
 
 

@@ -753,33 +753,11 @@ def _first_words(alternative: str, following: str = "") -> set[str] | None:
     return words
 
 
-_QUANTIFIERS = "?*{"
-
-
-def _closing(pattern: str, start: int) -> int:
-    """The index of the parenthesis that closes the one at `start`."""
-    level = 0
-    i = start
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "(":
-            level += 1
-        elif c == ")":
-            level -= 1
-            if level == 0:
-                return i
-        i += 1
-    return -1
-
-
 def _required_literal(alternative: str) -> str | None:
     """The longest run of plain text every match of a cue must contain: characters
     outside any group or class, not escaped, not made optional by a quantifier. None when
     there is no run of at least four characters."""
-    while alternative.startswith("(?:") and _closing(alternative, 0) == len(alternative) - 1:
+    while alternative.startswith("(?:") and _group_end(alternative, 0) == len(alternative) - 1:
         inner = alternative[3:-1]
         if len(_alternatives(inner)) != 1:
             return None  # "(?:a|b)": either branch may match
@@ -789,51 +767,30 @@ def _required_literal(alternative: str) -> str | None:
     i = 0
     while i < len(alternative):
         ch = alternative[i]
+        if ch.isalnum() or ch in " '-,":
+            current.append(ch)
+            i += 1
+            continue
+        # Anything else ends the run. A quantifier also takes back the character before
+        # it, which may be absent ("years?"); "+" keeps it.
+        if ch in "?*{" and current:
+            current.pop()
+        runs.append("".join(current))
+        current = []
         if ch == "\\":
-            runs.append("".join(current))
-            current = []
             i += 2
-            continue
-        if ch in "([":
-            runs.append("".join(current))
-            current = []
-            # Skip the whole group or class: its contents are optional or alternatives.
-            close = {"(": ")", "[": "]"}[ch]
-            level = 0
-            while i < len(alternative):
-                c = alternative[i]
-                if c == "\\":
-                    i += 2
-                    continue
-                if c == ch:
-                    level += 1
-                elif c == close:
-                    level -= 1
-                    if level == 0:
-                        break
-                i += 1
+        elif ch == "(":
+            # A group's contents may be optional or one of several branches.
+            group_end = _group_end(alternative, i)
+            i = len(alternative) if group_end is None else group_end + 1
+        elif ch == "[":
+            i = alternative.index("]", i + 1) + 1
+        elif ch == "{":
+            i = alternative.index("}", i) + 1
+        else:
             i += 1
-            continue
-        if ch in _QUANTIFIERS or ch == "+":
-            # The character before a quantifier may be absent ("?", "*", "{0,"); drop it.
-            if current and ch != "+":
-                current.pop()
-            runs.append("".join(current))
-            current = []
-            if ch == "{":
-                while i < len(alternative) and alternative[i] != "}":
-                    i += 1
-            i += 1
-            continue
-        if ch in ".^$|)":
-            runs.append("".join(current))
-            current = []
-            i += 1
-            continue
-        current.append(ch)
-        i += 1
     runs.append("".join(current))
-    best = max(runs, key=len, default="")
+    best = max(runs, key=len)
     return best if len(best) >= 4 else None
 
 
@@ -1967,8 +1924,8 @@ _FILLERS = re.compile(r"\b(?:really|honestly|genuinely|currently|actually|truly|
 _APOLOGY_WORD = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|regret)\b,?(?: \w+,)? ?")
 _UNOWNED_OBJECT = re.compile(
     r"(?:if|whether|in case)\b"
-    r"|that (?:she|he|you|they|it|anyone|anybody|people|this|things|\w+ (?:has|had|was|were|is|"
-    r"felt|feels|got|sees|saw|took))\b"
+    r"|that (?:she|he|you|they|it|anyone|anybody|people|this|things|(?!i |we )\w+(?: \w+)? "
+    r"(?:has|had|was|were|is|felt|feels|got|sees|saw|took|experienced|found|perceived))\b"
     r"|(?:she|he|you|they|anyone|anybody|people) (?:was|were|felt|feel|feels|got|has|have|had)\b"
     r"|(?:for|about) (?:any|anything|how|the way|whatever|what happened|what she|what he|her "
     r"feeling|his feeling|it coming|the hurt|the upset|the confusion)\b"
@@ -2133,14 +2090,10 @@ def _learned_kinds(norm: str, sent: Any, next_norm: str) -> list[str]:
     # the act ("... but I was the one who made the choice") holds no pattern of any kind.
     if REJECT.search(norm) or rejects_previous(next_norm):
         return []
-    if kind == "conditional_apology" and _OWNED_APOLOGY.search(norm) and not _HEDGE.search(norm):
-        return []  # "I am sorry that I followed her home" owns the act
+    if (kind == "conditional_apology" and _APOLOGY_WORD.search(norm)
+            and _apology_kind(norm) is None and not _NOT_APOLOGY.search(norm)):
+        return []  # the apology's shape owns the act: "I am sorry that I followed her home"
     return [kind] if _grammar_ok(kind, norm, sent) else []
-
-
-_OWNED_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e)(?: that| for)? (?:i|my)\b")
-_HEDGE = re.compile(r"\b(?:if|but|however|though|any|whatever|may|might|felt|feel|feels|"
-                    r"perceived|came across|way)\b")
 
 
 def element_signals(doc: Any) -> frozenset[str]:

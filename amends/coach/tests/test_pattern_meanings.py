@@ -283,3 +283,8 @@ def test_pointing_to_a_lack_of_evidence_disowns_the_account(coach: Coach) -> Non
 
 def test_the_price_he_has_paid_is_flagged_as_playing_the_victim(coach: Coach) -> None:
     assert "parade_victim" in patterns(coach, "I've paid a heavy price already.")
+
+
+def test_sorry_for_how_someone_named_experienced_it_is_conditional(coach: Coach) -> None:
+    text = "I am sorry that Ms Reid experienced my conduct as she did."
+    assert "conditional_apology" in patterns(coach, text)
