@@ -98,7 +98,9 @@ def lemma(tok: Any) -> str:
     if value is None:
         value = (_lemmatizer.rule_lemmatize(tok)[0] if _lemmatizer is not None
                  else tok.lower_).lower()
-        if len(_LEMMAS) < 100_000:
+        # Only dictionary words are remembered: a name a member typed ("gethin") must not
+        # outlive the review that read it.
+        if len(_LEMMAS) < 100_000 and value in _dictionary():
             _LEMMAS[key] = value
     return value
 
@@ -229,8 +231,25 @@ def known_word(word: str) -> bool:
     WordNet) after undoing a regular ending, among its irregular forms or stop words, or
     common shorthand. A lower-case word that is none of these is, in a draft, almost
     always a name: of a person, a place, a venue or a group."""
-    global _KNOWN
     word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()  # café
+    known = _dictionary()
+    if word in known:
+        return True
+    for suffix, repl in _ENDINGS:
+        if (word.endswith(suffix) and len(word) >= len(suffix) + 2
+                and word[: len(word) - len(suffix)] + repl in known):
+            return True
+    for prefix in ("un", "re", "dis", "mis", "over", "non", "pre", "ex"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 3 and known_word(
+                word[len(prefix):]):
+            return True
+    # A long word one letter away from a known one is a typo ("definately"); short
+    # words are not tested, because many names are one letter from a word ("callum").
+    return len(word) >= 8 and any(w in known for w in _edits(word))
+
+
+def _dictionary() -> frozenset[str]:
+    global _KNOWN
     if _KNOWN is None:
         nlp = get_nlp()
         known: set[str] = set(_SHORTHAND) | {w.lower() for w in nlp.Defaults.stop_words}
@@ -241,19 +260,7 @@ def known_word(word: str) -> bool:
             for table in lookups.get_table("lemma_exc").values():
                 known.update(table)
         _KNOWN = frozenset(known)
-    if word in _KNOWN:
-        return True
-    for suffix, repl in _ENDINGS:
-        if (word.endswith(suffix) and len(word) >= len(suffix) + 2
-                and word[: len(word) - len(suffix)] + repl in _KNOWN):
-            return True
-    for prefix in ("un", "re", "dis", "mis", "over", "non", "pre", "ex"):
-        if word.startswith(prefix) and len(word) > len(prefix) + 3 and known_word(
-                word[len(prefix):]):
-            return True
-    # A long word one letter away from a known one is a typo ("definately"); short
-    # words are not tested, because many names are one letter from a word ("callum").
-    return len(word) >= 8 and any(w in _KNOWN for w in _edits(word))
+    return _KNOWN
 
 
 def _edits(word: str) -> set[str]:

@@ -70,3 +70,10 @@ def test_the_cli_prints_readable_text(tmp_path, capsys: pytest.CaptureFixture[st
     assert main([str(path)]) == 0
     out = capsys.readouterr().out
     assert "Identifying details" in out and "Suggestion:" in out and "Risk:" in out
+
+
+def test_no_word_a_member_invented_is_remembered_after_a_review(coach: Coach) -> None:
+    from amends.coach import nlp
+
+    coach.review("me and quorvelle went back to the flat, and quorvelle told me to stop.")
+    assert not [key for key in nlp._LEMMAS if "quorvelle" in key[0]]
