@@ -53,21 +53,25 @@ class Sparse:
 
     def __init__(self, rows: list[list[int]], n_features: int) -> None:
         self.n_rows, self.n_features = len(rows), n_features
-        self.indptr = np.cumsum([0] + [len(r) for r in rows])
+        lengths = np.array([len(r) for r in rows], dtype=np.int64)
+        self.starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        self.nonempty = lengths > 0
         self.indices = np.array([i for r in rows for i in r], dtype=np.int64)
-        self.row_of = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
-        self.values = np.concatenate(
-            [np.full(len(r), 1.0 / np.sqrt(max(len(r), 1))) for r in rows])
+        self.row_of = np.repeat(np.arange(len(rows)), lengths)
+        self.values = np.repeat(1.0 / np.sqrt(np.maximum(lengths, 1)), lengths)
 
     def dot(self, w: np.ndarray) -> np.ndarray:
         out = np.zeros((self.n_rows, w.shape[1]))
-        np.add.at(out, self.row_of, w[self.indices] * self.values[:, None])
+        if len(self.indices):
+            sums = np.add.reduceat(w[self.indices] * self.values[:, None],
+                                   self.starts[self.nonempty], axis=0)
+            out[self.nonempty] = sums
         return out
 
     def tdot(self, g: np.ndarray) -> np.ndarray:
-        out = np.zeros((self.n_features, g.shape[1]))
-        np.add.at(out, self.indices, g[self.row_of] * self.values[:, None])
-        return out
+        rows = g[self.row_of] * self.values[:, None]
+        return np.stack([np.bincount(self.indices, weights=rows[:, c], minlength=self.n_features)
+                         for c in range(g.shape[1])], axis=1)
 
 
 def fit(x: Sparse, y: np.ndarray, n_classes: int, *, l2: float, steps: int,
