@@ -81,6 +81,15 @@ _AGE_AFTER_BE = re.compile(
 _AGE_UNITS = (r"(?![- ](?:years? (?:ago|later|before|after|earlier|on)|minutes?|hours?|days?|"
               r"weeks?|months?|times?|seconds?|messages|people|of|pints|percent|%|am|pm|"
               r"o'clock|quid|pounds|euros|dollars|stone|miles|km|[a-z]+s\b)|[:.]\d)")
+_NOT_A_QUANTITY = re.compile(_AGE_UNITS)
+
+
+def age_may_end(text: str, end: int) -> bool:
+    """Whether a number ending at `end` may be an age: not when a unit follows it
+    ("20 minutes", "3 pints", "ten years ago")."""
+    return _NOT_A_QUANTITY.match(text, end) is not None
+
+
 _AGE_LOOSE = re.compile(
     r"(?<!there )(?<!There )(?<!we )(?<!We )(?<!they )(?<!They )"
     r"\b(?:was|is|were|turned|turning|been)(?: (?:then|maybe|about|around|roughly|probably|"
@@ -895,6 +904,11 @@ def _not_a_name(content: list[str], first: Any, sent_start: bool) -> bool:
         return False
     word = content[0]
     if word in lx.COUNTRIES or word in lx.MONTHS or word in lx.HOLIDAYS:
+        return True
+    # A people, a faith, a language or a festival ("in English", "a Muslim", "on Purim")
+    # narrows no one down; "Do" of "Don't" is no name either.
+    if first.ent_type_ in {"NORP", "LANGUAGE", "EVENT"} or (
+            first.i + 1 < len(first.doc) and first.doc[first.i + 1].lower_ == "n't"):
         return True
     if word.rstrip("s") in lx.NOT_NAMES | lx.HOLIDAYS or (word in lx.SEASONS and sent_start):
         return True

@@ -180,7 +180,9 @@ i i'm i've i'd i'll me my mine god christ jesus lord ok okay oh yes no hi hey de
 instagram insta facebook snapchat snap whatsapp dms dm dming dmed secret santa himself herself myself
 yourself themselves gp agm hr dm pe sats tiktok twitter hinge tinder bumble uber discord
 youtube google linkedin reddit messenger hr covid title ix mr mrs ms miss dr sir madam
-monday tuesday wednesday thursday friday saturday sunday
+monday tuesday wednesday thursday friday saturday sunday grindr slack twitch telegram
+whatsapp zoom lan please papa mama mum mom dad daddy mummy nana grandma grandpa granny
+phd msc mba bsc gcse gcses
 """)
 
 # Capitalised words that head a generic phrase, not a proper name.
