@@ -18,8 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from amends.coach import detail_model
 from amends.coach import lexicon as lx
-from amends.coach.details import Candidate, presidio_candidates, regex_candidates, token_candidates
+from amends.coach.details import (
+    Candidate,
+    age_may_end,
+    presidio_candidates,
+    regex_candidates,
+    token_candidates,
+)
 from amends.coach.model import Finding, Review
 from amends.coach.nlp import artifacts, build_shared_analyzer, get_nlp
 from amends.coach.patterns import (
@@ -103,35 +110,50 @@ class Coach:
         todo = [p for p in dict.fromkeys(segments) if _key(p) not in self._cache]
         if not todo:
             return
-        self._ensure_loaded()
-        nlp = get_nlp()
-        # The entity recognizer is the costliest part of the model and can only find
-        # something where a word is capitalised or a number is written; elsewhere it is
-        # switched off (our own rules still read every segment).
-        named = [t for t in todo if _may_name(t)]
-        plain = [t for t in todo if not _may_name(t)]
-        may_name = set(named)
-        docs = dict(zip(named, nlp.pipe(named), strict=True))
-        docs.update(zip(plain, nlp.pipe(plain, disable=["ner"]), strict=True))
+        docs = self.parse(todo)
+        found = {text: self.rule_candidates(text, docs[text]) for text in todo}
+        model = detail_model.get_model()
+        if model is not None:
+            learned = learned_candidates(model, [(docs[t], t, found[t]) for t in todo])
+            for text, extra in zip(todo, learned, strict=True):
+                found[text] += extra
         for text in todo:
             doc = docs[text]
-            # Each of Presidio's recognizers runs only where it could find something: the
-            # e-mail one needs an "@", the phone one a digit, the entity one a capital or
-            # a digit. Without any of them, none runs.
-            entities = _ENTITIES if text in may_name else []
-            if "@" in text:
-                entities = [*entities, "EMAIL_ADDRESS"]
-            if any(ch.isdigit() for ch in text):
-                entities = [*entities, "PHONE_NUMBER"]
-            results = self._analyzer.analyze(
-                text=text, language="en", entities=entities,
-                nlp_artifacts=artifacts(self._engine, doc)) if entities else []
-            cands = presidio_candidates(results, doc) + regex_candidates(text) + token_candidates(doc)
+            cands = found[text]
             sents = sentences(doc)
             self._store(text, SegmentResult(tuple(cands), tuple(sentence_patterns(doc)),
                                             element_signals(doc),
                                             sents[-1].start_char if sents else 0))
             self.analysed_segments += 1
+
+    def parse(self, segments: list[str]) -> dict[str, Any]:
+        """Each segment parsed, the way the coach reads it."""
+        self._ensure_loaded()
+        nlp = get_nlp()
+        # The entity recognizer is the costliest part of the model and can only find
+        # something where a word is capitalised or a number is written; elsewhere it is
+        # switched off (our own rules still read every segment).
+        named = [t for t in segments if _may_name(t)]
+        plain = [t for t in segments if not _may_name(t)]
+        docs = dict(zip(named, nlp.pipe(named), strict=True))
+        docs.update(zip(plain, nlp.pipe(plain, disable=["ner"]), strict=True))
+        return docs
+
+    def rule_candidates(self, text: str, doc: Any) -> list[Candidate]:
+        """The details Presidio and our rules find in one parsed segment."""
+        self._ensure_loaded()
+        # Each of Presidio's recognizers runs only where it could find something: the
+        # e-mail one needs an "@", the phone one a digit, the entity one a capital or
+        # a digit. Without any of them, none runs.
+        entities = _ENTITIES if _may_name(text) else []
+        if "@" in text:
+            entities = [*entities, "EMAIL_ADDRESS"]
+        if any(ch.isdigit() for ch in text):
+            entities = [*entities, "PHONE_NUMBER"]
+        results = self._analyzer.analyze(
+            text=text, language="en", entities=entities,
+            nlp_artifacts=artifacts(self._engine, doc)) if entities else []
+        return presidio_candidates(results, doc) + regex_candidates(text) + token_candidates(doc)
 
     def _store(self, text: str, result: SegmentResult) -> None:
         key = _key(text)
@@ -147,6 +169,26 @@ class Coach:
             self._analyse([text[s:e] for s, e in spans])
             parts = [(s, self._cache[_key(text[s:e])]) for s, e in spans]
         return assemble(text, parts, keep_out)
+
+
+def learned_candidates(model: detail_model.Model,
+                       segments: Sequence[tuple[Any, str, Sequence[Candidate]]]
+                       ) -> list[list[Candidate]]:
+    """What the detail model adds to the rules' candidates, segment by segment."""
+    found = model.spans_many([(doc, text, [(c.start, c.end, c.kind) for c in cands])
+                              for doc, text, cands in segments])
+    return [[Candidate(s, e, kind, detail_model.SOURCE) for s, e, kind in spans
+             if not _generic(text[s:e]) and (kind != "age" or age_may_end(text, e))]
+            for (_, text, _), spans in zip(segments, found, strict=True)]
+
+
+_GENERIC = (lx.PROPER_STOP | lx.NOT_NAMES | lx.MONTHS | lx.HOLIDAYS | lx.SEASONS
+            | lx.COUNTRIES)
+
+
+def _generic(span: str) -> bool:
+    """Words that never identify anyone on their own: a weekday, a month, "God"."""
+    return all(w.strip(".,'’") in _GENERIC for w in span.lower().split())
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

