@@ -2061,6 +2061,11 @@ def sentence_patterns(doc: Any) -> list[PatternHit]:
 
 
 VETO_WORDS = 12
+# Responsibility taken outright; the words the classifier may read as evasive or as
+# blame ("what happened between us") are then the author's own.
+_OWNS_IT = _rx(r"\bi(?:'m| am| was) (?:the only (?:one|person) |solely |fully |entirely |wholly |"
+               r"completely |alone )?(?:to blame|responsible)\b", r"\b(?:all|entirely|wholly) "
+               r"my (?:fault|doing|responsibility)\b")
 
 
 def _learned_veto(sent: Any) -> bool:
@@ -2090,6 +2095,8 @@ def _learned_kinds(norm: str, sent: Any, next_norm: str) -> list[str]:
     # the act ("... but I was the one who made the choice") holds no pattern of any kind.
     if REJECT.search(norm) or rejects_previous(next_norm):
         return []
+    if _OWNS_IT.search(norm) and " but " not in norm:
+        return []  # "I am the only one responsible for what happened between us"
     if (kind == "conditional_apology" and _APOLOGY_WORD.search(norm)
             and _apology_kind(norm) is None and not _NOT_APOLOGY.search(norm)):
         return []  # the apology's shape owns the act: "I am sorry that I followed her home"
