@@ -123,10 +123,11 @@ def _figures(counts: tuple[int, int, int, int]) -> str:
     return f"recall {found / max(labelled, 1):.3f} precision {right / max(flagged, 1):.3f}"
 
 
-def _model(index: dict[str, int], w: np.ndarray, b: np.ndarray, threshold: float
-           ) -> detail_model.Model:
+def _model(index: dict[str, int], w: np.ndarray, b: np.ndarray, threshold: float,
+           single: float = 0.0) -> detail_model.Model:
     return detail_model.Model(index=index, weights=w.astype(np.float32),
-                              bias=b.astype(np.float32), threshold=threshold, digest="")
+                              bias=b.astype(np.float32), threshold=threshold, digest="",
+                              single=single)
 
 
 def main() -> int:
@@ -137,8 +138,9 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=0.05)
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--none-weight", type=float, default=1.0)
-    parser.add_argument("--threshold", type=float, default=0.5)
-    parser.add_argument("--thresholds", default="0.3,0.4,0.5,0.6,0.7")
+    parser.add_argument("--threshold", type=float, default=0.15)
+    parser.add_argument("--single", type=float, default=0.3)
+    parser.add_argument("--thresholds", default="0.1,0.13,0.15,0.2")
     parser.add_argument("--out", type=Path, default=detail_model.WEIGHTS)
     args = parser.parse_args()
 
@@ -161,7 +163,7 @@ def main() -> int:
             drafts = [d for n in test for d in sets[n]]
             totals[0.0] += score(drafts, None)
             for t in thresholds:
-                totals[t] += score(drafts, _model(index, w, b, t))
+                totals[t] += score(drafts, _model(index, w, b, t, args.single))
         print(f"left-out sets, rules alone: {_figures(tuple(totals[0.0]))}")
         for t in thresholds:
             print(f"left-out sets, with the model at {t:.2f}: {_figures(tuple(totals[t]))}")
@@ -170,13 +172,13 @@ def main() -> int:
     drafts = [d for n in sorted(held) for d in held[n]]
     print(f"held-out sets, rules alone: {_figures(score(drafts, None))}")
     for t in thresholds:
-        print(f"held-out sets, with the model at {t:.2f}: "
-              f"{_figures(score(drafts, _model(index, w, b, t)))}")
+        print(f"held-out sets, with the model at {t:.2f} (one word {args.single:.2f}): "
+              f"{_figures(score(drafts, _model(index, w, b, t, args.single)))}")
     names = sorted(index, key=index.__getitem__)
     np.savez_compressed(
         args.out, classes=np.array(detail_model.CLASSES), features=np.array(names),
         weights=w.astype(np.float16), bias=b.astype(np.float32),
-        threshold=np.float32(args.threshold),
+        threshold=np.float32(args.threshold), single=np.float32(args.single),
         digest=np.array(classifier.training_digest(paths)))
     print(f"wrote {args.out} ({len(names)} features, {args.out.stat().st_size // 1024} KiB)")
     return 0

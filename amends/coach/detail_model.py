@@ -204,6 +204,9 @@ class Model:
     bias: Any
     threshold: float
     digest: str
+    # A single ordinary word ("floor", "came") needs more than the threshold: alone, a
+    # dictionary word is rarely a detail, and it is the model's commonest false alarm.
+    single: float = 0.0
 
     def probabilities(self, feats: list[list[str]]) -> Any:
         """P(class) for each word, as a words x classes array."""
@@ -251,7 +254,7 @@ class Model:
         out = []
         row = 0
         for words, which in read:
-            found: list[tuple[int, int, str]] = []
+            found: list[tuple[int, int, str, float | None]] = []
             run: list[tuple[int, Any]] = []
             for i, p in zip(which, probs[row:row + len(which)], strict=True):
                 if 1.0 - p[0] < self.threshold:
@@ -263,15 +266,23 @@ class Model:
                 run.append((i, p))
             if run:
                 found.append(_span(words, run))
-            out.append(found)
+            out.append([(a, b, kind) for a, b, kind, lone in found
+                        if lone is None or lone >= self.single])
             row += len(which)
         return out
 
 
-def _span(words: Words, run: list[tuple[int, Any]]) -> tuple[int, int, str]:
+def _span(words: Words, run: list[tuple[int, Any]]
+          ) -> tuple[int, int, str, float | None]:
+    """A run's character span, its kind, and, when it is one ordinary lower-case word,
+    that word's probability of being a detail."""
     first, last = run[0][0], run[-1][0]
     mass = sum(row[1:] for _, row in run)
-    return words.idx[first], words.idx[last] + len(words.text[last]), KINDS[int(mass.argmax())]
+    lone = None
+    if len(run) == 1 and words.text[first].islower() and words.forms[first][:1] not in "?#":
+        lone = 1.0 - float(run[0][1][0])
+    return (words.idx[first], words.idx[last] + len(words.text[last]),
+            KINDS[int(mass.argmax())], lone)
 
 
 @functools.cache
@@ -289,7 +300,8 @@ def load(path: Path) -> Model:
         return Model(index={f: n for n, f in enumerate(features)},
                      weights=data["weights"].astype(np.float32),
                      bias=data["bias"].astype(np.float32),
-                     threshold=float(data["threshold"]), digest=str(data["digest"]))
+                     threshold=float(data["threshold"]), digest=str(data["digest"]),
+                     single=float(data["single"]) if "single" in data else 0.0)
 
 
 def training_files() -> list[Path]:

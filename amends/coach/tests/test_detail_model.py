@@ -28,6 +28,7 @@ NOTHING_TO_FLAG = [
     "We met on a Saturday in December at a friend's party.",
     "I kept texting her after she asked me to stop, and I told myself it was harmless.",
     "I am sorry. I pressured her when she had said no, and that was my choice.",
+    "After the show a few of us went back to the flat.",
 ]
 
 
