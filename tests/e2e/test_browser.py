@@ -123,13 +123,14 @@ def test_the_whole_story_with_javascript(browser, live_server, screenshot_dir) -
         browser,
         live_server,
         javascript=True,
-        unique="periwinkle harmonica",
+        unique="I think of it every morning and every evening.",
         screenshots=screenshot_dir,
     )
 
 
 def test_the_whole_story_without_javascript(browser, live_server) -> None:
-    run_story(browser, live_server, javascript=False, unique="periwinkle accordion")
+    run_story(browser, live_server, javascript=False,
+              unique="It weighs on me every morning and every night.")
 
 
 def test_a_failed_autosave_keeps_the_text_and_says_so(browser, live_server) -> None:
