@@ -906,7 +906,10 @@ ELEMENT_CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:and|but) i knew (?:it|that|what)\b|^i knew\.?$", r"\bmy choices?\b",
         r"\bnone of (?:it|this) was (?:your|her|his) (?:doing|fault)\b",
         r"\bknowing i had power\b", r"\bi abused\b", r"\bi own (?:this|that|it|what)\b",
-        r"\bi was responsible\b", r"\bmy fault\b",
+        r"\bi was responsible\b", r"\bmy fault\b", r"\bthere (?:is|was|'s) no excuse\b",
+        r"\b(?:nobody|no one) (?:else )?(?:made|forced|pushed) me\b", r"\bmy decision\b",
+        r"\bi (?:decided|knew (?:she|he|they))\b", r"\b(?:i|what i did) was wrong\b",
+        r"\bi(?:'m| am) to blame\b", r"\bi have no excuse\b",
     ),
     "repair": _rx(
         r"\bi(?: have|'ve| will|'ll)? (?:paid|repaid|pay|refunded|compensated|returned)\b",
