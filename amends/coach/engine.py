@@ -49,7 +49,11 @@ _SEGMENT_BREAK = re.compile(
     r"(?<=[.!?])[\"”’)]?[ \t]+(?=[\"“‘(]?[A-Z])")
 _PLACEHOLDER = re.compile(
     r"\b(?:call|calling|refer to|referring to|name|naming)(?: (?:her|him|them|this person|the "
-    r"person))?(?: as)? [\"'“‘]?([A-Z])\b(?![a-z])")
+    r"person))?(?: as)? [\"'“‘]?(?!I\b)([A-Z])\b(?![a-z])"
+    # "I'll call the person I harmed J.", "who I will simply call R": a few words may come
+    # between the verb and the letter.
+    r"|\b(?i:i'?ll|i will|i'm going to|i am going to|i'd like to|let me|i) (?i:just |simply )?"
+    r"(?i:call|refer to)(?: (?:[a-z']+|I)){1,5}?(?: as)? [\"'“‘]?(?!I\b)([A-Z])\b(?![a-z])")
 # "maya (not her real name)": a made-up name is a placeholder too.
 _PSEUDONYM = re.compile(
     r"\b(\w+) \((?:not (?:her|his|their) real (?:name|initials?)|a pseudonym|name changed)\)",
@@ -240,7 +244,7 @@ def assemble(text: str, parts: list[tuple[int, SegmentResult]],
              keep_out: Sequence[str]) -> Review:
     cands = [Candidate(c.start + off, c.end + off, c.kind, c.source, c.hint)
              for off, part in parts for c in part.candidates]
-    placeholders = set(_PLACEHOLDER.findall(text))
+    placeholders = {letter for pair in _PLACEHOLDER.findall(text) for letter in pair if letter}
     placeholders |= {w for m in _PSEUDONYM.findall(text) for w in (m, m.lower(), m.title())}
     cands = [c for c in cands if not _is_placeholder(text[c.start:c.end], placeholders)]
     cands = _trim(text, cands)

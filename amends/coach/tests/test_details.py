@@ -41,6 +41,17 @@ def test_it_does_not_flag_a_placeholder_the_author_introduces(coach: Coach) -> N
     assert not [f for f in details(coach, text) if f.text.strip(".") == "A"]
 
 
+def test_a_placeholder_introduced_at_some_length_is_still_a_placeholder(coach: Coach) -> None:
+    text = ("I'll call the person I harmed J., and I'll use they/them. J. asked to be moved, "
+            "and I am sorry, J.")
+    assert not [f for f in details(coach, text) if f.text.strip(".") == "J"]
+
+
+def test_a_letter_is_only_a_placeholder_when_the_author_says_so(coach: Coach) -> None:
+    text = "I kept calling her and J. kept telling me to stop."
+    assert [f for f in details(coach, text) if f.text.strip(".") == "J"]
+
+
 def test_it_flags_a_real_initial(coach: Coach) -> None:
     text = "She signed her messages J.K. and I kept every one."
     assert "name" in kinds_at(coach, text, "J.K.")
