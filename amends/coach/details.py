@@ -37,7 +37,8 @@ _YEAR = re.compile(
 _LAST_TIME = re.compile(
     r"\blast (?:year's |years )?(?:" + "|".join(sorted(lx.SEASONS | lx.HOLIDAYS | lx.MONTHS
                                                        - {"may", "march", "mar"}))
-    + r")\b(?: (?:eve|day|night|do|party|week))?",
+    # "last march" may be a walk; "last March" is the month.
+    + r"|(?-i:March|May))\b(?: (?:eve|day|night|do|party|week))?",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -262,7 +263,7 @@ def presidio_candidates(results: Iterable[Any], doc: Any) -> list[Candidate]:
                 continue
             if not any(c.isupper() for c in span) and words[0] not in lx.FIRST_NAMES:
                 continue
-            if len(words) == 1 and (words[0] in lx.MONTHS or (words[0] in lx.SEASONS
+            if len(words) == 1 and (words[0] in lx.MONTHS | lx.HOLIDAYS or (words[0] in lx.SEASONS
                                                                and not span[:1].isupper())):
                 continue
             toks = doc.char_span(res.start, res.end, alignment_mode="expand")

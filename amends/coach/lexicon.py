@@ -56,7 +56,7 @@ sue mark rob dean jack frank art dawn eve autumn skye sky brook dev mo kit jan d
 # Job titles and positions. Alone ("a manager") they narrow little; with a possessive, a
 # definite article or modifiers ("her shift supervisor") they point at one person.
 ROLE_NOUNS = _words("""
-manager supervisor director intern trainee apprentice analyst assistant lead head chef
+guru commissioner controller manager supervisor director intern trainee apprentice analyst assistant lead head chef
 sous cook waiter waitress bartender barman barmaid barista coach trainer tutor teacher
 lecturer professor instructor pastor priest vicar minister rabbi imam deacon elder
 churchwarden warden treasurer secretary chair chairman chairwoman president captain
@@ -104,7 +104,7 @@ shift area regional store floor general attending student trainee visiting
 """)
 
 RELATIONSHIP_NOUNS = _words("""
-wife husband girlfriend boyfriend partner fiancee fiance fiancée ex spouse roommate
+wife husband girlfriend boyfriend partner fiancee fiance fiancée fiancé ex spouse roommate
 housemate flatmate room-mate flat-mate house-mate sister brother cousin niece nephew aunt
 uncle daughter son stepdaughter stepson stepsister stepbrother sister-in-law
 brother-in-law mother-in-law father-in-law daughter-in-law son-in-law goddaughter godson
@@ -182,7 +182,7 @@ yourself themselves gp agm hr dm pe sats tiktok twitter hinge tinder bumble uber
 youtube google linkedin reddit messenger hr covid title ix mr mrs ms miss dr sir madam
 monday tuesday wednesday thursday friday saturday sunday grindr slack twitch telegram
 whatsapp zoom lan please papa mama mum mom dad daddy mummy nana grandma grandpa granny
-phd msc mba bsc gcse gcses
+phd msc mba bsc gcse gcses teams repair impact apology responsibility change account
 """)
 
 # Capitalised words that head a generic phrase, not a proper name.
