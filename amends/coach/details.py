@@ -134,8 +134,10 @@ _ORDINAL_DAY = re.compile(
     r"\d\d?(?:st|th|nd|rd))\b(?! (?:time|week|month|year|day|job|date|rotation|term))"
     r"|\b(?:hen|stag) (?:do|party|night)\b", re.IGNORECASE)
 _THE_ONLY = re.compile(
-    r"\bthe only (?!(?:thing|time|way|reason|option|choice|one of us|two of us|"
-    r"person who|people who|explanation|excuse)\b)[^.,;:!?]{3,90}"
+    r"\bthe only (?!(?:thing|things|time|way|reason|option|choice|one of us|two of us|"
+    r"person who|people who|explanation|excuse|life|place|community|home|power|chance|hope|"
+    r"good|real|proper|other|one (?:to blame|responsible|at fault|(?:he|she|they|i|we) "
+    r"(?:had|knew|have)|who (?:saw|knew|noticed|heard)))\b)[^.,;:!?]{3,90}"
     r"|\bonly (?:(?:\w+[- ]){0,2})(?:woman|man|girl|boy|women|men|female|male|member|one)"
     r" (?:on|in|at|of (?!us\b)|who)\b[^.,;:!?]{0,70}"
     r"|\bthe (?:last|first|youngest|oldest) (?:one )?(?:of the|member|woman|man|girl|boy|"
@@ -635,6 +637,11 @@ def token_candidates(doc: Any) -> list[Candidate]:
             dets = [c for c in tok.children if c.dep_ == "det"]
             if low == "head" and not any(c.dep_ in {"prep", "compound"} for c in tok.children):
                 continue  # "my head" is not a position
+            if low == "chair" and not tok.text[:1].isupper() and not (
+                    any(_lower(c) == "of" for c in tok.children)
+                    or (tok.i > 0 and _lower(tok.doc[tok.i - 1]) in {"as", "was", "is",
+                                                                       "became", "our"})):
+                continue  # "a chair against the door" is furniture; "chair of" is a post
             mods = [c for c in tok.children
                     if (c.dep_ == "amod" and _lower(c) not in _EVALUATIVE)
                     or c.dep_ in {"compound", "nmod", "npadvmod"}
@@ -707,7 +714,7 @@ def token_candidates(doc: Any) -> list[Candidate]:
         # "in", "at", "from"... it is a place.
         if (tok.is_alpha and tok.text.islower() and len(tok.text) >= 3
                 and tok.tag_ in _NAME_TAGS and low not in _TITLE_WORDS
-                and not known_word(low)):
+                and low not in lx.NOT_NAMES and not known_word(low)):
             kind = "place" if (tok.dep_ == "pobj" and _lower(tok.head) in _PLACE_PREPS) else "name"
             out.append(Candidate(tok.idx, tok.idx + len(tok.text), kind, "unknown-word"))
             continue
@@ -715,7 +722,7 @@ def token_candidates(doc: Any) -> list[Candidate]:
         # ("Morag was on shift"), is one.
         if (tok.is_alpha and tok.text[:1].isupper() and tok.text[1:].islower()
                 and len(tok.text) >= 3 and not tok.ent_type_ and tok.tag_ in {"NNP", "NN", "JJ", "FW", "XX"}
-                and low not in _TITLE_WORDS and not known_word(low)):
+                and low not in _TITLE_WORDS and low not in lx.NOT_NAMES and not known_word(low)):
             out.append(Candidate(tok.idx, tok.idx + len(tok.text), "name", "unknown-word"))
             continue
         # Acronyms no dictionary knows ("GMIT", "UWE") are schools, employers or units.

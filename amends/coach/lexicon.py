@@ -183,6 +183,7 @@ youtube google linkedin reddit messenger hr covid title ix mr mrs ms miss dr sir
 monday tuesday wednesday thursday friday saturday sunday grindr slack twitch telegram
 whatsapp zoom lan please papa mama mum mom dad daddy mummy nana grandma grandpa granny
 phd msc mba bsc gcse gcses teams repair impact apology responsibility change account
+allah waheguru bismillah inshallah mashallah alhamdulillah shaytan satan kia ora sri akal
 """)
 
 # Capitalised words that head a generic phrase, not a proper name.
