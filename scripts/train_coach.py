@@ -120,7 +120,7 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=0.05)
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--none-weight", type=float, default=2.0)
-    parser.add_argument("--threshold", type=float, default=0.25)
+    parser.add_argument("--threshold", type=float, default=0.3)
     parser.add_argument("--veto", type=float, default=0.05)
     parser.add_argument("--out", type=Path, default=classifier.WEIGHTS)
     args = parser.parse_args()
