@@ -37,7 +37,7 @@ MIN_WORDS = 5
 
 # People are reduced to who they are in the story: what matters is that the harmed
 # person is the subject of "led on", not whether the draft says she, he or they.
-_WHO = {
+PEOPLE = {
     **dict.fromkeys(["i", "me", "my", "mine", "myself"], "<me>"),
     **dict.fromkeys(["we", "us", "our", "ours", "ourselves"], "<we>"),
     **dict.fromkeys(["she", "he", "they", "her", "him", "them", "hers", "his", "their",
@@ -53,7 +53,7 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "none"
 
 def _form(tok: Any) -> str | None:
     low: str = tok.lower_
-    who = _WHO.get(low)
+    who = PEOPLE.get(low)
     if who:
         return who
     if low in {"n't", "nt"}:

@@ -7,7 +7,7 @@ with its neighbours, its grammar, whether it is a dictionary word, and what the 
 already found around it, and gives it a probability of belonging to each kind of detail.
 Words it is confident about, and the rules passed over, become extra detail candidates.
 
-It is a multinomial logistic regression, trained by scripts/train_coach.py --details on
+It is a multinomial logistic regression, trained by scripts/train_detail_model.py on
 fictional labelled drafts we wrote (bench/data), never on the development drafts. A word
 the dictionary does not know is seen by its shape only ("Xxxx", "xxxx"), never by its
 spelling, so the model cannot learn the names in its training drafts and holds none of
@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, LENGTH, LIKE_NUM, LOWER, POS, TAG
 
+from amends.coach.classifier import PEOPLE
 from amends.coach.nlp import cached_lemma, known_word, lemma
 
 WEIGHTS = Path(__file__).with_name("detail_model.npz")
@@ -40,14 +41,10 @@ KINDS = ("name", "place", "organisation", "date", "age", "role", "relationship",
 CLASSES = (NONE, *KINDS)
 SOURCE = "learned"
 
-_WHO = {
-    **dict.fromkeys(["i", "me", "my", "mine", "myself"], "<me>"),
-    **dict.fromkeys(["we", "us", "our", "ours", "ourselves"], "<we>"),
-    **dict.fromkeys(["she", "her", "hers", "herself", "he", "him", "his", "himself"],
-                    "<them>"),
-    **dict.fromkeys(["they", "them", "their", "theirs", "themselves"], "<they>"),
-    **dict.fromkeys(["you", "your", "yours", "yourself"], "<you>"),
-}
+# People as the pattern classifier sees them, except that "they" stays apart from "she"
+# and "he": a group ("they ran the bar") is read differently from one person.
+_WHO = {**PEOPLE, **dict.fromkeys(["they", "them", "their", "theirs", "themselves",
+                                   "themself"], "<they>")}
 _NO_KINDS: frozenset[str] = frozenset()
 _TAG_NAMES: dict[int, str] = {}
 _LEMMA_POS = frozenset({"NOUN", "VERB", "ADJ"})

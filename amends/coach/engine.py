@@ -137,8 +137,9 @@ class Coach:
         # The entity recognizer is the costliest part of the model and can only find
         # something where a word is capitalised or a number is written; elsewhere it is
         # switched off (our own rules still read every segment).
-        named = [t for t in segments if _may_name(t)]
-        plain = [t for t in segments if not _may_name(t)]
+        may_name = {t: _may_name(t) for t in segments}
+        named = [t for t in segments if may_name[t]]
+        plain = [t for t in segments if not may_name[t]]
         docs = dict(zip(named, nlp.pipe(named), strict=True))
         docs.update(zip(plain, nlp.pipe(plain, disable=["ner"]), strict=True))
         return docs

@@ -56,13 +56,13 @@ sue mark rob dean jack frank art dawn eve autumn skye sky brook dev mo kit jan d
 # Job titles and positions. Alone ("a manager") they narrow little; with a possessive, a
 # definite article or modifiers ("her shift supervisor") they point at one person.
 ROLE_NOUNS = _words("""
-guru commissioner controller manager supervisor director intern trainee apprentice analyst assistant lead head chef
+manager supervisor director intern trainee apprentice analyst assistant lead head chef
 sous cook waiter waitress bartender barman barmaid barista coach trainer tutor teacher
 lecturer professor instructor pastor priest vicar minister rabbi imam deacon elder
 churchwarden warden treasurer secretary chair chairman chairwoman president captain
 goalkeeper keeper striker stroke cox bassist guitarist drummer singer vocalist pianist
 organist conductor nurse doctor surgeon consultant registrar physician midwife paramedic
-medic dentist ta adviser advisor mentor
+medic dentist ta adviser advisor mentor guru commissioner controller
 supervisor principal headteacher headmaster headmistress receptionist cashier major clerk
 accountant engineer developer designer editor producer officer sergeant constable
 detective inspector coordinator organiser organizer moderator mod admin administrator
@@ -181,7 +181,7 @@ instagram insta facebook snapchat snap whatsapp dms dm dming dmed secret santa h
 yourself themselves gp agm hr dm pe sats tiktok twitter hinge tinder bumble uber discord
 youtube google linkedin reddit messenger hr covid title ix mr mrs ms miss dr sir madam
 monday tuesday wednesday thursday friday saturday sunday grindr slack twitch telegram
-whatsapp zoom lan please papa mama mum mom dad daddy mummy nana grandma grandpa granny
+zoom lan please papa mama mum mom dad daddy mummy nana grandma grandpa granny
 phd msc mba bsc gcse gcses teams repair impact apology responsibility change account
 allah waheguru bismillah inshallah mashallah alhamdulillah shaytan satan kia ora sri akal
 """)
