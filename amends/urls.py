@@ -6,6 +6,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("amends.library.urls")),
     path("", include("amends.members.urls")),
+    path("", include("amends.institutions.urls")),
     path("reflection/", include("amends.reflections.urls")),
     path("statements/", include("amends.statements.urls")),
     path("coach/", include("amends.coaching.urls")),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from amends.core.permissions import Action, Obj, require
+from amends.institutions.access import Person, relations_to
 from amends.library.models import Publication, Tag
 from amends.library.search import search
 
@@ -22,6 +24,15 @@ def published(query: str = "", tag_slugs: list[str] | None = None) -> QuerySet[P
 
 def publication_by_public_id(public_id: str) -> Publication:
     return get_object_or_404(Publication.objects.prefetch_related("tags"), public_id=public_id)
+
+
+def publication_for(person: Person, public_id: str, action: Action) -> Publication:
+    """A publication the person may do `action` to; reading is open to everyone."""
+    publication = publication_by_public_id(public_id)
+    # A publication holds no author: no reader, moderator or operator relates to it as
+    # its owner. The author withdraws it through their statement (statements.access).
+    require(relations_to(person), action, Obj.PUBLICATION)
+    return publication
 
 
 def all_tags() -> list[Tag]:

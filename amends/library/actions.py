@@ -7,10 +7,15 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
+from amends.core import audit
+from amends.core.audit import AuditEventType, AuditRole
+from amends.core.permissions import Action, Obj, Relation, require
+from amends.institutions.access import relations_to
 from amends.library import search
 from amends.library.models import Publication, Tag
 from amends.library.pseudonyms import new_pseudonym
-from amends.statements.sections import SECTION_KEYS
+from amends.library.sections import SECTION_KEYS
+from amends.members.models import Member
 
 
 def do_sync_tags(*, using: str = "default") -> None:
@@ -43,3 +48,17 @@ def do_withdraw(publication: Publication) -> None:
         publication_id = publication.pk
         publication.delete()
         search.unindex_publication(publication_id)
+
+
+def do_take_down(actor: Member, publication: Publication, reason: str) -> None:
+    """Staff take a statement out of the library (it identifies someone, it breaks the
+    rules). The same withdrawal as an author's, so no word stays in the search index,
+    and an audit event in the same transaction."""
+    relations = relations_to(actor)
+    require(relations, Action.TAKE_DOWN, Obj.PUBLICATION)
+    role = AuditRole.MODERATOR if Relation.MODERATOR in relations else AuditRole.OPERATOR
+    with transaction.atomic():
+        audit.record(
+            actor, role, AuditEventType.PUBLICATION_TAKEN_DOWN, publication, reason=reason
+        )
+        do_withdraw(publication)

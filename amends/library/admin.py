@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
+from amends.library.actions import do_take_down
 from amends.library.models import Publication, Tag
+from amends.members.access import member_of
 
 
 @admin.register(Publication)
@@ -18,17 +22,14 @@ class PublicationAdmin(admin.ModelAdmin[Publication]):
         return False
 
     # Take-downs go through the same action as an author's unpublishing, so the
-    # search index never keeps text that is no longer in the library.
-    def delete_model(self, request: object, obj: Publication) -> None:
-        from amends.library.actions import do_withdraw
+    # search index never keeps text that is no longer in the library, and each one is
+    # recorded in the audit log under the operator who did it.
+    def delete_model(self, request: HttpRequest, obj: Publication) -> None:
+        do_take_down(member_of(request), obj, reason="operator_take_down")
 
-        do_withdraw(obj)
-
-    def delete_queryset(self, request: object, queryset: object) -> None:
-        from amends.library.actions import do_withdraw
-
-        for publication in list(queryset):  # type: ignore[call-overload]
-            do_withdraw(publication)
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Publication]) -> None:
+        for publication in list(queryset):
+            do_take_down(member_of(request), publication, reason="operator_take_down")
 
 
 @admin.register(Tag)

@@ -41,3 +41,12 @@ def recovery_lookup(recovery_key: str) -> str:
 def throttle_key(lookup: str) -> str:
     """The rate-limit key for login attempts at one account: never the client's address."""
     return "login-failures:" + _keyed("throttle", lookup)
+
+
+def normalise_invitation(code: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", code).upper() if ch.isalnum())
+
+
+def invitation_lookup(code: str) -> str:
+    """What is stored of an invitation code (institutions, cases): never the code itself."""
+    return _keyed("lookup:invitation", normalise_invitation(code))

@@ -1,0 +1,140 @@
+"""Who may do what to which object, as one table.
+
+Every access helper (`access_*` and the `*_for_*` readers in each app's access.py)
+works out how the person asking relates to the object (its owner, a facilitator of
+its institution, a moderator…) and asks `allows()` whether that relation permits
+the action. The table is the single place where those decisions are written, and
+tests/test_permissions.py walks every row of it (object × action × relation)
+through the real access helpers, so that adding an object or an action without
+deciding who may do it fails a test.
+
+A relation is not a role. A facilitator is a facilitator *of an institution*; what
+they may do to a case depends on whether the case belongs to that institution. And
+no role opens anyone's private text by itself: private text is encrypted for its
+entitled readers (amends.vault), so even a row here that allows reading only
+works where the vault has wrapped a key for the reader.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Any
+
+from django.http import Http404
+
+
+class Relation(StrEnum):
+    """How the person asking relates to the object in question."""
+
+    OWNER = "owner"  # wrote it, or it is their own account
+    MEMBER = "member"  # any other logged-in member
+    FACILITATOR = "facilitator"  # a facilitator of the object's institution
+    OTHER_FACILITATOR = "other_facilitator"  # a facilitator of another institution
+    MODERATOR = "moderator"  # a site moderator
+    INSTITUTION_ADMIN = "institution_admin"  # an admin of the object's institution
+    OPERATOR = "operator"  # runs this Amends (staff)
+    ANONYMOUS = "anonymous"  # a reader who is not logged in
+
+
+class Obj(StrEnum):
+    """The kinds of object the table decides about."""
+
+    ACCOUNT = "account"
+    REFLECTION = "reflection"
+    STATEMENT_DRAFT = "statement_draft"  # a statement and its versions, published or not
+    COACH_NOTES = "coach_notes"  # a member's keep-out list and dismissed findings
+    PUBLICATION = "publication"  # a statement as the library shows it
+    INSTITUTION = "institution"
+    ROLE = "role"
+    INVITATION = "invitation"
+    AUDIT_LOG = "audit_log"
+
+
+class Action(StrEnum):
+    READ = "read"
+    EDIT = "edit"
+    DELETE = "delete"
+    EXPORT = "export"
+    PUBLISH = "publish"
+    WITHDRAW = "withdraw"  # the author takes their own statement out of the library
+    TAKE_DOWN = "take_down"  # staff take a statement out of the library
+    CREATE = "create"
+    APPOINT_ADMIN = "appoint_admin"
+    APPOINT_MODERATOR = "appoint_moderator"
+    APPOINT_FACILITATOR = "appoint_facilitator"
+    REVOKE = "revoke"
+
+
+R = Relation
+EVERYONE = frozenset(Relation)
+LOGGED_IN = EVERYONE - {R.ANONYMOUS}
+NOBODY: frozenset[Relation] = frozenset()
+
+# (object, action) → the relations that may do it. Every relation not listed is
+# refused. A pair that is not in the table is not an action on that object at all.
+PERMISSIONS: dict[tuple[Obj, Action], frozenset[Relation]] = {
+    # A member's own account and private writing: only the member. Staff included:
+    # operators run the service, they do not read or change what members wrote.
+    (Obj.ACCOUNT, Action.READ): frozenset({R.OWNER}),
+    (Obj.ACCOUNT, Action.EXPORT): frozenset({R.OWNER}),
+    (Obj.ACCOUNT, Action.DELETE): frozenset({R.OWNER}),
+    (Obj.REFLECTION, Action.READ): frozenset({R.OWNER}),
+    (Obj.REFLECTION, Action.EDIT): frozenset({R.OWNER}),
+    (Obj.STATEMENT_DRAFT, Action.READ): frozenset({R.OWNER}),
+    (Obj.STATEMENT_DRAFT, Action.EDIT): frozenset({R.OWNER}),
+    (Obj.STATEMENT_DRAFT, Action.PUBLISH): frozenset({R.OWNER}),
+    (Obj.STATEMENT_DRAFT, Action.WITHDRAW): frozenset({R.OWNER}),
+    (Obj.STATEMENT_DRAFT, Action.DELETE): frozenset({R.OWNER}),
+    (Obj.COACH_NOTES, Action.READ): frozenset({R.OWNER}),
+    (Obj.COACH_NOTES, Action.EDIT): frozenset({R.OWNER}),
+    # The library is public. Taking a statement down (it identifies someone, it
+    # breaks the rules) is for moderators and operators, and is audited.
+    (Obj.PUBLICATION, Action.READ): EVERYONE,
+    (Obj.PUBLICATION, Action.TAKE_DOWN): frozenset({R.MODERATOR, R.OPERATOR}),
+    # Institutions: public profiles; kept by their admins; created by operators.
+    (Obj.INSTITUTION, Action.READ): EVERYONE,
+    (Obj.INSTITUTION, Action.CREATE): frozenset({R.OPERATOR}),
+    (Obj.INSTITUTION, Action.EDIT): frozenset({R.INSTITUTION_ADMIN}),
+    (Obj.INSTITUTION, Action.APPOINT_ADMIN): frozenset({R.OPERATOR}),
+    (Obj.INSTITUTION, Action.APPOINT_MODERATOR): frozenset({R.OPERATOR}),
+    (Obj.INSTITUTION, Action.APPOINT_FACILITATOR): frozenset({R.INSTITUTION_ADMIN}),
+    # Who holds a role at an institution is known to that institution's admins and to
+    # operators, and to the holder; revoking follows who appointed.
+    (Obj.ROLE, Action.READ): frozenset({R.OWNER, R.INSTITUTION_ADMIN, R.OPERATOR}),
+    (Obj.ROLE, Action.REVOKE): frozenset({R.INSTITUTION_ADMIN, R.OPERATOR}),
+    # An invitation code is redeemed by whoever holds it; issuing follows APPOINT_*.
+    (Obj.INVITATION, Action.READ): frozenset({R.INSTITUTION_ADMIN, R.OPERATOR}),
+    (Obj.INVITATION, Action.REVOKE): frozenset({R.INSTITUTION_ADMIN, R.OPERATOR}),
+    # The audit log: each institution's admins read its slice; operators read it all.
+    (Obj.AUDIT_LOG, Action.READ): frozenset({R.INSTITUTION_ADMIN, R.OPERATOR}),
+}
+
+
+def allows(relations: Iterable[Relation], action: Action, obj: Obj) -> bool:
+    allowed = PERMISSIONS.get((obj, action))
+    if allowed is None:
+        raise KeyError(f"{action} on {obj} is not in the permissions table")
+    return any(relation in allowed for relation in relations)
+
+
+def require(relations: Iterable[Relation], action: Action, obj: Obj) -> None:
+    """Refuse with 404: a refused member learns nothing, not even that the object exists."""
+    if not allows(relations, action, obj):
+        raise Http404
+
+
+def base_relations(person: Any, owner_id: uuid.UUID | None = None) -> set[Relation]:
+    """The relations a login gives before any role: anonymous, owner or member, operator.
+
+    Roles held at institutions add to these (amends.institutions.access.relations_to).
+    """
+    if person is None or not getattr(person, "is_authenticated", False):
+        return {Relation.ANONYMOUS}
+    if not person.is_active:
+        return {Relation.ANONYMOUS}
+    relations = {Relation.OWNER if owner_id is not None and owner_id == person.pk else Relation.MEMBER}
+    if person.is_staff:
+        relations.add(Relation.OPERATOR)
+    return relations

@@ -1,0 +1,178 @@
+"""The whole role × object × action matrix, walked through the real access helpers.
+
+For every row of the permissions table (amends.core.permissions) and every relation
+a person can have to an object, a probe asks the access helper an app really uses
+and checks that the answer is the table's. An object or action added to the table
+without a probe here, or a probe without a row, fails `test_every_row_has_a_probe`;
+an object kind with no row at all fails `test_every_object_and_action_is_decided`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.http import Http404
+
+from amends.core.permissions import PERMISSIONS, Action, Obj, Relation, allows
+from amends.institutions import access as institution_access
+from amends.institutions import actions as institution_actions
+from amends.institutions.models import Institution, RoleKind
+from amends.library import access as library_access
+from amends.library import actions as library_actions
+from amends.members import access as member_access
+from amends.members.models import Member
+from amends.reflections import access as reflection_access
+from amends.statements import access as statement_access
+from amends.statements import actions as statement_actions
+from amends.testing import personas
+from amends.testing.personas import Persona
+from amends.testing.writing import SECTIONS_EXAMPLE
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass
+class World:
+    """Everyone of PRODUCT.md, and one object of each kind owned by `owner`."""
+
+    owner: Persona
+    institution: Institution
+    people: dict[Relation, Member | None]
+
+
+def build_world() -> World:
+    operator = personas.operator()
+    institution = personas.institution(operator)
+    other = personas.institution(operator, name="Riverside Rowing Club")
+    admin = personas.institution_admin(operator, institution)
+    other_admin = personas.institution_admin(operator, other)
+    owner = personas.responsible_party()
+    return World(
+        owner=owner,
+        institution=institution,
+        people={
+            Relation.OWNER: owner.member,
+            Relation.MEMBER: personas.outsider().member,
+            Relation.FACILITATOR: personas.facilitator(admin, institution).member,
+            Relation.OTHER_FACILITATOR: personas.facilitator(other_admin, other).member,
+            Relation.MODERATOR: personas.moderator(operator).member,
+            Relation.INSTITUTION_ADMIN: admin.member,
+            Relation.OPERATOR: operator.member,
+            Relation.ANONYMOUS: None,
+        },
+    )
+
+
+def refused(call: Callable[[], object]) -> bool:
+    try:
+        call()
+    except Http404:
+        return True
+    return False
+
+
+Probe = Callable[[World, Member | None, Action], bool]
+
+
+def account(world: World, person: Member | None, action: Action) -> bool:
+    return not refused(lambda: member_access.account_for(person, world.owner.member.id, action))
+
+
+def reflection(world: World, person: Member | None, action: Action) -> bool:
+    owner_id = world.owner.member.id
+    return not refused(lambda: reflection_access.reflection_of(person, owner_id, action))
+
+
+def statement(world: World, person: Member | None, action: Action) -> bool:
+    draft = statement_actions.do_start_statement(world.owner.member)
+    statement_actions.do_save_draft(world.owner.holder(), draft, dict(SECTIONS_EXAMPLE))
+    return not refused(lambda: statement_access.statement_for(person, draft.id, action))
+
+
+def coach_notes(world: World, person: Member | None, action: Action) -> bool:
+    from amends.coaching import access as coaching_access
+
+    owner_id = world.owner.member.id
+    return not refused(lambda: coaching_access.notes_for(person, owner_id, action))
+
+
+def publication(world: World, person: Member | None, action: Action) -> bool:
+    published = library_actions.do_publish(dict(SECTIONS_EXAMPLE), [])
+    return not refused(lambda: library_access.publication_for(person, published.public_id, action))
+
+
+def institution(world: World, person: Member | None, action: Action) -> bool:
+    if action == Action.CREATE:
+        return not refused(lambda: institution_access.all_institutions(person))
+    slug = world.institution.slug
+    return not refused(lambda: institution_access.institution_for(person, slug, action))
+
+
+def role(world: World, person: Member | None, action: Action) -> bool:
+    # The owner is made a facilitator here, so that "owner" means the role's holder.
+    held = world.owner.member.roles.filter(kind=RoleKind.FACILITATOR).first()
+    if held is None:
+        admin = next(
+            r.member for r in world.institution.roles.filter(kind=RoleKind.INSTITUTION_ADMIN)
+        )
+        _, code = institution_actions.do_issue_invitation(
+            admin, RoleKind.FACILITATOR, world.institution
+        )
+        held = institution_actions.do_redeem_invitation(world.owner.member, code)
+    return not refused(lambda: institution_access.role_for(person, held.id, action))
+
+
+def invitation(world: World, person: Member | None, action: Action) -> bool:
+    admin = next(r.member for r in world.institution.roles.filter(kind=RoleKind.INSTITUTION_ADMIN))
+    issued, _ = institution_actions.do_issue_invitation(
+        admin, RoleKind.FACILITATOR, world.institution
+    )
+    return not refused(lambda: institution_access.invitation_for(person, issued.id, action))
+
+
+def audit_log(world: World, person: Member | None, action: Action) -> bool:
+    return not refused(lambda: institution_access.audit_events_for(person, world.institution))
+
+
+PROBES: dict[Obj, Probe] = {
+    Obj.ACCOUNT: account,
+    Obj.REFLECTION: reflection,
+    Obj.STATEMENT_DRAFT: statement,
+    Obj.COACH_NOTES: coach_notes,
+    Obj.PUBLICATION: publication,
+    Obj.INSTITUTION: institution,
+    Obj.ROLE: role,
+    Obj.INVITATION: invitation,
+    Obj.AUDIT_LOG: audit_log,
+}
+
+
+def test_every_object_and_action_is_decided() -> None:
+    decided_objects = {obj for obj, _ in PERMISSIONS}
+    decided_actions = {action for _, action in PERMISSIONS}
+    assert set(Obj) == decided_objects, f"no row for {set(Obj) - decided_objects}"
+    assert set(Action) == decided_actions, f"no row uses {set(Action) - decided_actions}"
+
+
+def test_every_row_has_a_probe() -> None:
+    assert set(PROBES) == {obj for obj, _ in PERMISSIONS}
+
+
+def test_no_role_reads_private_writing() -> None:
+    """Roles never open anyone's private text by themselves: only its owner may."""
+    for obj in (Obj.REFLECTION, Obj.STATEMENT_DRAFT, Obj.COACH_NOTES, Obj.ACCOUNT):
+        for (row_obj, action), relations in PERMISSIONS.items():
+            if row_obj == obj:
+                assert relations == {Relation.OWNER}, (obj, action)
+
+
+@pytest.mark.parametrize(("obj", "action"), sorted(PERMISSIONS), ids=lambda v: str(v))
+def test_the_access_helpers_follow_the_table(obj: Obj, action: Action) -> None:
+    world = build_world()
+    answers = {
+        relation: PROBES[obj](world, person, action) for relation, person in world.people.items()
+    }
+    expected = {relation: allows({relation}, action, obj) for relation in world.people}
+    assert answers == expected
