@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import Persona, statement_form
+from amends.testing.personas import Persona
+from amends.testing.writing import statement_form
 
 pytestmark = pytest.mark.django_db
 

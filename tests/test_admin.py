@@ -6,18 +6,19 @@ import pytest
 from django.conf import settings
 from django.contrib import admin
 
-from conftest import Persona, statement_form
+from amends.testing.personas import Persona
+from amends.testing.writing import statement_form
 
 pytestmark = pytest.mark.django_db
 
 MARKER = "admin-must-not-show-this-marker-sentence"
 
 
-def test_the_admin_lives_at_the_configured_url(operator) -> None:
-    assert operator.get("/" + settings.ADMIN_URL).status_code == 200
+def test_the_admin_lives_at_the_configured_url(operator: Persona) -> None:
+    assert operator.client.get("/" + settings.ADMIN_URL).status_code == 200
 
 
-def test_the_admin_shows_no_draft_or_reflection_text(operator, responsible: Persona) -> None:
+def test_the_admin_shows_no_draft_or_reflection_text(operator: Persona, responsible: Persona) -> None:
     responsible.client.post("/reflection/", {"pressure": MARKER})
     url = responsible.client.post("/statements/new/")["Location"]
     responsible.client.post(url, statement_form(what_i_did=MARKER, impact=MARKER))
@@ -25,10 +26,10 @@ def test_the_admin_shows_no_draft_or_reflection_text(operator, responsible: Pers
     for model in admin.site._registry:
         meta = model._meta
         changelist = f"/{settings.ADMIN_URL}{meta.app_label}/{meta.model_name}/"
-        response = operator.get(changelist)
+        response = operator.client.get(changelist)
         seen.append(response.content.decode())
         for obj in model.objects.all()[:20]:
-            response = operator.get(f"{changelist}{obj.pk}/change/")
+            response = operator.client.get(f"{changelist}{obj.pk}/change/")
             seen.append(response.content.decode())
     everything = "\n".join(seen)
     assert "statement" in everything.lower()

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from conftest import sign_up_with_codename, statement_form
+from amends.testing.personas import sign_up_with_codename
+from amends.testing.writing import statement_form
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -47,12 +48,12 @@ def write_private_text() -> tuple[str, str]:
     client.post("/coach/keep-out/", {"items": MARKERS["keep_out"]})
     statement_id = url.strip("/").split("/")[-1]
     data = statement_form(what_i_did=f"I pressured {MARKERS['keep_out']} at work.")
-    panel = client.post(f"/coach/statements/{statement_id}/panel/", data).content.decode()
+    panel = client.post(f"/statements/{statement_id}/coach/", data).content.decode()
     key = panel.split('name="dismiss" value="')[1].split('"')[0]
     data.update(
         {"dismiss": key, f"reason-{key}": "other", f"note-{key}": MARKERS["dismissal_reason"]}
     )
-    client.post(f"/coach/statements/{statement_id}/dismiss/", data)
+    client.post(f"/statements/{statement_id}/coach/dismiss/", data)
     assert MARKERS["dismissal_reason"] in client.get(url).content.decode()
     # A control: a published statement is public text, so the dump must show it. This
     # proves the dump below really contains the rows the markers would be in.

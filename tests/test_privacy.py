@@ -9,14 +9,14 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
-from conftest import (
+from amends.testing.personas import (
     CLIENT_ADDRESS,
     CLIENT_AGENT,
     Persona,
     new_client,
     sign_up_with_codename,
-    statement_form,
 )
+from amends.testing.writing import statement_form
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

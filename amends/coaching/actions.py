@@ -10,7 +10,6 @@ from django.db import transaction
 from amends.coaching.access import keep_out_binding, notes_binding, notes_of
 from amends.coaching.models import CoachNotes, KeepOutList
 from amends.members.models import Member
-from amends.statements.models import Statement
 from amends.vault import api as vault
 
 MAX_KEEP_OUT = 100
@@ -38,12 +37,12 @@ def do_set_keep_out(holder: vault.Keyholder, member: Member, items: list[str]) -
 
 
 def _save_notes(
-    holder: vault.Keyholder, statement: Statement, document: dict[str, dict[str, str]]
+    holder: vault.Keyholder, statement_id: uuid.UUID, document: dict[str, dict[str, str]]
 ) -> None:
     text = json.dumps(document, ensure_ascii=False)
-    notes = CoachNotes.objects.filter(statement=statement).select_related("notes").first()
+    notes = CoachNotes.objects.filter(statement_id=statement_id).select_related("notes").first()
     if notes is None:
-        notes = CoachNotes(id=uuid.uuid4(), statement=statement)
+        notes = CoachNotes(id=uuid.uuid4(), statement_id=statement_id)
         notes.notes = vault.seal_text(holder, notes_binding(notes), text)
         notes.save()
     else:
@@ -51,26 +50,26 @@ def _save_notes(
 
 
 def do_dismiss_finding(
-    holder: vault.Keyholder, statement: Statement, key: str, reason: str, note: str = ""
+    holder: vault.Keyholder, statement_id: uuid.UUID, key: str, reason: str, note: str = ""
 ) -> None:
     explanation = DISMISS_REASONS.get(reason, DISMISS_REASONS["other"])
     if note.strip():
         explanation = f"{explanation} {note.strip()[:200]}"
     with transaction.atomic():
-        document = notes_of(holder, statement)
+        document = notes_of(holder, statement_id)
         document["dismissed"][key[:80]] = explanation
-        _save_notes(holder, statement, document)
+        _save_notes(holder, statement_id, document)
 
 
-def do_restore_finding(holder: vault.Keyholder, statement: Statement, key: str) -> None:
+def do_restore_finding(holder: vault.Keyholder, statement_id: uuid.UUID, key: str) -> None:
     with transaction.atomic():
-        document = notes_of(holder, statement)
+        document = notes_of(holder, statement_id)
         document["dismissed"].pop(key, None)
-        _save_notes(holder, statement, document)
+        _save_notes(holder, statement_id, document)
 
 
-def erase_notes(statement: Statement) -> None:
-    for notes in CoachNotes.objects.filter(statement=statement).select_related("notes"):
+def erase_notes(statement_id: uuid.UUID) -> None:
+    for notes in CoachNotes.objects.filter(statement_id=statement_id).select_related("notes"):
         item = notes.notes
         notes.delete()
         vault.destroy_text(item)

@@ -12,7 +12,6 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from amends.coach import Finding, get_coach
-from amends.statements.sections import SECTIONS
 
 SEPARATOR = "\n\n"
 
@@ -145,22 +144,26 @@ class StatementReview:
 
 
 def review_sections(
-    sections: dict[str, str], *, keep_out: list[str], dismissed: dict[str, str]
+    titles: tuple[tuple[str, str], ...],
+    sections: dict[str, str],
+    *,
+    keep_out: list[str],
+    dismissed: dict[str, str],
 ) -> StatementReview:
+    """Review sections (in the order of `titles`: (key, title) pairs) as one text."""
     starts: list[tuple[int, str]] = []
     parts: list[str] = []
     offset = 0
-    for section in SECTIONS:
-        text = sections.get(section.key, "")
-        starts.append((offset, section.key))
+    for key, _title in titles:
+        text = sections.get(key, "")
+        starts.append((offset, key))
         parts.append(text)
         offset += len(text) + len(SEPARATOR)
     whole = SEPARATOR.join(parts)
     review = get_coach().review(whole, keep_out=keep_out)
 
     reviews = {
-        section.key: SectionReview(section.key, section.title, sections.get(section.key, ""))
-        for section in SECTIONS
+        key: SectionReview(key, title, sections.get(key, "")) for key, title in titles
     }
     missing: list[PlacedFinding] = []
     for finding in review.findings:

@@ -5,6 +5,4 @@ from amends.coaching import views
 app_name = "coaching"
 urlpatterns = [
     path("keep-out/", views.keep_out, name="keep_out"),
-    path("statements/<uuid:statement_id>/panel/", views.panel, name="panel"),
-    path("statements/<uuid:statement_id>/dismiss/", views.dismiss, name="dismiss"),
 ]

@@ -46,6 +46,6 @@ class Publication(models.Model):
         return f"{self.pseudonym}, {self.published_month:%B %Y}"
 
     def sections(self) -> list[tuple[str, str]]:
-        from amends.statements.sections import SECTIONS
+        from amends.library.sections import SECTIONS
 
         return [(section.title, getattr(self, section.key)) for section in SECTIONS]

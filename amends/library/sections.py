@@ -1,5 +1,9 @@
 """The structure of an accountability statement and the guide beside each part.
 
+It lives in the library, the lower of the two apps: statements drafts in these
+sections and the library publishes them, and the library must not import the
+drafting app (the layers in tests/test_structure.py).
+
 The guides are written for Amends from the #bymetoo protocol (seed 000): admit
 plainly, apologise without asking for anything back, never reveal the person
 harmed, not even through hints, and do not parade as brave, innocent, likable,
@@ -67,4 +71,5 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 SECTION_KEYS = tuple(section.key for section in SECTIONS)
+SECTION_TITLES = tuple((section.key, section.title) for section in SECTIONS)
 MAX_SECTION_LENGTH = 20_000

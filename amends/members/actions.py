@@ -13,7 +13,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from amends.members import identity, throttle
+from amends.members import identity, personal_data, throttle
 from amends.members.codenames import generate_codename
 from amends.members.models import Member
 from amends.vault import api as vault
@@ -170,14 +170,9 @@ def do_delete_account(request: HttpRequest, member: Member, secret: str) -> None
     """Delete the member and everything they wrote; the vault destroys their keys first."""
     if not member.check_password(_as_typed(member, secret)):
         raise vault.WrongSecret("Your passphrase or codename is not right.")
-    from amends.coaching.actions import erase_keep_out
-    from amends.reflections.actions import erase_reflection
-    from amends.statements.actions import erase_statements
-
     with transaction.atomic():
-        erase_statements(member)
-        erase_reflection(member)
-        erase_keep_out(member)
+        for entry in personal_data.registered():
+            entry.erase(member)
         vault.erase_member(member)
         member.delete()
     do_log_out(request)

@@ -7,10 +7,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from amends.core.http import member_of
 from amends.members import actions, forms
-from amends.reflections.access import reflection_progress
-from amends.statements.access import statements_of
+from amends.members.access import member_of
+from amends.members.personal_data import registered
 from amends.vault import api as vault
 
 
@@ -25,11 +24,13 @@ def _shown_once(request: HttpRequest, template: str, context: dict[str, object])
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     member = member_of(request)
-    return render(
-        request,
-        "members/home.html",
-        {"statements": statements_of(member), "reflection": reflection_progress(member)},
-    )
+    # Each app that keeps something for the member shows it here (members.personal_data).
+    cards = [
+        {"template": entry.space_template, **entry.space_context(member)}
+        for entry in registered()
+        if entry.space_template and entry.space_context is not None
+    ]
+    return render(request, "members/home.html", {"cards": cards})
 
 
 @never_cache

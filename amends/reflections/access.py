@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
+from amends.core.permissions import Action, Obj, base_relations, require
 from amends.members.models import Member
 from amends.reflections.models import Answer
 from amends.reflections.questions import QUESTIONS
@@ -14,6 +16,16 @@ from amends.vault import api as vault
 class Progress:
     answered: int
     total: int
+
+
+def reflection_of(person: object, owner_id: uuid.UUID, action: Action) -> Member:
+    """The member whose reflection this is, if the person may do `action` to it.
+
+    A reflection is its writer's alone: no role reads it (core.permissions).
+    """
+    require(base_relations(person, owner_id=owner_id), action, Obj.REFLECTION)
+    assert isinstance(person, Member)
+    return person
 
 
 def binding_for(answer: Answer) -> vault.Binding:
@@ -34,3 +46,17 @@ def read_answers(holder: vault.Keyholder, member: Member) -> dict[str, str]:
 
 def reflection_progress(member: Member) -> Progress:
     return Progress(answered=Answer.objects.filter(member=member).count(), total=len(QUESTIONS))
+
+
+def export_reflection(holder: vault.Keyholder, member: Member) -> list[dict[str, str]]:
+    """The member's answers for their export, in the order the questions are asked."""
+    answers = read_answers(holder, member)
+    return [
+        {"question": question.text, "answer": answers[question.key]}
+        for question in QUESTIONS
+        if question.key in answers
+    ]
+
+
+def space_context(member: Member) -> dict[str, object]:
+    return {"reflection": reflection_progress(member)}

@@ -7,7 +7,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from amends.core.http import member_of
+from amends.core.permissions import Action
+from amends.members.access import member_of
 from amends.reflections import access, actions
 from amends.reflections.forms import ReflectionForm
 from amends.reflections.questions import QUESTIONS
@@ -18,7 +19,8 @@ from amends.vault import api as vault
 @login_required
 @require_http_methods(["GET", "POST"])
 def reflect(request: HttpRequest) -> HttpResponse:
-    member = member_of(request)
+    action = Action.EDIT if request.method == "POST" else Action.READ
+    member = access.reflection_of(request.user, member_of(request).id, action)
     holder = vault.keyholder_for(request)
     if request.method == "POST":
         form = ReflectionForm(request.POST)

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import json
 import uuid
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 
+from amends.core.permissions import Action, Obj, require
+from amends.institutions.access import Person, relations_to
 from amends.members.models import Member
 from amends.statements.models import Statement, StatementVersion
 from amends.statements.sections import SECTION_KEYS
@@ -21,11 +25,22 @@ def statements_of(member: Member) -> list[Statement]:
     return list(Statement.objects.filter(author=member))
 
 
-def statement_for_author(member: Member, statement_id: uuid.UUID | str) -> Statement:
+def statement_for(
+    person: Person, statement_id: uuid.UUID | str, action: Action = Action.READ
+) -> Statement:
+    """A statement the person may do `action` to (core.permissions); 404 otherwise."""
     try:
-        return Statement.objects.select_related("publication").get(pk=statement_id, author=member)
-    except (Statement.DoesNotExist, ValueError, TypeError):
+        statement = Statement.objects.select_related("publication").get(pk=statement_id)
+    except (Statement.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such statement") from None
+    require(relations_to(person, owner_id=statement.author_id), action, Obj.STATEMENT_DRAFT)
+    return statement
+
+
+def statement_for_author(
+    member: Member, statement_id: uuid.UUID | str, action: Action = Action.EDIT
+) -> Statement:
+    return statement_for(member, statement_id, action)
 
 
 def version_of(statement: Statement, number: int) -> StatementVersion:
@@ -55,3 +70,37 @@ def read_version(holder: vault.Keyholder, version: StatementVersion) -> dict[str
 def read_latest(holder: vault.Keyholder, statement: Statement) -> dict[str, str]:
     version = latest_version(statement)
     return read_version(holder, version) if version else dict.fromkeys(SECTION_KEYS, "")
+
+
+def export_statements(holder: vault.Keyholder, member: Member) -> list[dict[str, Any]]:
+    """Every version of every statement the member started, decrypted, for their export."""
+    exported = []
+    for statement in statements_of(member):
+        publication = statement.publication
+        exported.append(
+            {
+                "started": statement.created.date().isoformat(),
+                "published": (
+                    {
+                        "pseudonym": publication.pseudonym,
+                        "month": publication.published_month.strftime("%Y-%m"),
+                    }
+                    if publication
+                    else None
+                ),
+                "versions": [
+                    {
+                        "number": version.number,
+                        "saved": version.saved.isoformat(timespec="seconds"),
+                        "how": version.get_origin_display(),
+                        "sections": read_version(holder, version),
+                    }
+                    for version in sorted(versions_of(statement), key=lambda v: v.number)
+                ],
+            }
+        )
+    return exported
+
+
+def space_context(member: Member) -> dict[str, object]:
+    return {"statements": statements_of(member)}

@@ -119,7 +119,7 @@ def do_delete_statement(statement: Statement) -> None:
     with transaction.atomic():
         do_unpublish_statement(statement)
         items = [version.content for version in statement.versions.select_related("content")]
-        erase_notes(statement)
+        erase_notes(statement.id)
         statement.delete()
         for item in items:
             vault.destroy_text(item)

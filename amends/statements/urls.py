@@ -13,4 +13,6 @@ urlpatterns = [
     path("<uuid:statement_id>/versions/", views.versions, name="versions"),
     path("<uuid:statement_id>/versions/<int:number>/", views.version, name="version"),
     path("<uuid:statement_id>/versions/<int:number>/restore/", views.restore, name="restore"),
+    path("<uuid:statement_id>/coach/", views.coach_panel, name="coach_panel"),
+    path("<uuid:statement_id>/coach/dismiss/", views.coach_dismiss, name="coach_dismiss"),
 ]

@@ -18,15 +18,18 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from amends.coaching import access as coaching_access
+from amends.coaching import actions as coaching_actions
 from amends.coaching.actions import DISMISS_REASONS
-from amends.coaching.views import review_for
-from amends.core.http import member_of
+from amends.coaching.review import StatementReview
+from amends.core.permissions import Action
 from amends.members import actions as member_actions
+from amends.members.access import member_of
 from amends.members.forms import log_in_forms
 from amends.statements import access, actions
 from amends.statements.forms import DeleteStatementForm, PublishForm, StatementForm
 from amends.statements.models import Statement, StatementVersion
-from amends.statements.sections import SECTIONS
+from amends.statements.sections import SECTION_TITLES, SECTIONS
 from amends.vault import api as vault
 
 
@@ -37,6 +40,15 @@ def _holder_or_none(request: HttpRequest) -> vault.Keyholder | None:
         return vault.keyholder_for(request)
     except vault.VaultLocked:
         return None
+
+
+def review_for(
+    holder: vault.Keyholder, statement: Statement, sections: dict[str, str]
+) -> StatementReview:
+    """The coach's review of these sections, with the author's keep-out list and dismissals."""
+    return coaching_access.review_for(
+        holder, statement.author_id, statement.id, SECTION_TITLES, sections
+    )
 
 
 def editor_response(
@@ -56,7 +68,7 @@ def editor_response(
             "statement": statement,
             "form": form,
             "guided": guided,
-            "review": review_for(holder, member_of(request), statement, sections),
+            "review": review_for(holder, statement, sections),
             "reasons": DISMISS_REASONS,
         },
         status=status,
@@ -109,7 +121,7 @@ def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
         holder = _holder_or_none(request)
         if holder is None:
             return redirect_to_login(request.get_full_path())
-        statement = access.statement_for_author(member_of(request), statement_id)
+        statement = access.statement_for_author(member_of(request), statement_id, Action.READ)
         saved = access.read_latest(holder, statement)
         return editor_response(request, holder, statement, StatementForm(initial=saved), saved)
 
@@ -124,7 +136,7 @@ def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     if holder is None:
         form.is_valid()
         return _session_ended(request, statement_id, form)
-    statement = access.statement_for_author(member_of(request), statement_id)
+    statement = access.statement_for_author(member_of(request), statement_id, Action.EDIT)
     if not form.is_valid():
         saved = access.read_latest(holder, statement)
         return editor_response(request, holder, statement, form, saved, status=400)
@@ -141,7 +153,7 @@ def autosave(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     holder = _holder_or_none(request)
     if holder is None:
         return render(request, "statements/autosave_status.html", {"ended": True}, status=401)
-    statement = access.statement_for_author(member_of(request), statement_id)
+    statement = access.statement_for_author(member_of(request), statement_id, Action.EDIT)
     form = StatementForm(request.POST)
     if not form.is_valid():
         return render(request, "statements/autosave_status.html", {"form": form}, status=400)
@@ -160,9 +172,9 @@ def autosave(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def preview(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     holder = vault.keyholder_for(request)
-    statement = access.statement_for_author(member_of(request), statement_id)
+    statement = access.statement_for_author(member_of(request), statement_id, Action.PUBLISH)
     sections = access.read_latest(holder, statement)
-    review = review_for(holder, member_of(request), statement, sections)
+    review = review_for(holder, statement, sections)
     details = review.open_details()
     form = PublishForm(request.POST or None, details=details)
     empty = actions.empty_sections(sections)
@@ -189,7 +201,7 @@ def preview(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
 @login_required
 @require_POST
 def unpublish(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
-    statement = access.statement_for_author(member_of(request), statement_id)
+    statement = access.statement_for_author(member_of(request), statement_id, Action.WITHDRAW)
     actions.do_unpublish_statement(statement)
     messages.success(request, "Your statement is no longer in the library. Your draft is kept.")
     return redirect("statements:edit", statement.id)
@@ -199,7 +211,7 @@ def unpublish(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
-    statement = access.statement_for_author(member_of(request), statement_id)
+    statement = access.statement_for_author(member_of(request), statement_id, Action.DELETE)
     form = DeleteStatementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.do_delete_statement(statement)
@@ -211,7 +223,7 @@ def delete(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
 @never_cache
 @login_required
 def versions(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
-    statement = access.statement_for_author(member_of(request), statement_id)
+    statement = access.statement_for_author(member_of(request), statement_id, Action.READ)
     return render(
         request,
         "statements/versions.html",
@@ -223,7 +235,7 @@ def versions(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
 @login_required
 def version(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpResponse:
     holder = vault.keyholder_for(request)
-    statement = access.statement_for_author(member_of(request), statement_id)
+    statement = access.statement_for_author(member_of(request), statement_id, Action.READ)
     kept = access.version_of(statement, number)
     sections = access.read_version(holder, kept)
     shown = [(section, sections[section.key]) for section in SECTIONS]
@@ -238,7 +250,63 @@ def version(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpR
 @require_POST
 def restore(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpResponse:
     holder = vault.keyholder_for(request)
-    statement = access.statement_for_author(member_of(request), statement_id)
+    statement = access.statement_for_author(member_of(request), statement_id, Action.EDIT)
     actions.do_restore_version(holder, statement, access.version_of(statement, number))
     messages.success(request, f"Version {number} is restored as the newest version.")
+    return redirect("statements:edit", statement.id)
+
+
+def _coach_panel(
+    request: HttpRequest, statement: Statement, review: StatementReview
+) -> HttpResponse:
+    return render(
+        request,
+        "coaching/panel.html",
+        {"statement": statement, "review": review, "reasons": DISMISS_REASONS},
+    )
+
+
+@login_required
+@require_POST
+def coach_panel(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
+    """The coach's review of the text as it is in the editor now, not as last saved."""
+    holder = vault.keyholder_for(request)
+    statement = access.statement_for_author(member_of(request), statement_id, Action.READ)
+    form = StatementForm(request.POST)
+    if not form.is_valid():
+        return render(request, "coaching/panel_error.html", {"form": form}, status=400)
+    return _coach_panel(request, statement, review_for(holder, statement, form.cleaned_data))
+
+
+@login_required
+@require_POST
+def coach_dismiss(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
+    """Dismiss one finding with a reason. The editor's text comes along and is saved too,
+    so that a member without JavaScript loses nothing by pressing Dismiss."""
+    holder = vault.keyholder_for(request)
+    statement = access.statement_for_author(member_of(request), statement_id, Action.EDIT)
+    key = request.POST.get("dismiss", "") or request.POST.get("restore", "")
+    form = StatementForm(request.POST)
+    sections = form.cleaned_data if form.is_valid() else None
+    if sections is not None:
+        actions.do_save_draft(holder, statement, sections)
+    elif not request.headers.get("HX-Request"):
+        # The text cannot be saved as it is (a section is too long): give it back in the
+        # editor with the reason, rather than redirecting to the last saved version.
+        saved = access.read_latest(holder, statement)
+        return editor_response(request, holder, statement, form, saved, status=400)
+    if request.POST.get("dismiss"):
+        coaching_actions.do_dismiss_finding(
+            holder,
+            statement.id,
+            key,
+            request.POST.get(f"reason-{key}", "other"),
+            request.POST.get(f"note-{key}", ""),
+        )
+    elif key:
+        coaching_actions.do_restore_finding(holder, statement.id, key)
+    if request.headers.get("HX-Request"):
+        current = sections or access.read_latest(holder, statement)
+        return _coach_panel(request, statement, review_for(holder, statement, current))
+    messages.success(request, "Noted. The coach will not raise it again for this statement.")
     return redirect("statements:edit", statement.id)

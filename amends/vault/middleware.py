@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from amends.vault import api
 
@@ -51,3 +51,32 @@ def _session_holds_key(request: HttpRequest) -> bool:
     if user is None or not user.is_authenticated:
         return False
     return api.SESSION_ENTRY in request.session
+
+
+class VaultErrorMiddleware:
+    """Turn the vault's fail-closed errors into pages a member can act on.
+
+    A locked vault (the key cookie is gone, the session timed out) means "log in
+    again"; a decryption failure means the item cannot be shown, and nothing is
+    shown in its place.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        from django.contrib.auth import logout
+        from django.contrib.auth.views import redirect_to_login
+        from django.shortcuts import render
+
+        if isinstance(exception, api.VaultLocked):
+            logout(request)
+            return redirect_to_login(request.get_full_path())
+        if isinstance(exception, api.DecryptionFailed):
+            return render(
+                request, "core/decryption_failed.html", {"reason": str(exception)}, status=500
+            )
+        return None

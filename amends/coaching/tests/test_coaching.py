@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from amends.library.models import Publication
-from conftest import Persona, statement_form
+from amends.testing.personas import Persona
+from amends.testing.writing import statement_form
 
 pytestmark = pytest.mark.django_db
 
@@ -18,12 +19,12 @@ def drafted(persona: Persona, **sections: str) -> str:
 
 def panel_url(url: str) -> str:
     statement_id = url.strip("/").split("/")[-1]
-    return f"/coach/statements/{statement_id}/panel/"
+    return f"/statements/{statement_id}/coach/"
 
 
 def dismiss_url(url: str) -> str:
     statement_id = url.strip("/").split("/")[-1]
-    return f"/coach/statements/{statement_id}/dismiss/"
+    return f"/statements/{statement_id}/coach/dismiss/"
 
 
 def test_the_coach_reviews_the_text_as_it_is_typed(responsible: Persona) -> None:
@@ -117,7 +118,7 @@ def test_a_clean_statement_publishes_without_extra_confirmations(responsible: Pe
     assert responsible.client.get(url + "preview/").context["details"] == []
 
 
-@pytest.mark.parametrize("path", ["panel/", "dismiss/"])
+@pytest.mark.parametrize("path", ["coach/", "coach/dismiss/"])
 def test_another_member_cannot_use_the_coach_on_someone_elses_statement(
     responsible: Persona, outsider: Persona, path: str
 ) -> None:
@@ -125,7 +126,7 @@ def test_another_member_cannot_use_the_coach_on_someone_elses_statement(
     statement_id = url.strip("/").split("/")[-1]
     data = statement_form(what_i_did="Overwritten.")
     data["dismiss"] = "detail:name:0000"
-    response = outsider.client.post(f"/coach/statements/{statement_id}/{path}", data)
+    response = outsider.client.post(f"/statements/{statement_id}/{path}", data)
     assert response.status_code == 404
     assert "Overwritten." not in responsible.client.get(url).content.decode()
 

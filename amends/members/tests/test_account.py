@@ -5,7 +5,8 @@ import pytest
 from amends.library.models import Publication
 from amends.members.models import Member
 from amends.statements.models import Statement
-from conftest import Persona, new_client, statement_form
+from amends.testing.personas import Persona, new_client
+from amends.testing.writing import statement_form
 
 pytestmark = pytest.mark.django_db
 

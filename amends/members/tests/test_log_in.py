@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.test import override_settings
 
-from conftest import Persona, new_client
+from amends.testing.personas import Persona, new_client
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.db import connection
 from amends.members import identity
 from amends.members.codenames import codename_bits, generate_codename, words
 from amends.members.models import Member
-from conftest import new_client, sign_up_with_codename, sign_up_with_handle
+from amends.testing.personas import new_client, sign_up_with_codename, sign_up_with_handle
 
 pytestmark = pytest.mark.django_db
 

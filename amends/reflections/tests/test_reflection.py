@@ -4,7 +4,7 @@ import pytest
 
 from amends.reflections.models import Answer
 from amends.reflections.questions import QUESTIONS
-from conftest import Persona
+from amends.testing.personas import Persona
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from amends.statements.models import StatementVersion
-from conftest import Persona, statement_form
+from amends.testing.personas import Persona
+from amends.testing.writing import statement_form
 
 pytestmark = pytest.mark.django_db
 

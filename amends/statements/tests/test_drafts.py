@@ -5,7 +5,8 @@ from django.test import Client
 
 from amends.statements.models import Statement, StatementVersion
 from amends.statements.sections import MAX_SECTION_LENGTH
-from conftest import Persona, statement_form
+from amends.testing.personas import Persona
+from amends.testing.writing import statement_form
 
 pytestmark = pytest.mark.django_db
 

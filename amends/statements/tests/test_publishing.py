@@ -6,7 +6,8 @@ import pytest
 
 from amends.library.models import Publication
 from amends.members.models import Member
-from conftest import Persona, statement_form
+from amends.testing.personas import Persona
+from amends.testing.writing import statement_form
 
 pytestmark = pytest.mark.django_db
 

@@ -14,9 +14,10 @@ from django.test import RequestFactory
 from pytest_django.fixtures import Settings as SettingsWrapper
 
 from amends.members.models import Member
+from amends.testing.personas import Persona, make_member
 from amends.vault import api, crypto
 from amends.vault.models import MemberKey, PrivateText, ReaderKey
-from amends.vault.tests.conftest import FAST_KDF, Persona, make_persona
+from amends.vault.tests.conftest import FAST_KDF
 
 pytestmark = pytest.mark.django_db
 
@@ -282,7 +283,7 @@ def test_a_destroyed_item_still_referenced_stays_as_an_empty_shell(
 
 
 def test_an_erased_readers_shares_are_gone(facilitator: Persona) -> None:
-    harmed = make_persona()
+    harmed = make_member()
     item = api.seal_text(harmed.holder(), NOTE, MARKER)
     api.grant(harmed.holder(), item, facilitator.member)
     api.erase_member(facilitator.member)

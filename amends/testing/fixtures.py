@@ -1,0 +1,78 @@
+"""pytest fixtures for the personas (amends.testing.personas), shared by every test.
+
+Each fixture is one person of PRODUCT.md. Asking for `facilitator` builds what a
+facilitator needs around them: an operator, the institution, its admin.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from amends.institutions.models import Institution
+from amends.testing import personas
+from amends.testing.personas import Persona
+
+
+@pytest.fixture
+def responsible(db: None) -> Persona:
+    return personas.responsible_party()
+
+
+@pytest.fixture
+def harmed(db: None) -> Persona:
+    return personas.harmed_party()
+
+
+@pytest.fixture
+def outsider(db: None) -> Persona:
+    return personas.outsider()
+
+
+@pytest.fixture
+def handle_member(db: None) -> Persona:
+    """A person who caused harm and chose a handle and passphrase."""
+    return personas.sign_up_with_handle("steady-lantern", "rain falls softly on quiet harbours")
+
+
+@pytest.fixture
+def reader(db: None) -> Client:
+    """Someone reading the library without an account."""
+    return personas.new_client()
+
+
+@pytest.fixture
+def operator(db: None) -> Persona:
+    return personas.operator()
+
+
+@pytest.fixture
+def institution(operator: Persona) -> Institution:
+    return personas.institution(operator)
+
+
+@pytest.fixture
+def other_institution(operator: Persona) -> Institution:
+    return personas.institution(operator, name="Riverside Rowing Club")
+
+
+@pytest.fixture
+def institution_admin(operator: Persona, institution: Institution) -> Persona:
+    return personas.institution_admin(operator, institution)
+
+
+@pytest.fixture
+def facilitator(institution_admin: Persona, institution: Institution) -> Persona:
+    return personas.facilitator(institution_admin, institution)
+
+
+@pytest.fixture
+def other_facilitator(operator: Persona, other_institution: Institution) -> Persona:
+    """A facilitator of another institution: no more right to this one's cases than anyone."""
+    admin = personas.institution_admin(operator, other_institution)
+    return personas.facilitator(admin, other_institution)
+
+
+@pytest.fixture
+def moderator(operator: Persona) -> Persona:
+    return personas.moderator(operator)
