@@ -8,7 +8,7 @@ README's tables, offsets that do not give the span's text, a span with edge whit
 spans of one family that overlap, an optional span over a detail, an unlabelled occurrence of
 a labelled detail's exact text, a `missing` element outside the six, and a name labelled in
 more than one set or also used in the development set. Warnings: a text outside 150-600
-words. --stats prints per-file counts and which pattern kinds each role covers.
+words, and a labelled name, contact, place or organisation found unlabelled in another case. --stats prints per-file counts and which pattern kinds each role covers.
 """
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ WHOSE = {"harmed", "author", "other"}
 ELEMENTS = {"account", "apology", "change", "impact", "repair", "responsibility"}
 FIELDS = {"id", "text", "details", "patterns", "optional", "missing"}
 ALLOWED = FIELDS | {"notes"}
+FOLDED = {"name", "contact", "place", "organisation"}
 
 
 def overlap(a: dict, b: dict) -> bool:
@@ -65,12 +66,17 @@ def check_spans(rid: str, text: str, spans: list, family: str, errors: list[str]
             errors.append(f"{rid}: overlapping {family} spans {a['text']!r} / {b['text']!r}")
 
 
-def unlabelled_occurrences(text: str, details: list, optional: list) -> list[str]:
+def unlabelled_occurrences(text: str, details: list, optional: list, fold: bool = False) -> list[str]:
+    """Occurrences of a labelled detail's text that no detail or optional span covers.
+
+    With fold, names, contacts, places and organisations are also sought regardless of case
+    (a speaker label in capitals is still the name)."""
     covered = details + optional
     found = []
-    for span in {d["text"] for d in details}:
+    spans = {d["text"] for d in details if not fold or d["kind"] in FOLDED}
+    for span in spans:
         pattern = r"(?<!\w)" + re.escape(span) + r"(?!\w)"
-        for match in re.finditer(pattern, text):
+        for match in re.finditer(pattern, text, flags=re.IGNORECASE if fold else 0):
             probe = {"start": match.start(), "end": match.end()}
             if not any(overlap(probe, c) for c in covered):
                 found.append(f"{span!r} at {match.start()}")
@@ -126,6 +132,10 @@ def main() -> int:
                         errors.append(f"{rid}: optional {o['text']!r} overlaps detail {d['text']!r}")
             for miss in unlabelled_occurrences(text, rec["details"], rec["optional"]):
                 errors.append(f"{rid}: unlabelled occurrence of a labelled detail: {miss}")
+            exact = set(unlabelled_occurrences(text, rec["details"], rec["optional"]))
+            for miss in unlabelled_occurrences(text, rec["details"], rec["optional"], fold=True):
+                if miss not in exact:
+                    warnings.append(f"{rid}: unlabelled occurrence in another case: {miss}")
             if not isinstance(rec["missing"], list) or not set(rec["missing"]) <= ELEMENTS \
                     or len(set(rec["missing"])) != len(rec["missing"]):
                 errors.append(f"{rid}: missing {rec['missing']!r}")
