@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import itertools
 import json
 import pathlib
 import re
@@ -61,7 +62,7 @@ def check_spans(rid: str, text: str, spans: list, family: str, errors: list[str]
         if family == "pattern" and span["kind"] not in PATTERN_KINDS:
             errors.append(f"{rid}: pattern kind {span['kind']!r}")
     ordered = sorted(spans, key=lambda x: (x["start"], x["end"]))
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in itertools.pairwise(ordered):
         if overlap(a, b):
             errors.append(f"{rid}: overlapping {family} spans {a['text']!r} / {b['text']!r}")
 
@@ -116,7 +117,7 @@ def main() -> int:
             except json.JSONDecodeError as exc:
                 errors.append(f"{where}: not JSON ({exc})")
                 continue
-            if not FIELDS <= set(rec) or not set(rec) <= ALLOWED:
+            if not set(rec) >= FIELDS or not set(rec) <= ALLOWED:
                 errors.append(f"{where}: fields {sorted(rec)}")
                 continue
             rid, text = rec["id"], rec["text"]
