@@ -23,7 +23,7 @@ FAST_KDF = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
 @dataclass
 class Persona:
     member: Member
-    secret: str
+    secret: bytes  # as members hands it over: already normalised
     recovery_key: str
 
     def holder(self) -> api.Keyholder:
@@ -37,8 +37,8 @@ def make_persona(kind: str = Member.Kind.HANDLE, secret: str | None = None) -> P
         joined_month=datetime.date(2026, 11, 1),
     )
     secret = secret or f"passphrase {secrets.token_hex(8)}"
-    recovery_key = api.provision_member(member, secret)
-    return Persona(member, secret, recovery_key)
+    recovery_key = api.provision_member(member, secret.encode())
+    return Persona(member, secret.encode(), recovery_key)
 
 
 @pytest.fixture(autouse=True)
@@ -55,7 +55,7 @@ def responsible_party(db: None) -> Persona:
 @pytest.fixture
 def harmed_party(db: None) -> Persona:
     """A person who was harmed, keeping an impact statement."""
-    return make_persona(kind=Member.Kind.CODENAME, secret="amber-kettle-orbit-walnut-fjord-pixel")
+    return make_persona(kind=Member.Kind.CODENAME, secret="amber kettle orbit walnut fjord pixel")
 
 
 @pytest.fixture

@@ -67,7 +67,7 @@ def test_rotation_rewraps_everything_and_the_old_key_can_go(
     item = PrivateText.objects.get(pk=shared_item.pk)
     assert api.open_text(harmed_party.holder(), item, BINDING) == MARKER
     assert api.open_text(facilitator.holder(), item, BINDING) == MARKER
-    api.recover(harmed_party.member, harmed_party.recovery_key, "a new secret after rotation")
+    api.recover(harmed_party.member, harmed_party.recovery_key, b"a new secret after rotation")
 
 
 def test_rotation_is_idempotent(settings: SettingsWrapper, shared_item: PrivateText) -> None:

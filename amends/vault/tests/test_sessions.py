@@ -31,7 +31,7 @@ COOKIE = "amends-vault"
 
 
 def log_in(client: Client, persona: Persona) -> None:
-    response = client.post("/log-in/", {"member": persona.member.pk, "secret": persona.secret})
+    response = client.post("/log-in/", {"member": persona.member.pk, "secret": persona.secret.decode()})
     assert response.status_code == 200
 
 

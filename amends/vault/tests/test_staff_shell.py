@@ -110,7 +110,7 @@ def test_the_server_layer_opens_only_to_more_ciphertext(private_texts: None) -> 
 def test_without_the_secret_no_api_opens_a_member_key(
     private_texts: None, responsible_party: Persona
 ) -> None:
-    for guess in ["", "password", responsible_party.secret.upper(), "quiet rivers"]:
+    for guess in [b"password", responsible_party.secret.upper(), b"quiet rivers"]:
         with pytest.raises(api.WrongSecret):
             api.open_keyholder(responsible_party.member, guess)
     with pytest.raises(TypeError):
