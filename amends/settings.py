@@ -276,5 +276,12 @@ LOGGING = {
 # further attempts for that handle are refused until the window passes.
 AMENDS_LOGIN_FAILURES_ALLOWED = env_int("AMENDS_LOGIN_FAILURES_ALLOWED", 5, minimum=1)
 AMENDS_LOGIN_WINDOW_SECONDS = env_int("AMENDS_LOGIN_WINDOW_SECONDS", 15 * 60, minimum=1)
+# Recovery and sign-up are throttled the same way, per handle and per session: a
+# failed recovery and a "this handle is taken" both tell whether a handle exists, and
+# every sign-up costs three Argon2id runs.
+AMENDS_RECOVERY_FAILURES_ALLOWED = env_int("AMENDS_RECOVERY_FAILURES_ALLOWED", 5, minimum=1)
+AMENDS_RECOVERY_WINDOW_SECONDS = env_int("AMENDS_RECOVERY_WINDOW_SECONDS", 60 * 60, minimum=1)
+AMENDS_SIGN_UPS_ALLOWED = env_int("AMENDS_SIGN_UPS_ALLOWED", 5, minimum=1)
+AMENDS_SIGN_UP_WINDOW_SECONDS = env_int("AMENDS_SIGN_UP_WINDOW_SECONDS", 60 * 60, minimum=1)
 
 AMENDS_LIBRARY_PAGE_SIZE = env_int("AMENDS_LIBRARY_PAGE_SIZE", 10, minimum=1)

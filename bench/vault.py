@@ -112,14 +112,14 @@ def main() -> int:
     members = [new_member() for _ in range(args.kdf_rounds)]
     provisioned = iter(members)
     sign_up = median_seconds(
-        lambda: api.provision_member(next(provisioned), secret), args.kdf_rounds
+        lambda: api.provision_member(next(provisioned), secret.encode()), args.kdf_rounds
     )
     show("sign-up: provision_member (keys, both wraps)", sign_up, raw_kdf, "Argon2id")
     unlocked = iter(members)
 
     def log_in() -> None:
         member = next(unlocked)
-        api.unlock(new_request(member), member, secret)  # type: ignore[arg-type]
+        api.unlock(new_request(member), member, secret.encode())  # type: ignore[arg-type]
 
     login = median_seconds(log_in, args.kdf_rounds)
     show("login: unlock (derive, open, seal for session)", login, raw_kdf, "Argon2id")
@@ -130,7 +130,7 @@ def main() -> int:
     # ------------------------------------------------------------ a 5 KB item
     member = members[0]
     request = new_request(member)
-    holder = api.unlock(request, member, secret)  # type: ignore[arg-type]
+    holder = api.unlock(request, member, secret.encode())  # type: ignore[arg-type]
     plaintext = text.encode()
     key, nonce = crypto.new_key(), os.urandom(12)
     aead = AESGCM(key)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from amends.members import identity, personal_data, throttle
 from amends.members.codenames import generate_codename
 from amends.members.models import Member
+from amends.members.strength import check_passphrase
 from amends.vault import api as vault
 
 BACKEND = "amends.members.backends.MemberBackend"
@@ -23,6 +24,27 @@ BACKEND = "amends.members.backends.MemberBackend"
 
 class HandleTaken(Exception):
     """Someone already signed up with this handle."""
+
+
+class TooManyAttempts(Exception):
+    """A rate limit for this handle or this session is reached."""
+
+    def __init__(self, limit: throttle.Limit) -> None:
+        super().__init__(
+            "There have been too many attempts from here or for this handle. For the "
+            f"protection of every account, wait {limit.minutes_to_wait()} minutes before "
+            "trying again."
+        )
+
+
+class RecoveryRefused(vault.WrongSecret):
+    """Any failed recovery, in one message: whether the handle exists is not told."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "That did not open an account. Check the recovery key, and the handle if you "
+            "typed one."
+        )
 
 
 class LoginRefused(Exception):
@@ -49,17 +71,27 @@ def _create_member(request: HttpRequest, *, lookup: str, kind: str, secret: str)
         member = Member(lookup=lookup, kind=kind, joined_month=_this_month())
         member.set_password(secret)
         member.save()
-        recovery_key = vault.provision_member(member, secret)
+        recovery_key = vault.provision_member(member, member.vault_secret(secret))
         member.recovery_lookup = identity.recovery_lookup(
             vault.normalise_recovery_key(recovery_key)
         )
         member.save(update_fields=["recovery_lookup"])
     login(request, member, backend=BACKEND)
-    vault.unlock(request, member, secret)
+    vault.unlock(request, member, member.vault_secret(secret))
     return NewMember(member=member, recovery_key=recovery_key)
 
 
+def _count_sign_up(request: HttpRequest, *subjects: str) -> None:
+    """Every sign-up costs three Argon2id runs, and a taken handle tells that it
+    exists: both are limited per session and, for a handle, per handle."""
+    subjects = (throttle.session_subject(request), *subjects)
+    if throttle.SIGN_UP.is_reached(*subjects):
+        raise TooManyAttempts(throttle.SIGN_UP)
+    throttle.SIGN_UP.record(*subjects)
+
+
 def do_sign_up_with_codename(request: HttpRequest) -> NewMember:
+    _count_sign_up(request)
     codename = generate_codename()
     created = _create_member(
         request,
@@ -72,14 +104,10 @@ def do_sign_up_with_codename(request: HttpRequest) -> NewMember:
 
 def do_sign_up_with_handle(request: HttpRequest, handle: str, passphrase: str) -> NewMember:
     lookup = identity.handle_lookup(handle)
+    _count_sign_up(request, throttle.account_subject(lookup))
     if Member.objects.filter(lookup=lookup).exists():
         raise HandleTaken
     return _create_member(request, lookup=lookup, kind=Member.Kind.HANDLE, secret=passphrase)
-
-
-def _as_typed(member: Member, secret: str) -> str:
-    """A codename as it is hashed: case, hyphens and spacing do not matter to members."""
-    return identity.normalise_codename(secret) if member.kind == Member.Kind.CODENAME else secret
 
 
 def do_log_in(request: HttpRequest, lookup: str, secret: str) -> Member:
@@ -97,7 +125,7 @@ def do_log_in(request: HttpRequest, lookup: str, secret: str) -> Member:
         raise LoginRefused("That did not match an account. Check each word and try again.")
     throttle.clear_failures(lookup)
     login(request, member, backend=BACKEND)
-    vault.unlock(request, member, secret)
+    vault.unlock(request, member, member.vault_secret(secret))
     return member
 
 
@@ -110,22 +138,21 @@ def do_change_secret(
     request: HttpRequest, member: Member, old_secret: str, new_secret: str
 ) -> None:
     """Replace the member's passphrase or codename; the vault re-wraps their key."""
-    old_secret = _as_typed(member, old_secret)
     if not member.check_password(old_secret):
         raise vault.WrongSecret("Your current passphrase or codename is not right.")
     with transaction.atomic():
-        vault.change_secret(member, old_secret, new_secret)
+        vault.change_secret(member, member.vault_secret(old_secret), member.vault_secret(new_secret))
         member.set_password(new_secret)
         if member.kind == Member.Kind.CODENAME:
             member.lookup = identity.codename_lookup(new_secret)
         member.save(update_fields=["password", "lookup"])
     update_session_auth_hash(request, member)
-    vault.unlock(request, member, new_secret)
+    vault.unlock(request, member, member.vault_secret(new_secret))
 
 
 def do_new_codename(request: HttpRequest, member: Member, old_secret: str) -> str:
     codename = generate_codename()
-    do_change_secret(request, member, _as_typed(member, old_secret), codename)
+    do_change_secret(request, member, old_secret, codename)
     return codename
 
 
@@ -134,26 +161,41 @@ def do_recover(
 ) -> NewMember:
     """Open an account with its recovery key and set a new secret.
 
-    A codename member gets a new codename (new_secret is ignored and generated);
-    a handle member chooses a new passphrase. The recovery key is replaced.
+    The account is found from the recovery key alone; a typed handle must then be
+    that account's. A codename member gets a new codename (new_secret is ignored); a
+    handle member must choose a new passphrase that passes the strength check, typed
+    handle or not, or their key would end up wrapped under whatever was sent. The
+    recovery key is replaced. Every failure that involves an account says the same
+    thing (RecoveryRefused), and failures are rate-limited per handle and session.
     """
-    lookup = identity.handle_lookup(handle) if handle else ""
-    candidates = Member.objects.filter(is_active=True)
-    member = candidates.filter(lookup=lookup).first() if handle else None
-    if handle and member is None:
-        raise vault.WrongSecret("That handle and recovery key do not open an account.")
-    if member is None:
-        member = candidates.filter(
-            recovery_lookup=identity.recovery_lookup(vault.normalise_recovery_key(recovery_key))
-        ).first()
-    if member is None:
-        raise vault.WrongSecret("That recovery key does not open an account.")
+    subjects = [throttle.session_subject(request)]
+    if handle:
+        subjects.append(throttle.account_subject(identity.handle_lookup(handle)))
+    if throttle.RECOVERY.is_reached(*subjects):
+        raise TooManyAttempts(throttle.RECOVERY)
+    # Malformed input (not 32 letters and digits) says so: that tells nothing about accounts.
+    lookup = identity.recovery_lookup(vault.normalise_recovery_key(recovery_key))
+    # The handle is compared, never looked up, so an existing and a missing handle
+    # take the same path and the same time.
+    member = Member.objects.filter(is_active=True, recovery_lookup=lookup).first()
+    if member is None or (handle and member.lookup != identity.handle_lookup(handle)):
+        throttle.RECOVERY.record(*subjects)
+        raise RecoveryRefused
     codename = None
     if member.kind == Member.Kind.CODENAME:
         codename = generate_codename()
         new_secret = codename
+    else:
+        # Checked before the recovery key is used, so the member can try again with it.
+        check_passphrase(new_secret, handle=handle)
     with transaction.atomic():
-        new_recovery_key = vault.recover(member, recovery_key, new_secret)
+        try:
+            new_recovery_key = vault.recover(
+                member, recovery_key, member.vault_secret(new_secret)
+            )
+        except vault.WrongSecret:
+            throttle.RECOVERY.record(*subjects)
+            raise RecoveryRefused from None
         member.set_password(new_secret)
         member.recovery_lookup = identity.recovery_lookup(
             vault.normalise_recovery_key(new_recovery_key)
@@ -161,14 +203,15 @@ def do_recover(
         if codename:
             member.lookup = identity.codename_lookup(codename)
         member.save(update_fields=["password", "lookup", "recovery_lookup"])
+    throttle.RECOVERY.clear(*subjects)
     login(request, member, backend=BACKEND)
-    vault.unlock(request, member, new_secret)
+    vault.unlock(request, member, member.vault_secret(new_secret))
     return NewMember(member=member, recovery_key=new_recovery_key, codename=codename)
 
 
 def do_delete_account(request: HttpRequest, member: Member, secret: str) -> None:
     """Delete the member and everything they wrote; the vault destroys their keys first."""
-    if not member.check_password(_as_typed(member, secret)):
+    if not member.check_password(secret):
         raise vault.WrongSecret("Your passphrase or codename is not right.")
     with transaction.atomic():
         for entry in personal_data.registered():

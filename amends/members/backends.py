@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth.backends import BaseBackend
 from django.http import HttpRequest
 
-from amends.members.identity import handle_lookup
+from amends.members.identity import MAX_SECRET_LENGTH, handle_lookup
 from amends.members.models import Member
 from amends.members.throttle import clear_failures, is_throttled, record_failure
 
@@ -26,7 +26,9 @@ class MemberBackend(BaseBackend):
             # The admin's own login form: operators log in with a handle and passphrase,
             # throttled here because that form does not go through members.actions.
             return self._admin_login(request, username, password)
-        if lookup is None or secret is None:
+        if lookup is None or secret is None or len(secret) > MAX_SECRET_LENGTH:
+            # An over-long secret is never a member's: refused before any hashing
+            # (the admin's login form, unlike ours, sets no maximum length).
             return None
         member = Member.objects.filter(lookup=lookup, is_active=True).first()
         if member is None:

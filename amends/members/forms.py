@@ -7,7 +7,19 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
+from amends.members.identity import MAX_SECRET_LENGTH
 from amends.members.strength import check_passphrase
+
+
+class PassphraseField(forms.CharField):
+    """A passphrase, codename or current secret: taken as typed, and never longer than
+    MAX_SECRET_LENGTH, so that no request makes the server fold, check or hash more."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("strip", False)
+        kwargs.setdefault("max_length", MAX_SECRET_LENGTH)
+        kwargs.setdefault("widget", forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+        super().__init__(**kwargs)
 
 
 def _check_new_passphrase(form: forms.Form, data: dict[str, Any], *, handle: str = "") -> None:
@@ -19,7 +31,7 @@ def _check_new_passphrase(form: forms.Form, data: dict[str, Any], *, handle: str
         check_passphrase(passphrase, handle=handle)
     except ValidationError as exc:
         form.add_error("passphrase", exc)
-    if data.get("passphrase_again") != passphrase:
+    if "passphrase_again" in form.fields and data.get("passphrase_again") != passphrase:
         form.add_error("passphrase_again", "The two passphrases are not the same.")
 
 
@@ -30,13 +42,11 @@ class HandleSignUpForm(forms.Form):
         help_text="Not your name or any name people know you by. It is never shown to anyone.",
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
     )
-    passphrase = forms.CharField(
-        strip=False,
+    passphrase = PassphraseField(
         help_text="At least 12 characters. Four or five unrelated words work well.",
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
-    passphrase_again = forms.CharField(
-        strip=False,
+    passphrase_again = PassphraseField(
         label="Passphrase, again",
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -59,7 +69,7 @@ class CodenameSignUpForm(forms.Form):
 
 
 class CodenameLogInForm(forms.Form):
-    codename = forms.CharField(
+    codename = PassphraseField(
         strip=True,
         max_length=200,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
@@ -72,24 +82,19 @@ class HandleLogInForm(forms.Form):
         max_length=40,
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
     )
-    passphrase = forms.CharField(
-        strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
-    )
+    passphrase = PassphraseField()
 
 
 class ChangePassphraseForm(forms.Form):
-    current = forms.CharField(
-        strip=False,
+    current = PassphraseField(
         label="Current passphrase or codename",
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
-    passphrase = forms.CharField(
-        strip=False,
+    passphrase = PassphraseField(
         label="New passphrase",
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
-    passphrase_again = forms.CharField(
-        strip=False,
+    passphrase_again = PassphraseField(
         label="New passphrase, again",
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -101,8 +106,9 @@ class ChangePassphraseForm(forms.Form):
 
 
 class NewCodenameForm(forms.Form):
-    current = forms.CharField(
+    current = PassphraseField(
         strip=True,
+        max_length=200,
         label="Current codename",
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
@@ -113,33 +119,30 @@ class RecoverForm(forms.Form):
     handle = forms.CharField(
         max_length=40,
         required=False,
-        help_text="Only if you signed up with a handle. Leave empty if you had a codename.",
+        help_text="If you signed up with a handle, you may type it too. Leave it empty if "
+        "you had a codename.",
     )
-    passphrase = forms.CharField(
-        strip=False,
+    passphrase = PassphraseField(
         required=False,
         label="New passphrase",
-        help_text="Only for a handle. A codename member is given a new codename.",
+        help_text="Required if you signed up with a handle: choose a new passphrase, at least "
+        "12 characters. If you had a codename, leave it empty: you are given a new codename.",
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("handle"):
-            passphrase = data.get("passphrase") or ""
-            if not passphrase:
-                self.add_error("passphrase", "Choose a new passphrase for your handle.")
-            else:
-                try:
-                    check_passphrase(passphrase, handle=data["handle"])
-                except ValidationError as exc:
-                    self.add_error("passphrase", exc)
+        # Whether the account is a handle's is known only from the recovery key
+        # (members.actions.do_recover checks again there); a typed handle or a typed
+        # passphrase says so already.
+        if data.get("handle") and not data.get("passphrase"):
+            self.add_error("passphrase", "Choose a new passphrase for your handle.")
+        _check_new_passphrase(self, data, handle=data.get("handle") or "")
         return data
 
 
 class DeleteAccountForm(forms.Form):
-    current = forms.CharField(
-        strip=False,
+    current = PassphraseField(
         label="Your passphrase or codename",
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )

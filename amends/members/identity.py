@@ -20,6 +20,25 @@ def normalise_codename(codename: str) -> str:
     return " ".join(words)
 
 
+# Longer passphrases add nothing a person would type and only cost work per request
+# (the strength check, Unicode folding and hashing all grow with the input).
+MAX_SECRET_LENGTH = 1024
+
+
+def normalise_secret(secret: str, *, codename: bool) -> str:
+    """A secret in the one form that both Django's password hasher and the vault see.
+
+    A codename is typed in whatever case and spacing the member likes and is found by
+    its normalised form, so it is hashed in that form too. A passphrase is kept as
+    typed, only with Unicode look-alikes folded (NFKC), so that the same passphrase
+    typed on another keyboard, or sent composed by one browser and decomposed by
+    another, still opens the account and its key.
+    """
+    if codename:
+        return normalise_codename(secret)
+    return unicodedata.normalize("NFKC", secret)
+
+
 def _keyed(purpose: str, value: str) -> str:
     key = settings.AMENDS_PEPPER.encode()
     message = f"{purpose}\x00{value}".encode()
@@ -38,9 +57,10 @@ def recovery_lookup(recovery_key: str) -> str:
     return _keyed("lookup:recovery", "".join(recovery_key.split()).upper())
 
 
-def throttle_key(lookup: str) -> str:
-    """The rate-limit key for login attempts at one account: never the client's address."""
-    return "login-failures:" + _keyed("throttle", lookup)
+def throttle_key(limit: str, subject: str) -> str:
+    """A rate limit's cache key for one subject (an account or a session): an HMAC,
+    so the cache names neither the account nor the client's address."""
+    return f"throttle:{limit}:" + _keyed("throttle:" + limit, subject)
 
 
 def normalise_invitation(code: str) -> str:

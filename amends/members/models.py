@@ -9,6 +9,8 @@ from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 
+from amends.members.identity import MAX_SECRET_LENGTH, normalise_secret
+
 
 class MemberManager(BaseUserManager["Member"]):
     def create_user(self, lookup: str, password: str | None = None, **extra: Any) -> Member:
@@ -60,3 +62,37 @@ class Member(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return f"member {str(self.id)[:8]}"
+
+    # ------------------------------------------------------------ secrets
+    #
+    # Django's password hash and the vault's key wrap must see the same secret, or a
+    # member could pass one check and fail the other. Both go through normalised().
+
+    def normalised(self, secret: str) -> str:
+        return normalise_secret(secret, codename=self.kind == self.Kind.CODENAME)
+
+    def vault_secret(self, secret: str) -> bytes:
+        """The secret as the vault wraps this member's key under it."""
+        return self.normalised(secret).encode()
+
+    def set_password(self, raw_password: str | None) -> None:
+        if raw_password is not None and len(raw_password) > MAX_SECRET_LENGTH:
+            raise ValueError(f"a secret is at most {MAX_SECRET_LENGTH} characters")
+        super().set_password(None if raw_password is None else self.normalised(raw_password))
+
+    def check_password(self, raw_password: str) -> bool:
+        # Refused before hashing: an over-long secret is never a member's.
+        if not raw_password or len(raw_password) > MAX_SECRET_LENGTH:
+            return False
+        normalised = self.normalised(raw_password)
+        if super().check_password(normalised):
+            return True
+        if normalised == raw_password or not super().check_password(raw_password):
+            return False
+        # Passphrases were once hashed as typed, without folding look-alikes, while
+        # the vault already folded them. The member proved they know the passphrase,
+        # so re-hash it in the normalised form; their next login takes the first path.
+        self.set_password(raw_password)
+        if self.pk is not None and not self._state.adding:
+            self.save(update_fields=["password"])
+        return True

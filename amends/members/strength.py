@@ -13,6 +13,8 @@ import re
 from django.contrib.auth.password_validation import CommonPasswordValidator
 from django.core.exceptions import ValidationError
 
+from amends.members.identity import MAX_SECRET_LENGTH
+
 MIN_LENGTH = 12
 MIN_BITS = 60.0
 
@@ -51,6 +53,10 @@ def check_passphrase(passphrase: str, *, handle: str = "") -> None:
     if len(passphrase) < MIN_LENGTH:
         raise ValidationError(
             f"Your passphrase needs at least {MIN_LENGTH} characters. {advice}", code="too_short"
+        )
+    if len(passphrase) > MAX_SECRET_LENGTH:
+        raise ValidationError(
+            f"Your passphrase can have at most {MAX_SECRET_LENGTH:,} characters.", code="too_long"
         )
     if handle and handle.casefold() in passphrase.casefold():
         raise ValidationError(

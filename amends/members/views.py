@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -40,28 +41,35 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         return redirect("members:home")
     codename_form = forms.CodenameSignUpForm(prefix="codename")
     handle_form = forms.HandleSignUpForm(prefix="handle")
-    if request.method == "POST" and request.POST.get("way") == "codename":
-        codename_form = forms.CodenameSignUpForm(request.POST, prefix="codename")
-        if codename_form.is_valid():
-            created = actions.do_sign_up_with_codename(request)
-            return _shown_once(request, "members/welcome.html", {"created": created})
-    elif request.method == "POST":
-        handle_form = forms.HandleSignUpForm(request.POST, prefix="handle")
-        if handle_form.is_valid():
-            try:
-                created = actions.do_sign_up_with_handle(
-                    request,
-                    handle_form.cleaned_data["handle"],
-                    handle_form.cleaned_data["passphrase"],
-                )
-            except actions.HandleTaken:
-                handle_form.add_error("handle", "This handle is taken. Choose another one.")
-            else:
+    throttled = False
+    try:
+        if request.method == "POST" and request.POST.get("way") == "codename":
+            codename_form = forms.CodenameSignUpForm(request.POST, prefix="codename")
+            if codename_form.is_valid():
+                created = actions.do_sign_up_with_codename(request)
                 return _shown_once(request, "members/welcome.html", {"created": created})
+        elif request.method == "POST":
+            handle_form = forms.HandleSignUpForm(request.POST, prefix="handle")
+            if handle_form.is_valid():
+                try:
+                    created = actions.do_sign_up_with_handle(
+                        request,
+                        handle_form.cleaned_data["handle"],
+                        handle_form.cleaned_data["passphrase"],
+                    )
+                except actions.HandleTaken:
+                    handle_form.add_error("handle", "This handle is taken. Choose another one.")
+                else:
+                    return _shown_once(request, "members/welcome.html", {"created": created})
+    except actions.TooManyAttempts as refused:
+        throttled = True
+        form = codename_form if request.POST.get("way") == "codename" else handle_form
+        form.add_error(None, str(refused))
     return render(
         request,
         "members/sign_up.html",
         {"codename_form": codename_form, "handle_form": handle_form},
+        status=429 if throttled else 200,
     )
 
 
@@ -173,6 +181,7 @@ def export(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def recover(request: HttpRequest) -> HttpResponse:
     form = forms.RecoverForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -182,10 +191,13 @@ def recover(request: HttpRequest) -> HttpResponse:
                 data.get("passphrase") or "",
                 handle=data.get("handle") or "",
             )
-        except vault.WrongSecret as wrong:
-            form.add_error(None, str(wrong))
+        except ValidationError as weak:
+            form.add_error("passphrase", weak)
+        except (vault.WrongSecret, actions.TooManyAttempts) as refused:
+            form.add_error(None, str(refused))
+            status = 429 if isinstance(refused, actions.TooManyAttempts) else 400
         else:
             return _shown_once(
                 request, "members/welcome.html", {"created": created, "recovered": True}
             )
-    return render(request, "members/recover.html", {"form": form})
+    return render(request, "members/recover.html", {"form": form}, status=status)

@@ -14,6 +14,26 @@ from amends.testing import personas
 from amends.testing.personas import Persona
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits(request: pytest.FixtureRequest) -> None:
+    """Start every database test with no rate-limit counters.
+
+    The counters live in the cache (a table of the test database, or Redis), which
+    neither a rolled-back nor a flushed test database empties; without this, sign-ups
+    with a persona's handle in one test would count against the next.
+    """
+    if request.node.get_closest_marker("django_db") is None and not (
+        {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    ):
+        return
+    request.getfixturevalue("django_db_setup")
+    blocker = request.getfixturevalue("django_db_blocker")
+    from django.core.cache import cache
+
+    with blocker.unblock():
+        cache.clear()
+
+
 @pytest.fixture
 def responsible(db: None) -> Persona:
     return personas.responsible_party()

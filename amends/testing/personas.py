@@ -43,7 +43,7 @@ class Persona:
 
     def holder(self) -> vault.Keyholder:
         """The member's vault key, opened with their secret (as a login does)."""
-        return vault.open_keyholder(self.member, self.secret)
+        return vault.open_keyholder(self.member, self.member.vault_secret(self.secret))
 
     def refresh(self) -> Persona:
         self.member.refresh_from_db()
@@ -81,7 +81,7 @@ def make_member(kind: str = Member.Kind.HANDLE, secret: str | None = None) -> Pe
         lookup=secrets.token_hex(32), kind=kind, joined_month=datetime.date(2026, 11, 1)
     )
     secret = secret or f"passphrase {secrets.token_hex(8)}"
-    recovery_key = vault.provision_member(member, secret)
+    recovery_key = vault.provision_member(member, member.vault_secret(secret))
     return Persona(member, secret, recovery_key)
 
 

@@ -13,19 +13,17 @@ import base64
 import binascii
 import functools
 import logging
-import unicodedata
 import uuid
 from collections.abc import Iterable
 from typing import Any, NoReturn
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpRequest
 
-from amends.members.identity import normalise_codename
-from amends.members.models import Member
 from amends.vault import crypto
 from amends.vault.models import Binding, MemberKey, PrivateText, ReaderKey
 
@@ -59,6 +57,10 @@ __all__ = [
 ]
 
 logger = logging.getLogger("amends.vault")
+
+# Whoever holds keys: the vault needs only an account's primary key and knows nothing
+# else about it (members sits above the vault and is never imported here).
+Account = AbstractBaseUser
 
 SESSION_ENTRY = "amends.vault"
 STATE_ATTRIBUTE = "_amends_vault"
@@ -195,14 +197,15 @@ def _session_context(member_id: uuid.UUID) -> bytes:
     return crypto.encode_context("session", str(member_id))
 
 
-def _secret_bytes(member: Member, secret: str) -> bytes:
-    # A codename is typed in whatever case and spacing the member likes, and found by
-    # its normalised form (members.identity); the key must follow the same form or a
-    # member who finds their account could still not open it. A passphrase is taken
-    # as typed, only with Unicode look-alikes folded.
-    if member.kind == Member.Kind.CODENAME:
-        return normalise_codename(secret).encode()
-    return unicodedata.normalize("NFKC", secret).encode()
+def _secret(secret: bytes) -> bytes:
+    # The caller (members) normalises a secret in the one form Django's hasher sees
+    # too, and hands over bytes: a str here would be a secret nobody normalised. An
+    # empty secret would wrap a key under nothing at all, whatever a form let through.
+    if not isinstance(secret, bytes):
+        raise TypeError("a vault secret is the member's normalised secret, as bytes")
+    if not secret:
+        raise ValueError("a member's key is never wrapped under an empty secret")
+    return secret
 
 
 # ------------------------------------------------------------ member keys
@@ -244,7 +247,7 @@ def _recovery_wrap(member_id: uuid.UUID, private_key: bytes) -> tuple[str, dict[
     return text, fields
 
 
-def _member_key(member: Member, *, for_update: bool = False) -> MemberKey:
+def _member_key(member: Account, *, for_update: bool = False) -> MemberKey:
     keys = MemberKey.objects.select_for_update() if for_update else MemberKey.objects
     try:
         return keys.get(member_id=member.pk)
@@ -309,12 +312,13 @@ def normalise_recovery_key(text: str) -> str:
         raise WrongSecret("A recovery key is 32 letters and digits, in groups of four.") from None
 
 
-def provision_member(member: Member, secret: str) -> str:
+def provision_member(member: Account, secret: bytes) -> str:
     """Give a new member their key pair; return their recovery key, to be shown once.
 
     The private key is stored wrapped under Argon2id(secret) and under the recovery
     key. Neither the secret nor the recovery key is stored anywhere.
     """
+    secret = _secret(secret)
     if MemberKey.objects.filter(member_id=member.pk).exists():
         raise VaultError("This account already has a key.")
     pair = crypto.new_key_pair()
@@ -324,32 +328,33 @@ def provision_member(member: Member, secret: str) -> str:
         public_key=pair.public,
         key_id=keyring().newest.key_id,
         format_version=crypto.FORMAT_VERSION,
-        **_passphrase_wrap(member.pk, pair.private, _secret_bytes(member, secret)),
+        **_passphrase_wrap(member.pk, pair.private, secret),
         **recovery_fields,
     )
     return recovery_text
 
 
-def open_keyholder(member: Member, secret: str) -> Keyholder:
+def open_keyholder(member: Account, secret: bytes) -> Keyholder:
     """The member's Keyholder from their secret, without a session.
 
     For actions that are given the secret anyway (tests, the benchmark, a future
     export). It is what unlock does before it stores anything.
     """
     member_key = _member_key(member)
-    private_key = _open_with_secret(member_key, _secret_bytes(member, secret))
+    private_key = _open_with_secret(member_key, _secret(secret))
     return Keyholder(member.pk, private_key, _CONSTRUCTION)
 
 
-def change_secret(member: Member, old_secret: str, new_secret: str) -> None:
+def change_secret(member: Account, old_secret: bytes, new_secret: bytes) -> None:
     """Re-wrap the member's private key under a new passphrase or codename.
 
     The key pair stays the same, so every item and every share keeps working.
     """
+    old_secret, new_secret = _secret(old_secret), _secret(new_secret)
     with transaction.atomic():
         member_key = _member_key(member, for_update=True)
-        private_key = _open_with_secret(member_key, _secret_bytes(member, old_secret))
-        _store_passphrase_wrap(member_key, private_key, _secret_bytes(member, new_secret))
+        private_key = _open_with_secret(member_key, old_secret)
+        _store_passphrase_wrap(member_key, private_key, new_secret)
 
 
 def _store_passphrase_wrap(member_key: MemberKey, private_key: bytes, secret: bytes) -> None:
@@ -370,17 +375,18 @@ def _store_passphrase_wrap(member_key: MemberKey, private_key: bytes, secret: by
     member_key.save(update_fields=[*fields, "key_id"])
 
 
-def recover(member: Member, recovery_key: str, new_secret: str) -> str:
+def recover(member: Account, recovery_key: str, new_secret: bytes) -> str:
     """Open the member's key with their recovery key and wrap it under new_secret.
 
     Returns a new recovery key; the one just used stops working.
     """
+    new_secret = _secret(new_secret)
     with transaction.atomic():
         member_key = _member_key(member, for_update=True)
         private_key = _open_with_recovery_key(member_key, recovery_key)
         recovery_text, recovery_fields = _recovery_wrap(member.pk, private_key)
         fields = {
-            **_passphrase_wrap(member.pk, private_key, _secret_bytes(member, new_secret)),
+            **_passphrase_wrap(member.pk, private_key, new_secret),
             **recovery_fields,
             "key_id": keyring().newest.key_id,
         }
@@ -429,7 +435,7 @@ def _state(request: HttpRequest) -> VaultState:
     return state
 
 
-def unlock(request: HttpRequest, member: Member, secret: str) -> Keyholder:
+def unlock(request: HttpRequest, member: Account, secret: bytes) -> Keyholder:
     """Open the member's key at login and keep it, for this session only, under a
     random key that the member's browser alone holds (in an HttpOnly cookie).
 
@@ -438,7 +444,7 @@ def unlock(request: HttpRequest, member: Member, secret: str) -> Keyholder:
     """
     state = _state(request)
     member_key = _member_key(member)
-    secret_bytes = _secret_bytes(member, secret)
+    secret_bytes = _secret(secret)
     private_key = _open_with_secret(member_key, secret_bytes)
     if member_key.kdf_parameters != kdf_parameters():
         # The cost was raised (or changed) since this member last set their secret:
@@ -627,7 +633,7 @@ def open_text(holder: Keyholder, item: PrivateText, binding: Binding) -> str:
         raise DecryptionFailed from None
 
 
-def grant(holder: Keyholder, item: PrivateText, reader: Member) -> None:
+def grant(holder: Keyholder, item: PrivateText, reader: Account) -> None:
     """Let reader open the item: wrap its data key to the reader's public key.
 
     The holder must be able to open it. Granting again replaces the reader's key.
@@ -646,7 +652,7 @@ def grant(holder: Keyholder, item: PrivateText, reader: Member) -> None:
     )
 
 
-def revoke(item: PrivateText, reader: Member) -> None:
+def revoke(item: PrivateText, reader: Account) -> None:
     """Take the reader's wrapped key away. The owner's own key cannot be revoked:
     destroy_text is the way to make an item unreadable for everyone."""
     if reader.pk == item.owner_id:
@@ -681,7 +687,7 @@ def destroy_text(item: PrivateText) -> None:
             pass
 
 
-def erase_member(member: Member) -> None:
+def erase_member(member: Account) -> None:
     """Crypto-erasure of a whole account, before the member row is deleted: every item
     they own, every key wrapped for them, and their own key pair."""
     with transaction.atomic():
@@ -691,5 +697,5 @@ def erase_member(member: Member) -> None:
         MemberKey.objects.filter(member_id=member.pk).delete()
 
 
-def _owned_items(member: Member) -> Iterable[PrivateText]:
+def _owned_items(member: Account) -> Iterable[PrivateText]:
     return list(PrivateText.objects.filter(owner_id=member.pk).only("id", "destroyed"))

@@ -102,7 +102,7 @@ def test_the_recovery_key_opens_a_codename_account_and_is_then_replaced(
     assert created.recovery_key != responsible.recovery_key
     assert statement_form()["repair"] in client.get(url).content.decode()
     again = new_client().post("/recover/", {"recovery_key": responsible.recovery_key})
-    assert "does not open an account" in again.content.decode()
+    assert "did not open an account" in again.content.decode()
 
 
 def test_the_recovery_key_lets_a_handle_member_set_a_new_passphrase(handle_member: Persona) -> None:
@@ -130,7 +130,7 @@ def test_the_recovery_key_lets_a_handle_member_set_a_new_passphrase(handle_membe
 def test_a_wrong_recovery_key_opens_nothing(responsible: Persona) -> None:
     wrong = " ".join(["ABCD"] * 8)
     response = new_client().post("/recover/", {"recovery_key": wrong})
-    assert "does not open an account" in response.content.decode()
+    assert "did not open an account" in response.content.decode()
     assert "created" not in (response.context or {})
     malformed = new_client().post("/recover/", {"recovery_key": "AAAA-BBBB"})
     assert "32 letters and digits" in malformed.content.decode()

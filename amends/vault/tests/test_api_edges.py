@@ -14,10 +14,9 @@ from django.test import RequestFactory
 from pytest_django.fixtures import Settings as SettingsWrapper
 
 from amends.members.models import Member
-from amends.testing.personas import Persona, make_member
 from amends.vault import api, crypto
 from amends.vault.models import MemberKey, PrivateText, ReaderKey
-from amends.vault.tests.conftest import FAST_KDF
+from amends.vault.tests.conftest import FAST_KDF, Persona, make_persona
 
 pytestmark = pytest.mark.django_db
 
@@ -98,14 +97,14 @@ def test_a_session_entry_for_another_member_is_locked(
 def test_unlock_refuses_a_wrong_secret(facilitator: Persona) -> None:
     request = request_for(facilitator.member)
     with pytest.raises(api.WrongSecret):
-        api.unlock(request, facilitator.member, "wrong")  # type: ignore[arg-type]
+        api.unlock(request, facilitator.member, b"wrong")  # type: ignore[arg-type]
     assert api.SESSION_ENTRY not in request.session  # type: ignore[attr-defined]
 
 
 def test_a_member_without_a_vault_key_cannot_unlock(db: None) -> None:
     staff = operator()
     with pytest.raises(api.NotProvisioned):
-        api.open_keyholder(staff, "operator passphrase")
+        api.open_keyholder(staff, b"operator passphrase")
 
 
 # ------------------------------------------------------------------ settings
@@ -138,7 +137,7 @@ def test_raised_kdf_cost_is_applied_at_the_next_login(
     assert (member_key.kdf_time_cost, member_key.kdf_memory_cost) == (2, 2048)
     assert api.open_text(holder, item, NOTE) == MARKER
     assert api.open_text(facilitator.holder(), item, NOTE) == MARKER
-    api.recover(facilitator.member, facilitator.recovery_key, "after the upgrade")
+    api.recover(facilitator.member, facilitator.recovery_key, b"after the upgrade")
 
 
 def test_cookie_name_follows_secure_cookies(settings: SettingsWrapper) -> None:
@@ -172,7 +171,7 @@ def test_a_damaged_recovery_wrap_fails_closed(facilitator: Persona) -> None:
         recovery_wrap=damage(bytes(member_key.recovery_wrap))
     )
     with pytest.raises(api.DecryptionFailed):
-        api.recover(facilitator.member, facilitator.recovery_key, "new passphrase")
+        api.recover(facilitator.member, facilitator.recovery_key, b"new passphrase")
 
 
 def test_a_damaged_recovery_wrap_stops_a_secret_change(facilitator: Persona) -> None:
@@ -182,20 +181,20 @@ def test_a_damaged_recovery_wrap_stops_a_secret_change(facilitator: Persona) -> 
         recovery_wrap=damage(bytes(member_key.recovery_wrap))
     )
     with pytest.raises(api.DecryptionFailed):
-        api.change_secret(facilitator.member, facilitator.secret, "a new passphrase")
+        api.change_secret(facilitator.member, facilitator.secret, b"a new passphrase")
     assert facilitator.holder().member_id == facilitator.member.pk
 
 
 def test_a_mistyped_recovery_key_is_a_wrong_secret(facilitator: Persona) -> None:
     with pytest.raises(api.WrongSecret, match="groups of four"):
-        api.recover(facilitator.member, "not a key", "new passphrase")
+        api.recover(facilitator.member, "not a key", b"new passphrase")
 
 
 def test_another_members_recovery_key_does_not_open(
     facilitator: Persona, outsider: Persona
 ) -> None:
     with pytest.raises(api.WrongSecret):
-        api.recover(facilitator.member, outsider.recovery_key, "new passphrase")
+        api.recover(facilitator.member, outsider.recovery_key, b"new passphrase")
 
 
 def test_a_wrapped_key_swapped_between_members_fails(
@@ -283,7 +282,7 @@ def test_a_destroyed_item_still_referenced_stays_as_an_empty_shell(
 
 
 def test_an_erased_readers_shares_are_gone(facilitator: Persona) -> None:
-    harmed = make_member()
+    harmed = make_persona()
     item = api.seal_text(harmed.holder(), NOTE, MARKER)
     api.grant(harmed.holder(), item, facilitator.member)
     api.erase_member(facilitator.member)

@@ -25,7 +25,7 @@ def log_in(request: HttpRequest) -> HttpResponse:
     member = Member.objects.get(pk=request.POST["member"])
     login(request, member, backend=BACKEND)
     try:
-        api.unlock(request, member, request.POST["secret"])
+        api.unlock(request, member, request.POST["secret"].encode())
     except api.WrongSecret as exc:
         logout(request)
         return HttpResponse(str(exc), status=400)

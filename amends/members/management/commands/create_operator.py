@@ -57,7 +57,7 @@ class Command(BaseCommand):
             )
             operator.set_password(passphrase)
             operator.save()
-            recovery_key = vault.provision_member(operator, passphrase)
+            recovery_key = vault.provision_member(operator, operator.vault_secret(passphrase))
             operator.recovery_lookup = identity.recovery_lookup(
                 vault.normalise_recovery_key(recovery_key)
             )
