@@ -15,8 +15,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from amends.core.permissions import Action
 from amends.institutions import access, actions
 from amends.institutions.forms import InstitutionForm, RedeemForm
-from amends.institutions.models import RoleKind
+from amends.institutions.models import Institution, RoleKind
 from amends.members.access import member_of
+from amends.members.models import Member
 
 
 def _with_code(request: HttpRequest, template: str, context: dict[str, object]) -> HttpResponse:
@@ -24,6 +25,13 @@ def _with_code(request: HttpRequest, template: str, context: dict[str, object]) 
     response = render(request, template, context)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _back_to_staff_page(member: Member, institution: Institution | None) -> HttpResponse:
+    """Operators go back to their page; an institution's admins to their institution's."""
+    if institution is not None and not member.is_staff:
+        return redirect("institutions:manage", institution.slug)
+    return redirect("institutions:operator")
 
 
 @never_cache
@@ -107,9 +115,7 @@ def revoke_role(request: HttpRequest, role_id: uuid.UUID) -> HttpResponse:
     institution = role.institution
     actions.do_revoke_role(member, role)
     messages.success(request, "The role is revoked.")
-    if institution is not None and not member.is_staff:
-        return redirect("institutions:manage", institution.slug)
-    return redirect("institutions:operator")
+    return _back_to_staff_page(member, institution)
 
 
 @login_required
@@ -120,9 +126,7 @@ def revoke_invitation(request: HttpRequest, invitation_id: uuid.UUID) -> HttpRes
     institution = invitation.institution
     actions.do_revoke_invitation(member, invitation)
     messages.success(request, "The code no longer works.")
-    if institution is not None and not member.is_staff:
-        return redirect("institutions:manage", institution.slug)
-    return redirect("institutions:operator")
+    return _back_to_staff_page(member, institution)
 
 
 @never_cache
