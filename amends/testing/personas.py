@@ -41,9 +41,14 @@ class Persona:
     handle: str = ""
     client: Client = field(default_factory=new_client)
 
+    @property
+    def vault_secret(self) -> bytes:
+        """The secret as members hands it to the vault: normalised, as bytes."""
+        return self.member.vault_secret(self.secret)
+
     def holder(self) -> vault.Keyholder:
         """The member's vault key, opened with their secret (as a login does)."""
-        return vault.open_keyholder(self.member, self.member.vault_secret(self.secret))
+        return vault.open_keyholder(self.member, self.vault_secret)
 
     def refresh(self) -> Persona:
         self.member.refresh_from_db()

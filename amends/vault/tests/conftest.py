@@ -1,44 +1,16 @@
-"""Personas for the vault's own tests: real Member rows with real vault keys.
-
-They are made directly, not through the sign-up page, so the vault is tested
-without depending on the members app's views.
-"""
+"""The vault's tests use the shared personas (amends.testing.personas), made below the
+web layer: the vault sits under members and its views, so each person gets a real
+vault key without signing up through pages the vault must not depend on."""
 
 from __future__ import annotations
-
-import datetime
-import secrets
-from dataclasses import dataclass
 
 import pytest
 from pytest_django.fixtures import Settings as SettingsWrapper
 
-from amends.members.models import Member
-from amends.vault import api
+from amends.testing.personas import Persona, make_member
 
 # The same algorithm with a far smaller cost: each persona costs a few milliseconds.
 FAST_KDF = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
-
-
-@dataclass
-class Persona:
-    member: Member
-    secret: bytes  # as members hands it over: already normalised
-    recovery_key: str
-
-    def holder(self) -> api.Keyholder:
-        return api.open_keyholder(self.member, self.secret)
-
-
-def make_persona(kind: str = Member.Kind.HANDLE, secret: str | None = None) -> Persona:
-    member = Member.objects.create_user(
-        lookup=secrets.token_hex(32),
-        kind=kind,
-        joined_month=datetime.date(2026, 11, 1),
-    )
-    secret = secret or f"passphrase {secrets.token_hex(8)}"
-    recovery_key = api.provision_member(member, secret.encode())
-    return Persona(member, secret.encode(), recovery_key)
 
 
 @pytest.fixture(autouse=True)
@@ -47,22 +19,31 @@ def _fast_kdf(settings: SettingsWrapper) -> None:
 
 
 @pytest.fixture
-def responsible_party(db: None) -> Persona:
+def responsible(db: None) -> Persona:
     """A person who caused harm, writing reflections and drafts."""
-    return make_persona(secret="quiet rivers carry heavy stones home")
+    return make_member(secret="quiet rivers carry heavy stones home")
 
 
 @pytest.fixture
-def harmed_party(db: None) -> Persona:
+def harmed(db: None) -> Persona:
     """A person who was harmed, keeping an impact statement."""
-    return make_persona(kind=Member.Kind.CODENAME, secret="amber kettle orbit walnut fjord pixel")
+    return make_member(kind="codename", secret="amber kettle orbit walnut fjord pixel")
 
 
 @pytest.fixture
 def facilitator(db: None) -> Persona:
-    return make_persona(secret="facilitator passphrase of some length")
+    return make_member(secret="facilitator passphrase of some length")
 
 
 @pytest.fixture
 def outsider(db: None) -> Persona:
-    return make_persona(secret="outsider passphrase of some length")
+    return make_member(secret="outsider passphrase of some length")
+
+
+@pytest.fixture
+def operator(db: None) -> Persona:
+    persona = make_member(secret="operators keep the lights on quietly")
+    persona.member.is_staff = persona.member.is_superuser = True
+    persona.member.save(update_fields=["is_staff", "is_superuser"])
+    persona.client.force_login(persona.member, backend="amends.members.backends.MemberBackend")
+    return persona

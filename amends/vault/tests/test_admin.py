@@ -3,32 +3,19 @@
 from __future__ import annotations
 
 import base64
-import datetime
 import uuid
 
 import pytest
 from django.conf import settings
-from django.test import Client
 
-from amends.members.models import Member
+from amends.testing.personas import Persona
 from amends.vault import api
 from amends.vault.models import MemberKey, PrivateText, ReaderKey
-from amends.vault.tests.conftest import Persona
 
 pytestmark = pytest.mark.django_db
 
 MARKER = "marker-impact-statement-i-stopped-sleeping"
 BINDING = api.Binding(model="statements.ImpactStatement", row=str(uuid.uuid4()), field="text")
-
-
-@pytest.fixture
-def operator_client(db: None) -> Client:
-    operator = Member.objects.create_superuser(
-        lookup="operator", password="operator passphrase", joined_month=datetime.date(2026, 11, 1)
-    )
-    client = Client()
-    client.force_login(operator, backend="amends.members.backends.MemberBackend")
-    return client
 
 
 def admin_url(path: str) -> str:
@@ -41,12 +28,12 @@ def forms_of(blob: bytes) -> list[str]:
 
 
 def test_admin_pages_show_no_text_and_no_ciphertext(
-    operator_client: Client, harmed_party: Persona, facilitator: Persona
+    operator: Persona, harmed: Persona, facilitator: Persona
 ) -> None:
-    holder = harmed_party.holder()
+    holder = harmed.holder()
     item = api.seal_text(holder, BINDING, MARKER)
     api.grant(holder, item, facilitator.member)
-    member_key = MemberKey.objects.get(member=harmed_party.member)
+    member_key = MemberKey.objects.get(member=harmed.member)
     reader_key = ReaderKey.objects.filter(item=item).first()
     assert reader_key is not None
     blobs = [
@@ -63,34 +50,34 @@ def test_admin_pages_show_no_text_and_no_ciphertext(
         admin_url("readerkey/"),
         admin_url(f"readerkey/{reader_key.pk}/change/"),
         admin_url("memberkey/"),
-        admin_url(f"memberkey/{harmed_party.member.pk}/change/"),
+        admin_url(f"memberkey/{harmed.member.pk}/change/"),
     ]
     for page in pages:
-        response = operator_client.get(page)
+        response = operator.client.get(page)
         assert response.status_code == 200, page
         content = response.content.decode()
         assert MARKER not in content
         for blob in blobs:
             for form in forms_of(blob):
                 assert form not in content, page
-    detail = operator_client.get(admin_url(f"privatetext/{item.pk}/change/")).content.decode()
+    detail = operator.client.get(admin_url(f"privatetext/{item.pk}/change/")).content.decode()
     assert BINDING.model in detail
     assert str(len(item.ciphertext)) in detail
 
 
 @pytest.mark.parametrize("model", ["privatetext", "readerkey", "memberkey"])
 def test_admin_cannot_add_change_or_delete(
-    operator_client: Client, harmed_party: Persona, model: str
+    operator: Persona, harmed: Persona, model: str
 ) -> None:
-    item = api.seal_text(harmed_party.holder(), BINDING, MARKER)
+    item = api.seal_text(harmed.holder(), BINDING, MARKER)
     pk = {
         "privatetext": item.pk,
         "readerkey": ReaderKey.objects.get(item=item).pk,
-        "memberkey": harmed_party.member.pk,
+        "memberkey": harmed.member.pk,
     }[model]
-    assert operator_client.get(admin_url(f"{model}/add/")).status_code == 403
-    assert operator_client.post(admin_url(f"{model}/{pk}/change/"), {}).status_code == 403
+    assert operator.client.get(admin_url(f"{model}/add/")).status_code == 403
+    assert operator.client.post(admin_url(f"{model}/{pk}/change/"), {}).status_code == 403
     assert (
-        operator_client.post(admin_url(f"{model}/{pk}/delete/"), {"post": "yes"}).status_code == 403
+        operator.client.post(admin_url(f"{model}/{pk}/delete/"), {"post": "yes"}).status_code == 403
     )
     assert PrivateText.objects.filter(pk=item.pk).exists()

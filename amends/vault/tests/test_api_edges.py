@@ -14,9 +14,10 @@ from django.test import RequestFactory
 from pytest_django.fixtures import Settings as SettingsWrapper
 
 from amends.members.models import Member
+from amends.testing.personas import Persona, make_member
 from amends.vault import api, crypto
 from amends.vault.models import MemberKey, PrivateText, ReaderKey
-from amends.vault.tests.conftest import FAST_KDF, Persona, make_persona
+from amends.vault.tests.conftest import FAST_KDF
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +79,7 @@ def test_an_unlocked_key_serves_only_its_own_member(
     facilitator: Persona, outsider: Persona
 ) -> None:
     request = request_for(facilitator.member)
-    api.unlock(request, facilitator.member, facilitator.secret)  # type: ignore[arg-type]
+    api.unlock(request, facilitator.member, facilitator.vault_secret)  # type: ignore[arg-type]
     assert api.keyholder_for(request).member_id == facilitator.member.pk  # type: ignore[arg-type]
     request.user = outsider.member  # type: ignore[attr-defined]
     with pytest.raises(api.VaultLocked):
@@ -132,7 +133,7 @@ def test_raised_kdf_cost_is_applied_at_the_next_login(
     item = api.seal_text(facilitator.holder(), NOTE, MARKER)
     stronger = {**FAST_KDF, "time_cost": 2, "memory_cost": 2048}
     settings.AMENDS_VAULT_KDF = stronger
-    holder = api.unlock(request_for(facilitator.member), facilitator.member, facilitator.secret)  # type: ignore[arg-type]
+    holder = api.unlock(request_for(facilitator.member), facilitator.member, facilitator.vault_secret)  # type: ignore[arg-type]
     member_key = MemberKey.objects.get(member=facilitator.member)
     assert (member_key.kdf_time_cost, member_key.kdf_memory_cost) == (2, 2048)
     assert api.open_text(holder, item, NOTE) == MARKER
@@ -181,7 +182,7 @@ def test_a_damaged_recovery_wrap_stops_a_secret_change(facilitator: Persona) -> 
         recovery_wrap=damage(bytes(member_key.recovery_wrap))
     )
     with pytest.raises(api.DecryptionFailed):
-        api.change_secret(facilitator.member, facilitator.secret, b"a new passphrase")
+        api.change_secret(facilitator.member, facilitator.vault_secret, b"a new passphrase")
     assert facilitator.holder().member_id == facilitator.member.pk
 
 
@@ -206,7 +207,7 @@ def test_a_wrapped_key_swapped_between_members_fails(
         passphrase_salt=facilitator_key.passphrase_salt,
     )
     with pytest.raises(api.DecryptionFailed):
-        api.open_keyholder(outsider.member, facilitator.secret)
+        api.open_keyholder(outsider.member, facilitator.vault_secret)
 
 
 def test_an_authentic_server_layer_around_a_wrong_wrap_fails(facilitator: Persona) -> None:
@@ -282,7 +283,7 @@ def test_a_destroyed_item_still_referenced_stays_as_an_empty_shell(
 
 
 def test_an_erased_readers_shares_are_gone(facilitator: Persona) -> None:
-    harmed = make_persona()
+    harmed = make_member()
     item = api.seal_text(harmed.holder(), NOTE, MARKER)
     api.grant(harmed.holder(), item, facilitator.member)
     api.erase_member(facilitator.member)

@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from pytest_django.fixtures import Settings as SettingsWrapper
 
+from amends.testing.personas import Persona
 from amends.vault import api, crypto
 from amends.vault.models import MemberKey, PrivateText, ReaderKey
-from amends.vault.tests.conftest import Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +42,8 @@ def column_key_ids() -> set[str]:
 
 
 @pytest.fixture
-def shared_item(harmed_party: Persona, facilitator: Persona) -> PrivateText:
-    holder = harmed_party.holder()
+def shared_item(harmed: Persona, facilitator: Persona) -> PrivateText:
+    holder = harmed.holder()
     item = api.seal_text(holder, BINDING, MARKER)
     api.grant(holder, item, facilitator.member)
     return item
@@ -52,7 +52,7 @@ def shared_item(harmed_party: Persona, facilitator: Persona) -> PrivateText:
 def test_rotation_rewraps_everything_and_the_old_key_can_go(
     settings: SettingsWrapper,
     shared_item: PrivateText,
-    harmed_party: Persona,
+    harmed: Persona,
     facilitator: Persona,
 ) -> None:
     new_entry = crypto.generate_keyring_entry("dev2")
@@ -65,9 +65,9 @@ def test_rotation_rewraps_everything_and_the_old_key_can_go(
     assert column_key_ids() == {"dev2"}
     settings.AMENDS_VAULT_KEYRING = new_entry
     item = PrivateText.objects.get(pk=shared_item.pk)
-    assert api.open_text(harmed_party.holder(), item, BINDING) == MARKER
+    assert api.open_text(harmed.holder(), item, BINDING) == MARKER
     assert api.open_text(facilitator.holder(), item, BINDING) == MARKER
-    api.recover(harmed_party.member, harmed_party.recovery_key, b"a new secret after rotation")
+    api.recover(harmed.member, harmed.recovery_key, b"a new secret after rotation")
 
 
 def test_rotation_is_idempotent(settings: SettingsWrapper, shared_item: PrivateText) -> None:
@@ -106,8 +106,8 @@ def test_rotation_reports_blobs_it_cannot_open_and_leaves_them(
     assert item.key_id == "dev1"
 
 
-def test_rotation_in_small_batches(settings: SettingsWrapper, harmed_party: Persona) -> None:
-    holder = harmed_party.holder()
+def test_rotation_in_small_batches(settings: SettingsWrapper, harmed: Persona) -> None:
+    holder = harmed.holder()
     for n in range(5):
         api.seal_text(holder, api.Binding("cases.Message", str(n), "text"), f"message {n}")
     settings.AMENDS_VAULT_KEYRING = (

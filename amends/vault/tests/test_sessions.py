@@ -12,9 +12,9 @@ from django.test import Client
 from django.utils import timezone
 from pytest_django.fixtures import Settings as SettingsWrapper
 
+from amends.testing.personas import Persona
 from amends.vault import api, crypto
 from amends.vault.models import PrivateText
-from amends.vault.tests.conftest import Persona
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("amends.vault.tests.urls")]
 
@@ -31,7 +31,7 @@ COOKIE = "amends-vault"
 
 
 def log_in(client: Client, persona: Persona) -> None:
-    response = client.post("/log-in/", {"member": persona.member.pk, "secret": persona.secret.decode()})
+    response = client.post("/log-in/", {"member": persona.member.pk, "secret": persona.vault_secret.decode()})
     assert response.status_code == 200
 
 
@@ -47,9 +47,9 @@ def read(client: Client, item_id: str, row: str) -> tuple[int, str]:
     return response.status_code, response.content.decode()
 
 
-def test_login_sets_an_httponly_browser_session_cookie(responsible_party: Persona) -> None:
+def test_login_sets_an_httponly_browser_session_cookie(responsible: Persona) -> None:
     client = Client()
-    log_in(client, responsible_party)
+    log_in(client, responsible)
     cookie = client.cookies[COOKIE]
     assert cookie["httponly"]
     assert cookie["samesite"] == "Lax"
@@ -61,32 +61,32 @@ def test_login_sets_an_httponly_browser_session_cookie(responsible_party: Person
 
 
 def test_secure_cookies_use_the_host_prefix(
-    responsible_party: Persona, settings: SettingsWrapper
+    responsible: Persona, settings: SettingsWrapper
 ) -> None:
     settings.SECURE_COOKIES = True
     client = Client()
-    log_in(client, responsible_party)
+    log_in(client, responsible)
     cookie = client.cookies["__Host-amends-vault"]
     assert cookie["secure"]
     assert cookie["path"] == "/"
     assert not cookie["domain"]
 
 
-def test_logged_in_member_reads_their_text(responsible_party: Persona) -> None:
+def test_logged_in_member_reads_their_text(responsible: Persona) -> None:
     client = Client()
-    log_in(client, responsible_party)
+    log_in(client, responsible)
     item_id, row = write(client)
     assert read(client, item_id, row) == (200, MARKER)
 
 
-def test_wrong_secret_is_refused_at_login(responsible_party: Persona) -> None:
-    response = Client().post("/log-in/", {"member": responsible_party.member.pk, "secret": "wrong"})
+def test_wrong_secret_is_refused_at_login(responsible: Persona) -> None:
+    response = Client().post("/log-in/", {"member": responsible.member.pk, "secret": "wrong"})
     assert response.status_code == 400
 
 
-def test_session_holds_no_usable_key_without_the_cookie(responsible_party: Persona) -> None:
+def test_session_holds_no_usable_key_without_the_cookie(responsible: Persona) -> None:
     client = Client()
-    log_in(client, responsible_party)
+    log_in(client, responsible)
     item_id, row = write(client)
     del client.cookies[COOKIE]
     status, body = read(client, item_id, row)
@@ -96,27 +96,27 @@ def test_session_holds_no_usable_key_without_the_cookie(responsible_party: Perso
 
 
 def test_a_cookie_from_another_session_does_not_open_the_key(
-    responsible_party: Persona,
+    responsible: Persona,
 ) -> None:
     first, second = Client(), Client()
-    log_in(first, responsible_party)
-    log_in(second, responsible_party)
+    log_in(first, responsible)
+    log_in(second, responsible)
     item_id, row = write(first)
     first.cookies[COOKIE] = second.cookies[COOKIE].value
     assert read(first, item_id, row)[0] == 403
 
 
-def test_a_malformed_cookie_is_treated_as_locked(responsible_party: Persona) -> None:
+def test_a_malformed_cookie_is_treated_as_locked(responsible: Persona) -> None:
     client = Client()
-    log_in(client, responsible_party)
+    log_in(client, responsible)
     item_id, row = write(client)
     client.cookies[COOKIE] = "not base64!"
     assert read(client, item_id, row)[0] == 403
 
 
-def test_after_logout_the_server_cannot_decrypt(responsible_party: Persona) -> None:
+def test_after_logout_the_server_cannot_decrypt(responsible: Persona) -> None:
     client = Client()
-    log_in(client, responsible_party)
+    log_in(client, responsible)
     item_id, row = write(client)
     cookie_value = client.cookies[COOKIE].value
     response = client.post("/log-out/")
@@ -128,9 +128,9 @@ def test_after_logout_the_server_cannot_decrypt(responsible_party: Persona) -> N
     assert not any(api.SESSION_ENTRY in s.get_decoded() for s in Session.objects.all())
 
 
-def test_after_idle_timeout_the_server_cannot_decrypt(responsible_party: Persona) -> None:
+def test_after_idle_timeout_the_server_cannot_decrypt(responsible: Persona) -> None:
     client = Client()
-    log_in(client, responsible_party)
+    log_in(client, responsible)
     item_id, row = write(client)
     Session.objects.update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
     status, body = read(client, item_id, row)
@@ -139,50 +139,50 @@ def test_after_idle_timeout_the_server_cannot_decrypt(responsible_party: Persona
 
 
 def test_expired_session_row_without_the_cookie_reveals_nothing(
-    responsible_party: Persona,
+    responsible: Persona,
 ) -> None:
     # What a database thief (or the server after expiry) holds: the session row and
     # the server keyring, but not the cookie. The private key stays sealed.
     client = Client()
-    log_in(client, responsible_party)
+    log_in(client, responsible)
     session = Session.objects.get()
     entry = session.get_decoded()[api.SESSION_ENTRY]
     blob = base64.b64decode(entry["key"])
-    context = crypto.encode_context("session", str(responsible_party.member.pk))
+    context = crypto.encode_context("session", str(responsible.member.pk))
     inner = crypto.server_open(api.keyring(), blob, context)
     with pytest.raises(crypto.CryptoError):
         crypto.open_sealed(crypto.new_key(), crypto.Purpose.SESSION, inner, context)
 
 
-def test_stale_cookie_is_deleted_for_a_logged_out_visitor(responsible_party: Persona) -> None:
+def test_stale_cookie_is_deleted_for_a_logged_out_visitor(responsible: Persona) -> None:
     client = Client()
     client.cookies[COOKIE] = base64.urlsafe_b64encode(bytes(32)).decode()
     client.get("/nothing/")
     assert client.cookies[COOKIE].value == ""
 
 
-def test_cookie_is_kept_while_the_session_holds_the_key(responsible_party: Persona) -> None:
+def test_cookie_is_kept_while_the_session_holds_the_key(responsible: Persona) -> None:
     client = Client()
-    log_in(client, responsible_party)
+    log_in(client, responsible)
     value = client.cookies[COOKIE].value
     response = client.get("/nothing/")
     assert COOKIE not in response.cookies
     assert client.cookies[COOKIE].value == value
 
 
-def test_login_after_cycling_session_keeps_the_key(responsible_party: Persona) -> None:
+def test_login_after_cycling_session_keeps_the_key(responsible: Persona) -> None:
     client = Client()
-    log_in(client, responsible_party)
-    log_in(client, responsible_party)  # login() cycles the session key again
+    log_in(client, responsible)
+    log_in(client, responsible)  # login() cycles the session key again
     item_id, row = write(client)
     assert read(client, item_id, row) == (200, MARKER)
 
 
 def test_another_member_logging_in_on_the_same_browser_cannot_read(
-    responsible_party: Persona, outsider: Persona
+    responsible: Persona, outsider: Persona
 ) -> None:
     client = Client()
-    log_in(client, responsible_party)
+    log_in(client, responsible)
     item_id, row = write(client)
     log_in(client, outsider)
     status, body = read(client, item_id, row)
@@ -192,10 +192,10 @@ def test_another_member_logging_in_on_the_same_browser_cannot_read(
 
 
 def test_active_session_moves_to_a_rotated_server_key(
-    responsible_party: Persona, settings: SettingsWrapper
+    responsible: Persona, settings: SettingsWrapper
 ) -> None:
     client = Client()
-    log_in(client, responsible_party)
+    log_in(client, responsible)
     item_id, row = write(client)
     new_entry = crypto.generate_keyring_entry("dev2")
     settings.AMENDS_VAULT_KEYRING = f"{new_entry},{settings.AMENDS_VAULT_KEYRING}"

@@ -16,9 +16,9 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from amends.testing.personas import Persona
 from amends.vault import api, crypto
 from amends.vault.models import MemberKey, PrivateText, ReaderKey
-from amends.vault.tests.conftest import Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -30,20 +30,20 @@ MARKERS = [
 
 
 @pytest.fixture
-def private_texts(responsible_party: Persona, harmed_party: Persona, facilitator: Persona):
-    responsible = responsible_party.holder()
-    harmed = harmed_party.holder()
+def private_texts(responsible: Persona, harmed: Persona, facilitator: Persona):
+    writer = responsible.holder()
+    survivor = harmed.holder()
     api.seal_text(
-        responsible, api.Binding("reflections.Answer", str(uuid.uuid4()), "text"), MARKERS[0]
+        writer, api.Binding("reflections.Answer", str(uuid.uuid4()), "text"), MARKERS[0]
     )
     draft = api.seal_text(
-        responsible, api.Binding("statements.StatementVersion", str(uuid.uuid4()), "content"), "x"
+        writer, api.Binding("statements.StatementVersion", str(uuid.uuid4()), "content"), "x"
     )
-    api.reseal_text(responsible, draft, MARKERS[1])
+    api.reseal_text(writer, draft, MARKERS[1])
     impact = api.seal_text(
-        harmed, api.Binding("statements.ImpactStatement", str(uuid.uuid4()), "text"), MARKERS[2]
+        survivor, api.Binding("statements.ImpactStatement", str(uuid.uuid4()), "text"), MARKERS[2]
     )
-    api.grant(harmed, impact, facilitator.member)
+    api.grant(survivor, impact, facilitator.member)
 
 
 def every_stored_value() -> list[bytes]:
@@ -108,13 +108,13 @@ def test_the_server_layer_opens_only_to_more_ciphertext(private_texts: None) -> 
 
 
 def test_without_the_secret_no_api_opens_a_member_key(
-    private_texts: None, responsible_party: Persona
+    private_texts: None, responsible: Persona
 ) -> None:
-    for guess in [b"password", responsible_party.secret.upper(), b"quiet rivers"]:
+    for guess in [b"password", responsible.vault_secret.upper(), b"quiet rivers"]:
         with pytest.raises(api.WrongSecret):
-            api.open_keyholder(responsible_party.member, guess)
+            api.open_keyholder(responsible.member, guess)
     with pytest.raises(TypeError):
-        api.Keyholder(responsible_party.member.pk, crypto.new_key(), None)
+        api.Keyholder(responsible.member.pk, crypto.new_key(), None)
 
 
 def test_an_operators_own_key_opens_no_members_text(

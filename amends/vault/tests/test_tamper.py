@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from amends.testing.personas import Persona
 from amends.vault import api
 from amends.vault.models import PrivateText, ReaderKey
-from amends.vault.tests.conftest import Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -38,9 +38,9 @@ def flipped(blob: bytes, index: int, bit: int) -> bytes:
 @db_examples
 @given(index=st.integers(min_value=0), bit=st.integers(min_value=0, max_value=7))
 def test_any_flipped_bit_of_stored_ciphertext_fails(
-    responsible_party: Persona, index: int, bit: int
+    responsible: Persona, index: int, bit: int
 ) -> None:
-    holder = responsible_party.holder()
+    holder = responsible.holder()
     item = api.seal_text(holder, BINDING, MARKER)
     PrivateText.objects.filter(pk=item.pk).update(
         ciphertext=flipped(bytes(item.ciphertext), index, bit)
@@ -53,9 +53,9 @@ def test_any_flipped_bit_of_stored_ciphertext_fails(
 @db_examples
 @given(index=st.integers(min_value=0), bit=st.integers(min_value=0, max_value=7))
 def test_any_flipped_bit_of_a_stored_wrapped_key_fails(
-    responsible_party: Persona, index: int, bit: int
+    responsible: Persona, index: int, bit: int
 ) -> None:
-    holder = responsible_party.holder()
+    holder = responsible.holder()
     item = api.seal_text(holder, BINDING, MARKER)
     reader_key = ReaderKey.objects.get(item=item)
     ReaderKey.objects.filter(pk=reader_key.pk).update(
@@ -77,9 +77,9 @@ bindings = st.builds(
 @db_examples
 @given(other=bindings)
 def test_a_text_opens_only_at_its_own_model_row_and_field(
-    responsible_party: Persona, other: api.Binding
+    responsible: Persona, other: api.Binding
 ) -> None:
-    holder = responsible_party.holder()
+    holder = responsible.holder()
     item = api.seal_text(holder, BINDING, MARKER)
     if other == BINDING:
         assert api.open_text(holder, item, other) == MARKER
@@ -98,9 +98,9 @@ def test_a_text_opens_only_at_its_own_model_row_and_field(
 @db_examples
 @given(other=bindings, move_key=st.booleans())
 def test_ciphertext_swapped_into_another_item_fails(
-    responsible_party: Persona, other: api.Binding, move_key: bool
+    responsible: Persona, other: api.Binding, move_key: bool
 ) -> None:
-    holder = responsible_party.holder()
+    holder = responsible.holder()
     source = api.seal_text(holder, BINDING, MARKER)
     target_binding = api.Binding(other.model, other.row + "-target", other.field)
     target = api.seal_text(holder, target_binding, "the target's own text")
@@ -116,12 +116,12 @@ def test_ciphertext_swapped_into_another_item_fails(
 
 
 def test_a_wrapped_key_moved_to_another_reader_fails(
-    harmed_party: Persona, facilitator: Persona
+    harmed: Persona, facilitator: Persona
 ) -> None:
-    holder = harmed_party.holder()
+    holder = harmed.holder()
     item = api.seal_text(holder, BINDING, MARKER)
     api.grant(holder, item, facilitator.member)
-    own = ReaderKey.objects.get(item=item, reader=harmed_party.member)
+    own = ReaderKey.objects.get(item=item, reader=harmed.member)
     ReaderKey.objects.filter(item=item, reader=facilitator.member).update(
         wrapped_key=own.wrapped_key
     )
@@ -131,8 +131,8 @@ def test_a_wrapped_key_moved_to_another_reader_fails(
 
 @db_examples
 @given(text=st.text(max_size=3000))
-def test_any_text_round_trips_through_the_database(responsible_party: Persona, text: str) -> None:
-    holder = responsible_party.holder()
+def test_any_text_round_trips_through_the_database(responsible: Persona, text: str) -> None:
+    holder = responsible.holder()
     item = api.seal_text(holder, BINDING, text)
     assert api.open_text(holder, PrivateText.objects.get(pk=item.pk), BINDING) == text
     api.destroy_text(item)
