@@ -76,3 +76,9 @@ def review_for(
         keep_out=keep_out_of_member(holder, author_id),
         dismissed=dismissed_of(holder, statement_id),
     )
+
+
+def readable_keep_out(items: list[str]) -> str:
+    if not items:
+        return "## Your keep-out list\n\nIt was empty."
+    return "## Your keep-out list\n\n" + "\n".join(f"- {item}" for item in items)

@@ -12,6 +12,9 @@ class CoachingConfig(AppConfig):
         # Dismissals belong to a statement and go with it (statements erases them).
         register(
             PersonalData(
-                key="keep_out_list", export=access.keep_out_of, erase=actions.erase_keep_out
+                key="keep_out_list",
+                export=access.keep_out_of,
+                erase=actions.erase_keep_out,
+                readable=access.readable_keep_out,
             )
         )

@@ -21,3 +21,18 @@ def export_for(holder: vault.Keyholder, member: Member) -> dict[str, Any]:
     for entry in registered():
         document[entry.key] = entry.export(holder, member)
     return document
+
+
+def readable_export(document: dict[str, Any]) -> str:
+    """The same export as one Markdown document: opens in any text editor, prints well."""
+    account = document["account"]
+    parts = [
+        "# Everything you wrote on Amends",
+        "Only you could read this on Amends. This copy is not encrypted: keep it somewhere "
+        "safe, or delete it when you no longer need it.",
+        f"Account: {account['kind']}, since {account['joined']}.",
+    ]
+    for entry in registered():
+        if entry.readable is not None:
+            parts.append(entry.readable(document[entry.key]).strip())
+    return "\n\n".join(parts) + "\n"

@@ -30,6 +30,8 @@ class PersonalData:
     # A card in My space: a template and the context it needs, or None.
     space_template: str = ""
     space_context: Callable[[Member], dict[str, Any]] | None = None
+    # This part of the export as Markdown a person can read, with the headings they saw.
+    readable: Callable[[Any], str] | None = None
 
 
 _registry: dict[str, PersonalData] = {}

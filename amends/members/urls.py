@@ -10,5 +10,6 @@ urlpatterns = [
     path("log-out/", views.log_out, name="log_out"),
     path("me/account/", views.account, name="account"),
     path("me/export/", views.export, name="export"),
+    path("me/export/readable/", views.export, {"readable": True}, name="export_readable"),
     path("recover/", views.recover, name="recover"),
 ]

@@ -162,17 +162,21 @@ def account(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-def export(request: HttpRequest) -> HttpResponse:
-    """A download of everything the member wrote, decrypted for them alone."""
+def export(request: HttpRequest, readable: bool = False) -> HttpResponse:
+    """A download of everything the member wrote, decrypted for them alone: as JSON for
+    another program, or as a Markdown document a person can read."""
     import json
 
-    from amends.members.export import export_for
+    from amends.members.export import export_for, readable_export
 
     document = export_for(vault.keyholder_for(request), member_of(request))
-    response = HttpResponse(
-        json.dumps(document, ensure_ascii=False, indent=2), content_type="application/json"
-    )
-    response["Content-Disposition"] = 'attachment; filename="amends-export.json"'
+    if readable:
+        body, kind, name = readable_export(document), "text/markdown", "amends-export.md"
+    else:
+        body = json.dumps(document, ensure_ascii=False, indent=2)
+        kind, name = "application/json", "amends-export.json"
+    response = HttpResponse(body, content_type=f"{kind}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "no-store"
     return response
 

@@ -60,3 +60,12 @@ def export_reflection(holder: vault.Keyholder, member: Member) -> list[dict[str,
 
 def space_context(member: Member) -> dict[str, object]:
     return {"reflection": reflection_progress(member)}
+
+
+def readable_reflection(answers: list[dict[str, str]]) -> str:
+    if not answers:
+        return "## Reflection\n\nYou had not answered any question."
+    parts = ["## Reflection"]
+    for answer in answers:
+        parts.append(f"### {answer['question']}\n\n{answer['answer']}")
+    return "\n\n".join(parts)

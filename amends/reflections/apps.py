@@ -16,5 +16,6 @@ class ReflectionsConfig(AppConfig):
                 erase=actions.erase_reflection,
                 space_template="reflections/_space.html",
                 space_context=access.space_context,
+                readable=access.readable_reflection,
             )
         )

@@ -17,7 +17,7 @@ from amends.core.permissions import Action, Obj, require
 from amends.institutions.access import Person, relations_to
 from amends.members.models import Member
 from amends.statements.models import Statement, StatementVersion
-from amends.statements.sections import SECTION_KEYS
+from amends.statements.sections import SECTION_KEYS, SECTION_TITLES
 from amends.vault import api as vault
 
 
@@ -104,3 +104,26 @@ def export_statements(holder: vault.Keyholder, member: Member) -> list[dict[str,
 
 def space_context(member: Member) -> dict[str, object]:
     return {"statements": statements_of(member)}
+
+
+def readable_statements(statements: list[dict[str, Any]]) -> str:
+    """Each statement with its newest version first, under the headings of the editor."""
+    if not statements:
+        return "## Accountability statements\n\nYou had not started one."
+    parts = ["## Accountability statements"]
+    for number, statement in enumerate(statements, start=1):
+        published = statement["published"]
+        status = (
+            f"Published in the library as {published['pseudonym']}, {published['month']}."
+            if published
+            else "Never published."
+        )
+        parts.append(f"### Statement {number}, started {statement['started']}\n\n{status}")
+        for version in reversed(statement["versions"]):
+            parts.append(
+                f"#### Version {version['number']}, saved {version['saved']} ({version['how']})"
+            )
+            for key, title in SECTION_TITLES:
+                text = version["sections"].get(key, "").strip()
+                parts.append(f"**{title}**\n\n{text or '(empty)'}")
+    return "\n\n".join(parts)

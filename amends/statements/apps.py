@@ -16,5 +16,6 @@ class StatementsConfig(AppConfig):
                 erase=actions.erase_statements,
                 space_template="statements/_space.html",
                 space_context=access.space_context,
+                readable=access.readable_statements,
             )
         )

@@ -184,3 +184,26 @@ def test_a_member_can_export_everything_they_wrote(responsible: Persona, outside
     assert document["keep_out_list"] == ["Someplace"]
     theirs = json.loads(outsider.client.get("/me/export/").content)
     assert theirs["reflection"] == [] and theirs["statements"] == []
+
+
+def test_the_export_is_also_a_document_a_person_can_read(
+    responsible: Persona, outsider: Persona
+) -> None:
+    responsible.client.post("/reflection/", {"pressure": "My own reflection answer."})
+    responsible.client.post("/coach/keep-out/", {"items": "Someplace"})
+    url = write_statement(responsible)
+    responsible.client.post(url, statement_form(what_i_did="A second version."))
+    response = responsible.client.get("/me/export/readable/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/markdown")
+    assert "attachment" in response["Content-Disposition"]
+    assert "no-store" in response["Cache-Control"]
+    text = response.content.decode()
+    assert "My own reflection answer." in text
+    # The section titles the member saw in the editor, newest version first.
+    assert "**What I did**\n\nA second version." in text
+    assert text.index("A second version.") < text.index(statement_form()["what_i_did"])
+    assert "- Someplace" in text
+    theirs = outsider.client.get("/me/export/readable/").content.decode()
+    assert "My own reflection answer." not in theirs and "Someplace" not in theirs
+    assert "You had not started one." in theirs
