@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "amends.statements",
     "amends.library",
     "amends.coaching",
+    "amends.support",
 ]
 
 MIDDLEWARE = [
@@ -120,6 +121,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "amends.support.context.leave_quickly",
             ],
         },
     },
@@ -285,3 +287,16 @@ AMENDS_SIGN_UPS_ALLOWED = env_int("AMENDS_SIGN_UPS_ALLOWED", 5, minimum=1)
 AMENDS_SIGN_UP_WINDOW_SECONDS = env_int("AMENDS_SIGN_UP_WINDOW_SECONDS", 60 * 60, minimum=1)
 
 AMENDS_LIBRARY_PAGE_SIZE = env_int("AMENDS_LIBRARY_PAGE_SIZE", 10, minimum=1)
+
+# Where "Leave quickly" goes: an ordinary, neutral page on another site. Following a
+# link is a navigation the person chooses; Amends' pages still load nothing from
+# elsewhere. With JavaScript the page is also replaced in the browser's history.
+AMENDS_LEAVE_URL = env_str("AMENDS_LEAVE_URL", "https://www.wikipedia.org/")
+if not AMENDS_LEAVE_URL.startswith("https://"):
+    raise ImproperSetting("AMENDS_LEAVE_URL must be an https:// address")
+
+# The support page's resources (therapy, groups, crisis lines), as a TOML file the
+# operator keeps (docs/configuration.md). The default holds fictional demo entries.
+AMENDS_SUPPORT_FILE = env_path(
+    "AMENDS_SUPPORT_FILE", BASE_DIR / "support" / "demo_resources.toml"
+)

@@ -138,14 +138,22 @@ def test_pages_hold_no_inline_script_or_style_and_nothing_from_elsewhere(
         "/me/account/",
         "/recover/",
         "/about/",
+        "/support/",
+        "/your-data/",
     ]
     for path in pages:
         html = responsible.client.get(path).content.decode()
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), path
         assert "<style" not in html and " style=" not in html, path
         assert not re.search(r"\son[a-z]+=", html), path
-        for address in re.findall(r"""(?:src|href|action)=["']([^"']+)""", html):
+        for address in re.findall(r"""(?:src|action)=["']([^"']+)""", html):
             assert not re.match(r"(?:https?:)?//", address), (path, address)
+        # A link to another site is a navigation the person chooses, never a request the
+        # page makes; it must not tell that site where the person came from.
+        for tag in re.findall(r"<(?:a|link)\b[^>]*>", html):
+            address = re.search(r"""href=["']([^"']+)""", tag)
+            if address and re.match(r"(?:https?:)?//", address.group(1)):
+                assert tag.startswith("<a ") and "noreferrer" in tag, (path, tag)
 
 
 def test_every_form_posts_with_a_csrf_token(responsible: Persona) -> None:

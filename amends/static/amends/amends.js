@@ -24,4 +24,17 @@
       status.classList.toggle("error", Boolean(failed));
     }
   });
+
+  // "Leave quickly": a plain link without JavaScript. With it, the page is replaced in
+  // the history (location.replace), so Back does not bring this page up again.
+  document.addEventListener("click", function (event) {
+    var link = event.target && event.target.closest ? event.target.closest("[data-leave-quickly]") : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) {
+      return;
+    }
+    event.preventDefault();
+    document.title = "";
+    document.body.hidden = true;
+    window.location.replace(link.href);
+  });
 })();
