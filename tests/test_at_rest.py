@@ -15,7 +15,7 @@ import pytest
 from django.db import connection
 
 from amends.testing.personas import sign_up_with_codename
-from amends.testing.writing import statement_form
+from amends.testing.writing import publish, statement_form
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -51,7 +51,7 @@ def write_private_text() -> tuple[str, str]:
     panel = client.post(f"/statements/{statement_id}/coach/", data).content.decode()
     key = panel.split('name="dismiss" value="')[1].split('"')[0]
     data.update(
-        {"dismiss": key, f"reason-{key}": "other", f"note-{key}": MARKERS["dismissal_reason"]}
+        {"dismiss": key, f"reason-{key}": "public", f"note-{key}": MARKERS["dismissal_reason"]}
     )
     client.post(f"/statements/{statement_id}/coach/dismiss/", data)
     assert MARKERS["dismissal_reason"] in client.get(url).content.decode()
@@ -59,7 +59,7 @@ def write_private_text() -> tuple[str, str]:
     # proves the dump below really contains the rows the markers would be in.
     public = client.post("/statements/new/")["Location"]
     client.post(public, statement_form(what_i_did=PUBLIC_CONTROL))
-    client.post(public + "preview/", {"confirm": "on"})
+    assert publish(client, public).status_code == 302
     return persona.secret, persona.recovery_key
 
 

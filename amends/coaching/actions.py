@@ -14,12 +14,37 @@ from amends.vault import api as vault
 
 MAX_KEEP_OUT = 100
 
-DISMISS_REASONS = {
-    "placeholder": "It is a placeholder I made up, not a real detail.",
-    "not_identifying": "It could not help anyone work out who anyone is.",
-    "misread": "The coach misread what I wrote.",
-    "other": "Another reason.",
+# Why a member may set a finding aside, by the finding's family. A dismissal is a
+# decision: the menu starts empty, and the server refuses a reason that does not fit
+# the family (a placeholder cannot explain away a missing apology).
+DISMISS_REASONS: dict[str, dict[str, str]] = {
+    "detail": {
+        "placeholder": "It is a placeholder I made up, not a real detail.",
+        "public": "It is public and already known, so it reveals nothing new.",
+        "not_about_anyone": "It is not about anyone.",
+    },
+    "pattern": {
+        "rejected_next": "I reject it in the next sentence.",
+        "someone_else": "It is about someone else, not me.",
+        "disagree": "I disagree, and here is why.",
+    },
+    "missing": {
+        "elsewhere": "It is in another section.",
+        "unsafe": "I cannot do this safely.",
+    },
 }
+# Reasons that say nothing without the member's own words.
+NOTE_REQUIRED = frozenset({"disagree"})
+MAX_NOTE = 200
+
+
+class DismissalRefused(Exception):
+    """A dismissal without a reason that fits the finding; the message says what to do."""
+
+
+def family_of(key: str) -> str:
+    """A finding key starts with its family ("detail:name:…", see amends.coach.model)."""
+    return key.split(":", 1)[0]
 
 
 def do_set_keep_out(holder: vault.Keyholder, member: Member, items: list[str]) -> list[str]:
@@ -52,9 +77,17 @@ def _save_notes(
 def do_dismiss_finding(
     holder: vault.Keyholder, statement_id: uuid.UUID, key: str, reason: str, note: str = ""
 ) -> None:
-    explanation = DISMISS_REASONS.get(reason, DISMISS_REASONS["other"])
-    if note.strip():
-        explanation = f"{explanation} {note.strip()[:200]}"
+    reasons = DISMISS_REASONS.get(family_of(key))
+    if reasons is None:
+        raise DismissalRefused("The coach has no such finding.")
+    if reason not in reasons:
+        raise DismissalRefused(
+            "Choose why you are dismissing it: " + " / ".join(reasons.values())
+        )
+    note = " ".join(note.split())[:MAX_NOTE]
+    if reason in NOTE_REQUIRED and not note:
+        raise DismissalRefused("Say in the note why you disagree, so you can weigh it later.")
+    explanation = f"{reasons[reason]} {note}".strip()
     with transaction.atomic():
         document = notes_of(holder, statement_id)
         document["dismissed"][key[:80]] = explanation

@@ -5,16 +5,19 @@ from __future__ import annotations
 import datetime
 import json
 import uuid
+from collections.abc import Collection
 
 from django.db import transaction
 from django.utils import timezone
 
+from amends.coaching import access as coaching_access
 from amends.coaching.actions import erase_notes
+from amends.coaching.review import PlacedFinding
 from amends.library.actions import do_publish, do_withdraw
 from amends.members.models import Member
 from amends.statements.access import binding_for, latest_version, read_version
 from amends.statements.models import Statement, StatementVersion
-from amends.statements.sections import SECTION_KEYS, SECTIONS
+from amends.statements.sections import SECTION_KEYS, SECTION_TITLES, SECTIONS
 from amends.vault import api as vault
 
 # Autosaves within this window refine the same version instead of piling up one
@@ -23,9 +26,21 @@ AUTOSAVE_WINDOW = datetime.timedelta(minutes=10)
 
 
 class NotReadyToPublish(Exception):
-    def __init__(self, empty_titles: list[str]) -> None:
-        super().__init__("Some sections are empty")
+    def __init__(
+        self, empty_titles: list[str], unacknowledged: list[PlacedFinding] | None = None
+    ) -> None:
         self.empty_titles = empty_titles
+        self.unacknowledged = unacknowledged or []
+        if empty_titles:
+            message = "Write something in each part first. Still empty: " + ", ".join(
+                empty_titles
+            )
+        else:
+            message = (
+                "The coach still raises something you have not edited, dismissed or "
+                "acknowledged: " + "; ".join(f.label for f in self.unacknowledged)
+            )
+        super().__init__(message)
 
 
 def _normalised(sections: dict[str, str]) -> dict[str, str]:
@@ -87,15 +102,41 @@ def empty_sections(sections: dict[str, str]) -> list[str]:
     return [section.title for section in SECTIONS if not sections.get(section.key, "").strip()]
 
 
+def unacknowledged_findings(
+    holder: vault.Keyholder,
+    statement: Statement,
+    sections: dict[str, str],
+    acknowledged: Collection[str],
+) -> list[PlacedFinding]:
+    """What the coach still raises in these sections that the member has neither
+    dismissed with a reason nor acknowledged one by one."""
+    review = coaching_access.review_for(
+        holder, statement.author_id, statement.id, SECTION_TITLES, sections
+    )
+    return [placed for placed in review.open_findings() if placed.key not in acknowledged]
+
+
 def do_publish_statement(
-    holder: vault.Keyholder, statement: Statement, tag_slugs: list[str]
+    holder: vault.Keyholder,
+    statement: Statement,
+    tag_slugs: list[str],
+    *,
+    acknowledged: Collection[str],
 ) -> Statement:
-    """Publish the latest version under a new pseudonym, replacing any earlier publication."""
+    """Publish the latest version under a new pseudonym, replacing any earlier publication.
+
+    The library promises that each statement was written with a coach, so the coach
+    reviews exactly the version being published: every detail, failure pattern and
+    missing element it raises must have been dismissed with a reason or acknowledged.
+    """
     version = latest_version(statement)
     sections = read_version(holder, version) if version else dict.fromkeys(SECTION_KEYS, "")
     empty = empty_sections(sections)
     if empty:
         raise NotReadyToPublish(empty)
+    unacknowledged = unacknowledged_findings(holder, statement, sections, acknowledged)
+    if unacknowledged:
+        raise NotReadyToPublish([], unacknowledged)
     with transaction.atomic():
         previous = statement.publication
         statement.publication = do_publish({k: v.strip() for k, v in sections.items()}, tag_slugs)

@@ -22,6 +22,7 @@ from amends.coaching import access as coaching_access
 from amends.coaching import actions as coaching_actions
 from amends.coaching.actions import DISMISS_REASONS
 from amends.coaching.review import StatementReview
+from amends.coaching.summary import Refusal, summarise
 from amends.core.permissions import Action
 from amends.members import actions as member_actions
 from amends.members.access import member_of
@@ -59,8 +60,14 @@ def editor_response(
     sections: dict[str, str],
     *,
     status: int = 200,
+    refusal: Refusal | None = None,
 ) -> HttpResponse:
-    guided = [(section, form[section.key]) for section in SECTIONS]
+    review = review_for(holder, statement, sections)
+    summary = summarise(review)
+    guided = [
+        (section, form[section.key], count)
+        for section, count in zip(SECTIONS, summary.sections, strict=True)
+    ]
     return render(
         request,
         "statements/edit.html",
@@ -68,8 +75,10 @@ def editor_response(
             "statement": statement,
             "form": form,
             "guided": guided,
-            "review": review_for(holder, statement, sections),
+            "review": review,
+            "summary": summary,
             "reasons": DISMISS_REASONS,
+            "refusal": refusal,
         },
         status=status,
     )
@@ -79,7 +88,7 @@ def _session_ended(
     request: HttpRequest, statement_id: uuid.UUID, form: StatementForm, error: str = ""
 ) -> HttpResponse:
     """The text comes back with a way to log in and save it in one step."""
-    guided = [(section, form[section.key]) for section in SECTIONS]
+    guided = [(section, form[section.key], None) for section in SECTIONS]
     login = log_in_forms()
     return render(
         request,
@@ -175,13 +184,23 @@ def preview(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     statement = access.statement_for_author(member_of(request), statement_id, Action.PUBLISH)
     sections = access.read_latest(holder, statement)
     review = review_for(holder, statement, sections)
-    details = review.open_details()
-    form = PublishForm(request.POST or None, details=details)
+    form = PublishForm(request.POST or None, findings=review.open_findings())
     empty = actions.empty_sections(sections)
     if request.method == "POST" and form.is_valid() and not empty:
-        actions.do_publish_statement(holder, statement, form.cleaned_data["tags"])
-        messages.success(request, "Your statement is published in the library under a pseudonym.")
-        return redirect("statements:edit", statement.id)
+        try:
+            actions.do_publish_statement(
+                holder,
+                statement,
+                form.cleaned_data["tags"],
+                acknowledged=form.cleaned_data["confirmed_details"]
+                + form.cleaned_data["acknowledged"],
+            )
+        except actions.NotReadyToPublish as refused:
+            # The draft changed in another tab between this preview and the press.
+            form.add_error(None, f"{refused} Read the preview again before publishing.")
+        else:
+            messages.success(request, "Your statement is published in the library under a pseudonym.")
+            return redirect("statements:edit", statement.id)
     shown = [(section, sections[section.key]) for section in SECTIONS]
     return render(
         request,
@@ -192,7 +211,9 @@ def preview(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
             "form": form,
             "empty": empty,
             "review": review,
-            "details": details,
+            "summary": summarise(review),
+            "details": form.details,
+            "concerns": form.concerns,
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -257,12 +278,24 @@ def restore(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpR
 
 
 def _coach_panel(
-    request: HttpRequest, statement: Statement, review: StatementReview
+    request: HttpRequest,
+    statement: Statement,
+    review: StatementReview,
+    refusal: Refusal | None = None,
 ) -> HttpResponse:
+    """The panel alone, for htmx; the counts beside each section's box come along out of band."""
     return render(
         request,
         "coaching/panel.html",
-        {"statement": statement, "review": review, "reasons": DISMISS_REASONS},
+        {
+            "statement": statement,
+            "review": review,
+            "summary": summarise(review),
+            "reasons": DISMISS_REASONS,
+            "refusal": refusal,
+            "oob": True,
+        },
+        status=400 if refusal else 200,
     )
 
 
@@ -295,18 +328,21 @@ def coach_dismiss(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse
         # editor with the reason, rather than redirecting to the last saved version.
         saved = access.read_latest(holder, statement)
         return editor_response(request, holder, statement, form, saved, status=400)
+    refusal = None
     if request.POST.get("dismiss"):
-        coaching_actions.do_dismiss_finding(
-            holder,
-            statement.id,
-            key,
-            request.POST.get(f"reason-{key}", "other"),
-            request.POST.get(f"note-{key}", ""),
-        )
+        reason, note = request.POST.get(f"reason-{key}", ""), request.POST.get(f"note-{key}", "")
+        try:
+            coaching_actions.do_dismiss_finding(holder, statement.id, key, reason, note)
+        except coaching_actions.DismissalRefused as refused:
+            refusal = Refusal(key, reason, note, str(refused))
     elif key:
         coaching_actions.do_restore_finding(holder, statement.id, key)
+    current = sections or access.read_latest(holder, statement)
     if request.headers.get("HX-Request"):
-        current = sections or access.read_latest(holder, statement)
-        return _coach_panel(request, statement, review_for(holder, statement, current))
+        return _coach_panel(request, statement, review_for(holder, statement, current), refusal)
+    if refusal is not None:
+        return editor_response(
+            request, holder, statement, form, current, status=400, refusal=refusal
+        )
     messages.success(request, "Noted. The coach will not raise it again for this statement.")
     return redirect("statements:edit", statement.id)

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.test import Client
+
+    from amends.testing.personas import Persona
+
 SECTIONS_EXAMPLE = {
     "what_i_did": "I kept pushing a woman I was dating to have sex after she said she wanted to wait.",
     "impact": "She told me later that she stopped trusting her own judgement for a long time.",
@@ -15,3 +22,23 @@ def statement_form(**sections: str) -> dict[str, str]:
     data = dict(SECTIONS_EXAMPLE)
     data.update(sections)
     return data
+
+
+def drafted(persona: Persona, **sections: str) -> str:
+    """Start a statement, save it with these sections, and return its editor's URL."""
+    url = persona.client.post("/statements/new/")["Location"]
+    persona.client.post(url, statement_form(**sections))
+    return str(url)
+
+
+def publish(client: Client, url: str, **form: object) -> object:
+    """Publish a drafted statement as a member who reads the preview and acknowledges
+    everything the coach still raises there (details, patterns, missing elements)."""
+    preview = client.get(url + "preview/")
+    data: dict[str, object] = {
+        "confirm": "on",
+        "confirmed_details": [placed.key for placed in preview.context["details"]],
+        "acknowledged": [placed.key for placed in preview.context["concerns"]],
+    }
+    data.update(form)
+    return client.post(url + "preview/", data)

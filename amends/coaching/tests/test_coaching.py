@@ -67,12 +67,13 @@ def test_a_dismissed_finding_stays_dismissed_with_its_reason_and_can_be_raised_a
     ).content.decode()
     key = panel.split('name="dismiss" value="')[1].split('"')[0]
     data = statement_form(what_i_did=NAMED)
-    data.update({"dismiss": key, f"reason-{key}": "misread"})
+    assert key.startswith("detail:")
+    data.update({"dismiss": key, f"reason-{key}": "placeholder"})
     response = responsible.client.post(dismiss_url(url), data)
     assert response.status_code == 302
     html = responsible.client.get(url).content.decode()
     assert "Dismissed (1)" in html
-    assert "The coach misread what I wrote." in html
+    assert "It is a placeholder I made up, not a real detail." in html
     assert f'name="dismiss" value="{key}"' not in html
     data = statement_form(what_i_did=NAMED)
     data["restore"] = key
@@ -85,7 +86,7 @@ def test_dismissing_without_javascript_saves_the_text_typed_so_far(responsible: 
     panel = responsible.client.get(url).content.decode()
     key = panel.split('name="dismiss" value="')[1].split('"')[0]
     data = statement_form(what_i_did=NAMED, impact="A new sentence typed just before dismissing.")
-    data.update({"dismiss": key, f"reason-{key}": "not_identifying"})
+    data.update({"dismiss": key, f"reason-{key}": "not_about_anyone"})
     responsible.client.post(dismiss_url(url), data)
     assert (
         "A new sentence typed just before dismissing."
@@ -106,8 +107,10 @@ def test_publishing_asks_to_confirm_each_identifying_detail(responsible: Persona
     partly = responsible.client.post(url + "preview/", {"confirm": "on", "confirmed_details": some})
     assert partly.status_code == 400
     everything = [placed.key for placed in details]
+    concerns = [placed.key for placed in preview.context["concerns"]]
     published = responsible.client.post(
-        url + "preview/", {"confirm": "on", "confirmed_details": everything}
+        url + "preview/",
+        {"confirm": "on", "confirmed_details": everything, "acknowledged": concerns},
     )
     assert published.status_code == 302
     assert Publication.objects.count() == 1
@@ -137,7 +140,7 @@ def test_dismissing_with_text_too_long_to_save_gives_the_text_back(responsible: 
     url = drafted(responsible, what_i_did=NAMED)
     too_long = "I kept going. " * (MAX_SECTION_LENGTH // 10)
     data = statement_form(what_i_did=NAMED, impact=too_long)
-    data.update({"dismiss": "detail:place:0000", "reason-detail:place:0000": "misread"})
+    data.update({"dismiss": "detail:place:0000", "reason-detail:place:0000": "public"})
     response = responsible.client.post(dismiss_url(url), data)
     assert response.status_code == 400
     assert "I kept going. I kept going." in response.content.decode()

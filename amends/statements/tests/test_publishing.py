@@ -89,7 +89,10 @@ def test_publishing_again_replaces_the_copy_under_a_new_pseudonym(responsible: P
     responsible.client.post(
         url, statement_form(what_i_did="I kept pressuring a partner to have sex.")
     )
-    responsible.client.post(url + "preview/", {"confirm": "on"})
+    concerns = responsible.client.get(url + "preview/").context["concerns"]
+    responsible.client.post(
+        url + "preview/", {"confirm": "on", "acknowledged": [c.key for c in concerns]}
+    )
     second = Publication.objects.get()
     assert second.pk != first.pk
     assert second.what_i_did == "I kept pressuring a partner to have sex."
