@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from amends.core.permissions import Action, Obj, base_relations, require
 from amends.members.models import Member
 from amends.reflections.models import Answer
-from amends.reflections.questions import QUESTIONS
+from amends.reflections.questions import QUESTIONS, Question
 from amends.vault import api as vault
 
 
@@ -16,6 +16,12 @@ from amends.vault import api as vault
 class Progress:
     answered: int
     total: int
+    # (question, answered?) in the inventory's order, for the list of themes.
+    questions: tuple[tuple[Question, bool], ...] = ()
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 0
 
 
 def reflection_of(person: object, owner_id: uuid.UUID, action: Action) -> Member:
@@ -69,3 +75,15 @@ def readable_reflection(answers: list[dict[str, str]]) -> str:
     for answer in answers:
         parts.append(f"### {answer['question']}\n\n{answer['answer']}")
     return "\n\n".join(parts)
+
+
+def answered_questions(member: Member) -> set[str]:
+    """Which questions the member has answered: the rows say so without opening the text."""
+    return set(Answer.objects.filter(member=member).values_list("question", flat=True))
+
+
+def progress_of(answered: set[str]) -> Progress:
+    questions = tuple((question, question.key in answered) for question in QUESTIONS)
+    return Progress(
+        answered=sum(done for _, done in questions), total=len(QUESTIONS), questions=questions
+    )

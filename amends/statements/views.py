@@ -35,12 +35,7 @@ from amends.vault import api as vault
 
 
 def _holder_or_none(request: HttpRequest) -> vault.Keyholder | None:
-    if not request.user.is_authenticated:
-        return None
-    try:
-        return vault.keyholder_for(request)
-    except vault.VaultLocked:
-        return None
+    return vault.keyholder_or_none(request)
 
 
 def review_for(
@@ -238,7 +233,12 @@ def delete(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
         actions.do_delete_statement(statement)
         messages.success(request, "The statement and all its versions are deleted.")
         return redirect("members:home")
-    return render(request, "statements/delete.html", {"statement": statement, "form": form})
+    opening = access.opening_of(vault.keyholder_for(request), statement)
+    return render(
+        request,
+        "statements/delete.html",
+        {"statement": statement, "form": form, "opening": opening},
+    )
 
 
 @never_cache
@@ -248,7 +248,11 @@ def versions(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     return render(
         request,
         "statements/versions.html",
-        {"statement": statement, "versions": access.versions_of(statement)},
+        {
+            "statement": statement,
+            "versions": access.versions_of(statement),
+            "autosave_minutes": int(actions.AUTOSAVE_WINDOW.total_seconds() // 60),
+        },
     )
 
 

@@ -467,6 +467,15 @@ def unlock(request: HttpRequest, member: Account, secret: bytes) -> Keyholder:
     return state.holder
 
 
+def keyholder_or_none(request: HttpRequest) -> Keyholder | None:
+    """The Keyholder, or None when nobody is logged in or their vault is locked: for
+    views that must give a member's text back rather than redirect and lose it."""
+    try:
+        return keyholder_for(request)
+    except VaultLocked:
+        return None
+
+
 def keyholder_for(request: HttpRequest) -> Keyholder:
     """The Keyholder of the request's member, or VaultLocked."""
     state = _state(request)

@@ -61,3 +61,68 @@ def test_progress_is_shown_in_my_space(responsible: Persona) -> None:
 
 def test_reflection_needs_a_login(reader) -> None:
     assert reader.get("/reflection/").status_code == 302
+
+
+def test_the_reflection_saves_itself_as_it_is_typed(responsible: Persona) -> None:
+    page = responsible.client.get("/reflection/").content.decode()
+    assert 'hx-post="/reflection/autosave/"' in page
+    response = responsible.client.post(
+        "/reflection/autosave/",
+        {"pressure": "I asked again and again.", "power": "I joked with my trainee."},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    status = response.content.decode()
+    assert "Saved at" in status
+    # The progress beside the questions is brought up to date along with the status.
+    assert 'id="reflection-progress" aria-label="Your progress" hx-swap-oob="true"' in status
+    assert "You have answered 2 of 10 questions." in status
+    assert "I asked again and again." in responsible.client.get("/reflection/").content.decode()
+
+
+def test_the_reflection_shows_progress_through_the_ten_questions(responsible: Persona) -> None:
+    page = responsible.client.get("/reflection/").content.decode()
+    assert "You have answered 0 of 10 questions." in page
+    responsible.client.post("/reflection/", {"impact": "She stopped coming to practice."})
+    page = responsible.client.get("/reflection/").content.decode()
+    assert "You have answered 1 of 10 questions." in page
+    assert '<progress id="reflection-progress-bar" max="10" value="1">' in page
+    assert '<li class="answered"><a href="#q-impact">Their side</a>' in page
+
+
+def test_an_autosave_that_is_too_long_is_refused_and_says_so(responsible: Persona) -> None:
+    response = responsible.client.post(
+        "/reflection/autosave/", {"coldness": "I looked away. " * 2000}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 400
+    assert "Not saved" in response.content.decode()
+    assert Answer.objects.count() == 0
+
+
+def test_answers_sent_after_the_session_ended_come_back_on_the_page(
+    responsible: Persona,
+) -> None:
+    responsible.client.cookies.clear()
+    answer = "Typed while my session quietly ended."
+    response = responsible.client.post("/reflection/", {"afterwards": answer})
+    assert response.status_code == 401
+    assert answer in response.content.decode()
+    autosave = responsible.client.post(
+        "/reflection/autosave/", {"afterwards": answer}, HTTP_HX_REQUEST="true"
+    )
+    assert autosave.status_code == 401
+    assert "Not saved: you are logged out" in autosave.content.decode()
+
+
+def test_the_question_about_who_could_help_links_to_support(responsible: Persona) -> None:
+    page = responsible.client.get("/reflection/").content.decode()
+    question = page.split('id="q-next"')[1]
+    assert 'href="/support/#caused_harm"' in question
+
+
+def test_an_outsider_cannot_autosave_into_someone_elses_reflection(
+    responsible: Persona, outsider: Persona
+) -> None:
+    outsider.client.post("/reflection/autosave/", {"pressure": "Outsider's words."})
+    assert "Outsider's words." not in responsible.client.get("/reflection/").content.decode()
+    assert Answer.objects.filter(member=responsible.member).count() == 0
