@@ -48,6 +48,7 @@ def test_the_vaults_cryptography_does_not_import_django() -> None:
 LAYERS: dict[str, int] = {
     "core": 0,
     "coach": 0,
+    "support": 0,
     "vault": 1,
     "moderation": 1,
     "members": 2,

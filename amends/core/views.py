@@ -70,6 +70,9 @@ def server_error(request: HttpRequest) -> HttpResponse:
             "Save draft in a moment.",
             500,
         )
+    kept = _kept_text(request)
+    if not kept:
+        return render(request, "500.html", status=500)
     return render(
         request,
         "core/kept_text.html",
@@ -77,7 +80,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
             "heading": "Something went wrong on our side",
             "explanation": "What you just sent was not saved. Nothing you typed is lost: it is "
             "below. Copy it somewhere safe, then try again in a moment.",
-            "kept": _kept_text(request),
+            "kept": kept,
         },
         status=500,
     )

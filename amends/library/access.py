@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from amends.core.permissions import Action, Obj, require
 from amends.institutions.access import Person, relations_to
-from amends.library.models import Publication, Tag
+from amends.library.models import Publication, Tag, Withdrawal
 from amends.library.search import search
 
 
@@ -22,8 +22,18 @@ def published(query: str = "", tag_slugs: list[str] | None = None) -> QuerySet[P
     return publications.prefetch_related("tags")
 
 
+class Withdrawn(Exception):
+    """The statement at this address was published once, and its author withdrew it."""
+
+
 def publication_by_public_id(public_id: str) -> Publication:
-    return get_object_or_404(Publication.objects.prefetch_related("tags"), public_id=public_id)
+    """The published statement; raises Withdrawn if its author took it back, else Http404."""
+    publication = Publication.objects.prefetch_related("tags").filter(public_id=public_id).first()
+    if publication is not None:
+        return publication
+    if Withdrawal.objects.filter(public_id_digest=Withdrawal.digest(public_id)).exists():
+        raise Withdrawn
+    raise Http404("No such statement")
 
 
 def publication_for(person: Person, public_id: str, action: Action) -> Publication:

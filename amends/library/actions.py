@@ -12,7 +12,7 @@ from amends.core.audit import AuditEventType, AuditRole
 from amends.core.permissions import Action, Obj, Relation, require
 from amends.institutions.access import relations_to
 from amends.library import search
-from amends.library.models import Publication, Tag
+from amends.library.models import Publication, Tag, Withdrawal
 from amends.library.pseudonyms import new_pseudonym
 from amends.library.sections import SECTION_KEYS
 from amends.members.models import Member
@@ -46,6 +46,9 @@ def do_publish(sections: dict[str, str], tag_slugs: list[str]) -> Publication:
 def do_withdraw(publication: Publication) -> None:
     with transaction.atomic():
         publication_id = publication.pk
+        Withdrawal.objects.get_or_create(
+            public_id_digest=Withdrawal.digest(publication.public_id)
+        )
         publication.delete()
         search.unindex_publication(publication_id)
 

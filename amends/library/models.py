@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.db import models
 
 
@@ -49,3 +51,21 @@ class Publication(models.Model):
         from amends.library.sections import SECTIONS
 
         return [(section.title, getattr(self, section.key)) for section in SECTIONS]
+
+
+class Withdrawal(models.Model):
+    """That a published statement was withdrawn, so that an old link says so.
+
+    It keeps only a digest of the withdrawn copy's public id: not the id itself (a
+    copy of the database does not list old addresses), no date, no text, and no
+    link to any statement or member.
+    """
+
+    public_id_digest = models.CharField(max_length=64, unique=True)
+
+    def __str__(self) -> str:
+        return "withdrawn statement"
+
+    @staticmethod
+    def digest(public_id: str) -> str:
+        return hashlib.sha256(public_id.encode()).hexdigest()

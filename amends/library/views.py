@@ -43,7 +43,11 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def statement(request: HttpRequest, public_id: str) -> HttpResponse:
-    publication = access.publication_by_public_id(public_id)
+    try:
+        publication = access.publication_by_public_id(public_id)
+    except access.Withdrawn:
+        # 410 Gone: it existed and is gone on purpose, which "Not Found" would hide.
+        return render(request, "library/withdrawn.html", status=410)
     return render(request, "library/statement.html", {"publication": publication})
 
 

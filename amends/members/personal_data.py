@@ -27,9 +27,10 @@ class PersonalData:
     # Destroy it all. Runs inside account deletion's transaction, before the vault
     # destroys the member's keys.
     erase: Callable[[Member], None]
-    # A card in My space: a template and the context it needs, or None.
+    # A card in My space: a template and the context it needs (with the member's key,
+    # to name what they wrote by its first words), or None.
     space_template: str = ""
-    space_context: Callable[[Member], dict[str, Any]] | None = None
+    space_context: Callable[[Keyholder, Member], dict[str, Any]] | None = None
     # This part of the export as Markdown a person can read, with the headings they saw.
     readable: Callable[[Any], str] | None = None
 

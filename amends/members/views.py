@@ -25,9 +25,10 @@ def _shown_once(request: HttpRequest, template: str, context: dict[str, object])
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     member = member_of(request)
+    holder = vault.keyholder_for(request)
     # Each app that keeps something for the member shows it here (members.personal_data).
     cards = [
-        {"template": entry.space_template, **entry.space_context(member)}
+        {"template": entry.space_template, **entry.space_context(holder, member)}
         for entry in registered()
         if entry.space_template and entry.space_context is not None
     ]

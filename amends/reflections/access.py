@@ -64,7 +64,7 @@ def export_reflection(holder: vault.Keyholder, member: Member) -> list[dict[str,
     ]
 
 
-def space_context(member: Member) -> dict[str, object]:
+def space_context(holder: vault.Keyholder, member: Member) -> dict[str, object]:
     return {"reflection": reflection_progress(member)}
 
 

@@ -102,8 +102,9 @@ def export_statements(holder: vault.Keyholder, member: Member) -> list[dict[str,
     return exported
 
 
-def space_context(member: Member) -> dict[str, object]:
-    return {"statements": statements_of(member)}
+def space_context(holder: vault.Keyholder, member: Member) -> dict[str, object]:
+    """My space lists statements by their opening words, decrypted for their author."""
+    return {"statements": statements_with_openings(holder, member)}
 
 
 def readable_statements(statements: list[dict[str, Any]]) -> str:
@@ -127,3 +128,26 @@ def readable_statements(statements: list[dict[str, Any]]) -> str:
                 text = version["sections"].get(key, "").strip()
                 parts.append(f"**{title}**\n\n{text or '(empty)'}")
     return "\n\n".join(parts)
+
+
+OPENING_WORDS = 8
+
+
+def opening_of(holder: vault.Keyholder, statement: Statement) -> str:
+    """The first words the member wrote, so their statements read as theirs in a list.
+
+    Decrypted for the author only, while they are logged in; never stored.
+    """
+    sections = read_latest(holder, statement)
+    text = next((t for t in (sections[key].strip() for key in SECTION_KEYS) if t), "")
+    words = text.split()
+    if not words:
+        return ""
+    opening = " ".join(words[:OPENING_WORDS])
+    return opening + "\u2026" if len(words) > OPENING_WORDS else opening
+
+
+def statements_with_openings(
+    holder: vault.Keyholder, member: Member
+) -> list[tuple[Statement, str]]:
+    return [(statement, opening_of(holder, statement)) for statement in statements_of(member)]

@@ -31,10 +31,6 @@ class Statement(models.Model):
     def is_published(self) -> bool:
         return self.publication_id is not None
 
-    @property
-    def working_title(self) -> str:
-        return f"Statement started {self.created:%-d %B %Y}"
-
 
 class StatementVersion(models.Model):
     """One kept version of a statement's sections, encrypted as one JSON document."""

@@ -3,10 +3,11 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from amends.library.actions import do_publish, do_withdraw
 from amends.library.models import Publication
+from amends.testing.personas import Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +129,52 @@ def test_demo_content_fills_an_empty_library_once(reader) -> None:
     call_command("seed_demo")
     assert Publication.objects.count() == count
     assert "Newest statements" in results(reader)
+
+
+def test_a_withdrawn_statement_says_it_was_withdrawn_and_keeps_no_trace_of_it(
+    responsible: Persona, reader: Client
+) -> None:
+    from amends.library.models import Withdrawal
+    from amends.testing.writing import drafted, publish
+
+    url = drafted(responsible)
+    publish(responsible.client, url)
+    public_id = Publication.objects.get().public_id
+    responsible.client.post(url + "unpublish/")
+    response = reader.get(f"/library/{public_id}/")
+    assert response.status_code == 410
+    assert "This statement was withdrawn" in response.content.decode()
+    # What is kept says only that some address was withdrawn: no id, text, date or author.
+    assert {f.name for f in Withdrawal._meta.get_fields()} == {"id", "public_id_digest"}
+    assert not Withdrawal.objects.filter(public_id_digest__contains=public_id).exists()
+    # An address that never existed is still simply not found.
+    assert reader.get("/library/neverexisted/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("I pressured her.", "I pressured her."),
+        (
+            "I kept pushing a partner to have sex after she said she wanted to wait. "
+            "I did it for weeks, every time we were alone, until she gave in and then "
+            "stopped answering my messages for good.",
+            "I kept pushing a partner to have sex after she said she wanted to wait.",
+        ),
+        (
+            "I kept pushing a partner to have sex after she said she wanted to wait and "
+            "I did it for weeks every time we were alone until she gave in and stopped "
+            "answering my messages altogether and for good",
+            "I kept pushing a partner to have sex after she said she wanted to wait and "
+            "I did it for weeks every time we were alone until she gave in and stopped "
+            "answering my messages\u2026",
+        ),
+    ],
+)
+def test_a_library_card_ends_at_a_sentence_or_a_whole_word(text: str, shown: str) -> None:
+    from amends.library.templatetags.library_text import card_excerpt
+
+    excerpt = card_excerpt(text)
+    assert excerpt == shown
+    stem = excerpt.rstrip("\u2026")
+    assert text.startswith(stem) and (len(stem) == len(text) or text[len(stem)] in " .")

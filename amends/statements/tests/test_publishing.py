@@ -77,7 +77,9 @@ def test_unpublishing_removes_it_from_the_library_and_keeps_the_draft(
     responsible.client.post(url + "preview/", {"confirm": "on"})
     public_id = Publication.objects.get().public_id
     responsible.client.post(url + "unpublish/")
-    assert reader.get(f"/library/{public_id}/").status_code == 404
+    gone = reader.get(f"/library/{public_id}/")
+    assert gone.status_code == 410
+    assert "This statement was withdrawn" in gone.content.decode()
     assert "pushing" not in reader.get("/?q=pushing").content.decode().split("found")[1]
     assert statement_form()["what_i_did"] in responsible.client.get(url).content.decode()
 
@@ -105,3 +107,55 @@ def test_unknown_tags_are_refused(responsible: Persona) -> None:
     )
     assert response.status_code == 400
     assert Publication.objects.count() == 0
+
+
+def test_my_space_lists_statements_by_their_first_words(responsible: Persona) -> None:
+    drafted(responsible)
+    empty = responsible.client.post("/statements/new/")["Location"]
+    assert empty
+    home = responsible.client.get("/me/").content.decode()
+    assert "\u201cI kept pushing a woman I was dating\u2026\u201d" in home
+    assert "An empty statement" in home
+    assert "Statement started" not in home
+
+
+def test_the_versions_page_says_how_autosaves_are_kept(responsible: Persona) -> None:
+    url = drafted(responsible)
+    page = responsible.client.get(url + "versions/").content.decode()
+    assert "keep updating one version for 10 minutes after it began" in page
+    assert "within a few minutes of each other are kept as one" not in page
+
+
+def test_the_editor_keeps_delete_apart_from_publishing_behind_a_confirmation(
+    responsible: Persona,
+) -> None:
+    url = drafted(responsible)
+    html = responsible.client.get(url).content.decode()
+    nav = html.split('aria-label="Statement"')[1].split("</nav>")[0]
+    assert "Preview and publish" in nav and "Delete" not in nav
+    zone = html.split('class="card danger danger-zone"')[1].split("</section>")[0]
+    assert f'href="{url}delete/"' in zone
+    # Following the link deletes nothing: the next page asks first.
+    assert "Delete this statement?" in responsible.client.get(url + "delete/").content.decode()
+    assert responsible.client.post(url + "delete/", {}).status_code == 200
+    assert responsible.client.get(url).status_code == 200
+
+
+def test_each_guide_comes_before_its_box(responsible: Persona) -> None:
+    html = responsible.client.get(drafted(responsible)).content.decode()
+    for key in ("what_i_did", "impact", "responsibility", "repair", "change"):
+        assert html.index(f'id="guide-{key}"') < html.index(f'id="id_{key}"'), key
+
+
+def test_after_publishing_the_editor_says_where_and_how_to_withdraw(
+    responsible: Persona,
+) -> None:
+    url = drafted(responsible)
+    responsible.client.post(url + "preview/", {"confirm": "on"})
+    publication = Publication.objects.get()
+    notice = responsible.client.get(url).content.decode().split('data-testid="published-notice"')[1]
+    notice = notice.split("</section>")[0]
+    assert "Your statement is public" in notice
+    assert publication.pseudonym in notice
+    assert f'href="/library/{publication.public_id}/"' in notice
+    assert "To withdraw it, unpublish it" in notice and f'action="{url}unpublish/"' in notice
