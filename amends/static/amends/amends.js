@@ -37,4 +37,28 @@
     document.body.hidden = true;
     window.location.replace(link.href);
   });
+
+  // "Show the codename": a masked box can show what was typed, so seven words can be
+  // checked before pressing Log in. The button is hidden until this script runs.
+  function revealControls() {
+    document.querySelectorAll("[data-reveal]").forEach(function (button) {
+      var box = document.getElementById(button.getAttribute("data-reveal"));
+      if (!box) {
+        return;
+      }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var showing = box.type === "text";
+        box.type = showing ? "password" : "text";
+        button.setAttribute("aria-pressed", showing ? "false" : "true");
+        button.textContent = showing ? "Show the codename" : "Hide the codename";
+        box.focus();
+      });
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", revealControls);
+  } else {
+    revealControls();
+  }
 })();
