@@ -28,7 +28,7 @@ def sections(unique: str) -> dict[str, str]:
 
 def run_story(browser, live_server, *, javascript: bool, unique: str, screenshots=None) -> None:
     context = browser.new_context(
-        java_script_enabled=javascript, viewport={"width": 1200, "height": 900}
+        java_script_enabled=javascript, viewport={"width": 1280, "height": 900}
     )
     page = context.new_page()
     origin = urlparse(live_server.url).netloc
@@ -75,7 +75,15 @@ def run_story(browser, live_server, *, javascript: bool, unique: str, screenshot
     page.get_by_role("button", name="Log out").click()
     page.get_by_role("link", name="Log in").click()
     page.locator("#id_codename-codename").fill(codename)
-    page.locator("form:has(#id_codename-codename) button").click()
+    show = page.get_by_role("button", name="Show the codename")
+    if javascript:
+        # The masked box can show the seven words, to check them before logging in.
+        show.click()
+        expect(page.locator("#id_codename-codename")).to_have_attribute("type", "text")
+        expect(page.get_by_role("button", name="Hide the codename")).to_be_visible()
+    else:
+        expect(show).to_be_hidden()
+    page.locator("form:has(#id_codename-codename) button[type=submit]").click()
     page.goto(live_server.url + "/reflection/")
     assert "I kept asking until she gave in." in page.content()
 
@@ -98,6 +106,9 @@ def run_story(browser, live_server, *, javascript: bool, unique: str, screenshot
     assert "Preview" in page.content()
     page.get_by_label("Relationship").check()
     page.get_by_label("Pressure").check()
+    # Whatever the coach still raises is confirmed or acknowledged one by one.
+    for box in page.locator("fieldset.identifying input, fieldset.concerns input").all():
+        box.check()
     page.locator("#id_confirm").check()
     shot("preview")
     page.get_by_role("button", name="Publish to the library").click()
@@ -175,10 +186,15 @@ def test_a_member_dismisses_a_finding_with_a_reason_and_keeps_their_text(
     # Typed after the last save: dismissing must not lose it.
     page.locator("#id_impact").fill("She left the team soon after.")
     item = panel.locator("li.finding-item", has_text="Leeds").first
-    item.locator("select").select_option("not_identifying")
+    # Dismissing without choosing a reason is refused, and nothing typed is lost.
+    item.get_by_role("button", name="Dismiss").click()
+    expect(page.get_by_text("Choose why you are dismissing it")).to_be_visible(timeout=15000)
+    assert page.locator("#id_impact").input_value() == "She left the team soon after."
+    item = panel.locator("li.finding-item", has_text="Leeds").first
+    item.locator("select").select_option("public")
     item.get_by_role("button", name="Dismiss").click()
     expect(panel).to_contain_text("Dismissed (1)", timeout=15000)
-    expect(panel.locator("details.dismissed")).to_contain_text("could not help anyone")
+    expect(panel.locator("details.dismissed")).to_contain_text("It is public and already known")
     assert page.locator("#id_impact").input_value() == "She left the team soon after."
     # With JavaScript the panel alone is replaced; without it the page reloads and says so.
     noted = page.get_by_text("Noted. The coach will not raise it again")
