@@ -18,6 +18,7 @@ _CONTROL_FIELDS = {
     "confirm",
     "tags",
     "confirmed_details",
+    "acknowledged",
     "understood",
 }
 

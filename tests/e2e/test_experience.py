@@ -50,7 +50,7 @@ def sign_up(page: Page, base: str) -> None:
 
 @pytest.mark.parametrize("path", ["/", "/your-data/", "/no-such-page/"])
 def test_every_page_has_leave_quickly_at_the_top_and_the_footer_links(visitor, path) -> None:
-    page, width, javascript, base = visitor
+    page, _width, javascript, base = visitor
     page.goto(base + path)
     leave = page.get_by_role("link", name="Leave quickly").first
     expect(leave).to_be_visible()
@@ -63,7 +63,7 @@ def test_every_page_has_leave_quickly_at_the_top_and_the_footer_links(visitor, p
 
 
 def test_leave_quickly_leaves_and_with_javascript_takes_the_page_out_of_history(visitor) -> None:
-    page, width, javascript, base = visitor
+    page, _width, javascript, base = visitor
     page.goto(base + "/")
     page.goto(base + "/support/")
     page.get_by_role("link", name="Leave quickly").first.click()
@@ -88,7 +88,7 @@ def test_the_support_page_and_the_library_content_note(visitor, screenshot_dir) 
 
 
 def test_a_missing_page_looks_like_amends(visitor) -> None:
-    page, width, javascript, base = visitor
+    page, _width, _javascript, base = visitor
     response = page.goto(base + "/no-such-page/")
     assert response.status == 404
     expect(page.get_by_role("heading", name="There is nothing at this address")).to_be_visible()
@@ -143,7 +143,7 @@ def test_on_a_phone_each_box_says_what_the_coach_raises_and_links_to_it(
 
 
 def test_publishing_asks_about_patterns_and_then_says_where_it_is_public(visitor) -> None:
-    page, width, javascript, base = visitor
+    page, _width, _javascript, base = visitor
     sign_up(page, base)
     page.get_by_role("button", name="Start a new statement").click()
     texts = {
