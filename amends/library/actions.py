@@ -48,6 +48,7 @@ def do_withdraw(publication: Publication) -> None:
         publication_id = publication.pk
         publication.delete()
         search.unindex_publication(publication_id)
+        search.purge_withdrawn_text()
 
 
 def do_take_down(actor: Member, publication: Publication, reason: str) -> None:

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from amends.core.permissions import Action
+from amends.core.views import keeps_typed_text
 from amends.members.access import member_of
 from amends.reflections import access, actions
 from amends.reflections.forms import ReflectionForm
@@ -18,6 +19,7 @@ from amends.vault import api as vault
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@keeps_typed_text(*(question.key for question in QUESTIONS))
 def reflect(request: HttpRequest) -> HttpResponse:
     action = Action.EDIT if request.method == "POST" else Action.READ
     member = access.reflection_of(request.user, member_of(request).id, action)
