@@ -6,6 +6,8 @@ pattern this test does not know how to fill in fails it.
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -54,6 +56,10 @@ def member_with_content() -> tuple[Persona, dict[str, str]]:
         "app_label": "library",
         "object_id": str(publication.pk),
         "content_type_id": "1",
+        # Institutions' pages, which a member without a role is refused.
+        "role_id": str(uuid.uuid4()),
+        "invitation_id": str(uuid.uuid4()),
+        "slug": "northgate-college",
     }
     return persona, values
 
