@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import platform
 import secrets
 import statistics
 import sys
-import tempfile
 import time
 import warnings
 from collections import Counter
@@ -31,6 +29,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+# bench/vault.py, beside this script (a script's own folder is on sys.path).
+from vault import use_a_throwaway_database
 
 
 def timed(action: Callable[[], object]) -> tuple[float, float]:
@@ -45,16 +46,7 @@ def main() -> int:
     parser.add_argument("--burst", type=int, default=50)
     args = parser.parse_args()
 
-    workdir = tempfile.TemporaryDirectory(prefix="amends-bench-sign-up-")
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "amends.settings",
-            "AMENDS_TESTING": "True",  # allows the development secrets, nothing else
-            "AMENDS_DB": "sqlite",
-            "AMENDS_SQLITE_PATH": str(Path(workdir.name) / "bench.sqlite3"),
-            "AMENDS_LOG_LEVEL": "ERROR",
-        }
-    )
+    workdir = use_a_throwaway_database("amends-bench-sign-up-")
     # The static files are not collected for a benchmark; whitenoise says so once per client.
     warnings.filterwarnings("ignore", message="No directory at")
     import django
@@ -68,6 +60,7 @@ def main() -> int:
     from django.test import Client
 
     from amends.members.models import Member
+    from amends.testing.personas import handle_sign_up_form
     from amends.vault import api, crypto
 
     call_command("migrate", verbosity=0)
@@ -77,17 +70,7 @@ def main() -> int:
     passphrase = "lanterns swing above the evening harbour " + secrets.token_hex(4)
 
     def sign_up(client: Client, handle: str) -> int:
-        response = client.post(
-            "/sign-up/",
-            {
-                "way": "handle",
-                "handle-handle": handle,
-                "handle-passphrase": passphrase,
-                "handle-passphrase_again": passphrase,
-                "handle-understood": "on",
-            },
-        )
-        return response.status_code
+        return client.post("/sign-up/", handle_sign_up_form(handle, passphrase)).status_code
 
     print(f"Amends sign-up burst, Python {platform.python_version()}, {platform.machine()}")
     print(

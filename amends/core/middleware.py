@@ -56,7 +56,11 @@ def private_responses_middleware(
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
         user = getattr(request, "user", None)
-        if request.method not in ("GET", "HEAD") or (user is not None and user.is_authenticated):
+        private = request.method not in ("GET", "HEAD") or (
+            user is not None and user.is_authenticated
+        )
+        # A page that already says no-store (one showing a secret once) is left as it is.
+        if private and "no-store" not in response.get("Cache-Control", ""):
             add_never_cache_headers(response)
         return response
 

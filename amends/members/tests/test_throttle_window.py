@@ -15,7 +15,7 @@ import pytest
 import time_machine
 from django.test import override_settings
 
-from amends.testing.personas import Persona, new_client
+from amends.testing.personas import Persona, handle_sign_up_form, new_client
 
 pytestmark = pytest.mark.django_db
 
@@ -63,13 +63,7 @@ def test_a_login_lockout_on_the_database_cache_lasts_the_whole_window(
 def test_a_sign_up_limit_on_the_database_cache_lasts_the_whole_window(
     settings, handle_member: Persona
 ) -> None:
-    form = {
-        "way": "handle",
-        "handle-handle": handle_member.handle,
-        "handle-passphrase": handle_member.secret,
-        "handle-passphrase_again": handle_member.secret,
-        "handle-understood": "on",
-    }
+    form = handle_sign_up_form(handle_member.handle, handle_member.secret)
     start = datetime.datetime.now(tz=datetime.UTC)
     with time_machine.travel(start, tick=False) as clock:
         assert new_client().post("/sign-up/", form).status_code == 429
