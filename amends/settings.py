@@ -97,6 +97,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "amends.vault.middleware.vault_middleware",
+    # Inside authentication, so that it knows whether a member is logged in, and
+    # outside every view and the CSRF check, so that no response escapes it.
+    "amends.core.middleware.private_responses_middleware",
     "amends.vault.middleware.VaultErrorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -42,13 +42,10 @@ def show(label: str, seconds: float, baseline: float | None = None, of: str = "r
     print(f"  {label:<52}{figure}{ratio}")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=200, help="repetitions of the item figures")
-    parser.add_argument("--kdf-rounds", type=int, default=7, help="repetitions of key derivation")
-    args = parser.parse_args()
-
-    workdir = tempfile.TemporaryDirectory(prefix="amends-bench-vault-")
+def use_a_throwaway_database(prefix: str) -> tempfile.TemporaryDirectory[str]:
+    """Point Amends at a fresh SQLite file with its production settings; the caller
+    calls django.setup(). Keep the returned directory until the end of the run."""
+    workdir = tempfile.TemporaryDirectory(prefix=prefix)
     os.environ.update(
         {
             "DJANGO_SETTINGS_MODULE": "amends.settings",
@@ -58,6 +55,16 @@ def main() -> int:
             "AMENDS_LOG_LEVEL": "WARNING",
         }
     )
+    return workdir
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=200, help="repetitions of the item figures")
+    parser.add_argument("--kdf-rounds", type=int, default=7, help="repetitions of key derivation")
+    args = parser.parse_args()
+
+    workdir = use_a_throwaway_database("amends-bench-vault-")
     import django
 
     django.setup()

@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import connection
 
 from amends.testing.personas import sign_up_with_codename
@@ -105,3 +106,63 @@ def test_a_database_dump_holds_no_private_text_and_no_secret(tmp_path) -> None:
     assert codename.encode() not in image
     assert recovery_key.encode() not in image
     assert "".join(recovery_key.split()).encode() not in image
+
+
+# Rare made-up words, one set per way a statement leaves the library. FTS5 stores a
+# term after the prefix it shares with the term before it, so the search looks for a
+# word's middle, which no neighbour in the index can share.
+WITHDRAWN = {
+    "unpublished": ("qjvelumbrine", "xqetharnwick"),
+    "deleted": ("qzorraflint", "jxumbrevale"),
+    "taken down": ("vqostrallen", "zkiphernolt"),
+}
+
+
+def middles(words: tuple[str, ...]) -> list[bytes]:
+    return [word[2:8].encode() for word in words]
+
+
+def found(word: str) -> bool:
+    from amends.library.models import Publication
+    from amends.library.search import search
+
+    return search(Publication.objects.all(), word).exists()
+
+
+def publish_words(client, words: tuple[str, ...]) -> str:
+    url = client.post("/statements/new/")["Location"]
+    client.post(url, statement_form(what_i_did=f"I pressured her after the {' and '.join(words)}."))
+    # Made-up words look like names to the coach: the author confirms each one.
+    response = publish(client, url)
+    assert response.status_code == 302, response.content[:300]
+    assert found(words[0])
+    return url
+
+
+def test_no_word_of_a_withdrawn_statement_stays_in_the_database(tmp_path, operator) -> None:
+    author = sign_up_with_codename().client
+    unpublished = publish_words(author, WITHDRAWN["unpublished"])
+    deleted = publish_words(author, WITHDRAWN["deleted"])
+    publish_words(author, WITHDRAWN["taken down"])
+    still_public = publish_words(author, ("pwomblestrand",))
+    image = database_image(tmp_path)
+    for words in WITHDRAWN.values():  # the control: the search really can see them
+        assert all(middle in image for middle in middles(words)), words
+
+    author.post(unpublished + "unpublish/")
+    author.post(deleted + "delete/", {"confirm": "on"})
+    from amends.library.models import Publication
+
+    taken_down = Publication.objects.get(search_document__contains=WITHDRAWN["taken down"][0])
+    operator.client.post(
+        f"/{django_settings.ADMIN_URL}library/publication/{taken_down.pk}/delete/", {"post": "yes"}
+    )
+    assert not Publication.objects.filter(pk=taken_down.pk).exists()
+
+    image = database_image(tmp_path)
+    for how, words in WITHDRAWN.items():
+        for word, middle in zip(words, middles(words), strict=True):
+            assert middle not in image, f"{how}: {word}"
+        assert not found(words[0]), how
+    # What is still published is still found: the index was purged, not emptied.
+    assert still_public and found("pwomblestrand")

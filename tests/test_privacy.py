@@ -8,6 +8,7 @@ import re
 import pytest
 from django.apps import apps
 from django.db import connection
+from django.test import Client
 
 from amends.testing.personas import (
     CLIENT_ADDRESS,
@@ -19,6 +20,11 @@ from amends.testing.personas import (
 from amends.testing.writing import statement_form
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+# Where a forged or cross-site request claims to come from. Django's CSRF warnings
+# quote these headers; no log line may.
+ORIGIN_MARKER = "https://origin-marker-heron.example"
+REFERER_MARKER = "https://referer-marker-osprey.example/some/page"
 
 
 def every_table_as_text() -> str:
@@ -40,7 +46,9 @@ def every_table_as_text() -> str:
     return "\n".join(dumped)
 
 
-def drive_main_flows() -> Persona:
+def drive_main_flows() -> tuple[Persona, list[str]]:
+    """Sign up, write, publish and fail in the ways that get logged; returns the
+    persona and the ids of what they wrote."""
     persona = sign_up_with_codename()
     client = persona.client
     client.post("/reflection/", {"pressure": "I kept asking until she gave in."})
@@ -57,15 +65,36 @@ def drive_main_flows() -> Persona:
     )
     stranger.post("/log-in/", {"way": "codename", "codename-codename": persona.secret})
     stranger.get("/me/")
-    return persona
+    # Another member's statement: a 404 whose path carries the statement's id.
+    other = sign_up_with_codename().client
+    other.get(url)
+    other.post(url + "preview/", {"confirm": "on"})
+    # A withdrawn publication's page: a 404 whose path carries its public id.
+    from amends.library.models import Publication
+
+    public_id = Publication.objects.get().public_id
+    client.post(url + "unpublish/")
+    client.get(f"/library/{public_id}/")
+    # Cross-site posts: one with an Origin header, one (over https) with a Referer.
+    forged = Client(enforce_csrf_checks=True, REMOTE_ADDR=CLIENT_ADDRESS)
+    forged.post("/sign-up/", {"way": "codename"}, HTTP_ORIGIN=ORIGIN_MARKER)
+    forged.post("/log-in/", {"way": "codename"}, secure=True, HTTP_REFERER=REFERER_MARKER)
+    return persona, [url.strip("/").split("/")[-1], public_id]
 
 
 def test_no_log_line_and_no_table_holds_the_clients_address_or_user_agent(caplog) -> None:
     caplog.set_level(logging.DEBUG)
-    drive_main_flows()
+    _, ids = drive_main_flows()
     logged = "\n".join(f"{record.getMessage()} {record.__dict__}" for record in caplog.records)
     assert logged, "the flows should have produced some log records"
     assert CLIENT_ADDRESS not in logged and CLIENT_AGENT not in logged
+    # The CSRF warnings were logged, without the headers they would have quoted.
+    assert "Origin checking failed" in logged and "Referer checking failed" in logged
+    assert "origin-marker" not in logged and "referer-marker" not in logged
+    # 4xx lines name the route, not the statement or publication.
+    assert "Not Found: /statements/<uuid:statement_id>/" in logged
+    for private_id in ids:
+        assert private_id not in logged
     dumped = every_table_as_text()
     assert dumped
     assert CLIENT_ADDRESS not in dumped

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from amends.coaching import access, actions
 from amends.coaching.forms import KeepOutForm
+from amends.core.views import keeps_typed_text
 from amends.members.access import member_of
 from amends.vault import api as vault
 
@@ -19,6 +20,7 @@ from amends.vault import api as vault
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@keeps_typed_text("items")
 def keep_out(request: HttpRequest) -> HttpResponse:
     holder = vault.keyholder_for(request)
     member = member_of(request)

@@ -51,6 +51,7 @@ def do_withdraw(publication: Publication) -> None:
         )
         publication.delete()
         search.unindex_publication(publication_id)
+        search.purge_withdrawn_text()
 
 
 def do_take_down(actor: Member, publication: Publication, reason: str) -> None:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from amends.core.views import keeps_typed_text
 from amends.members import actions, forms
 from amends.members.access import member_of
 from amends.members.personal_data import registered
@@ -37,6 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@keeps_typed_text("handle-handle")
 def sign_up(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("members:home")
@@ -76,6 +78,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@keeps_typed_text("handle-handle")
 def log_in(request: HttpRequest) -> HttpResponse:
     login = forms.log_in_forms(request.POST if request.method == "POST" else None)
     error = ""
@@ -184,6 +187,7 @@ def export(request: HttpRequest, readable: bool = False) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@keeps_typed_text("handle")
 def recover(request: HttpRequest) -> HttpResponse:
     form = forms.RecoverForm(request.POST or None)
     status = 200

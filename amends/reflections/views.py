@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from amends.core.permissions import Action
+from amends.core.views import keeps_typed_text
 from amends.members.access import member_of
 from amends.reflections import access, actions
 from amends.reflections.forms import ReflectionForm
@@ -34,6 +35,7 @@ def _logged_out(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@keeps_typed_text(*(question.key for question in QUESTIONS))
 def reflect(request: HttpRequest) -> HttpResponse:
     holder = vault.keyholder_or_none(request)
     if holder is None:

@@ -24,13 +24,14 @@ from amends.coaching.actions import DISMISS_REASONS
 from amends.coaching.review import StatementReview
 from amends.coaching.summary import Refusal, summarise
 from amends.core.permissions import Action
+from amends.core.views import keeps_typed_text
 from amends.members import actions as member_actions
 from amends.members.access import member_of
 from amends.members.forms import log_in_forms
 from amends.statements import access, actions
 from amends.statements.forms import DeleteStatementForm, PublishForm, StatementForm
 from amends.statements.models import Statement, StatementVersion
-from amends.statements.sections import SECTION_TITLES, SECTIONS
+from amends.statements.sections import SECTION_KEYS, SECTION_TITLES, SECTIONS
 from amends.vault import api as vault
 
 
@@ -120,6 +121,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@keeps_typed_text(*SECTION_KEYS)
 def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     if request.method == "GET":
         holder = _holder_or_none(request)
@@ -152,6 +154,7 @@ def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
 
 
 @require_POST
+@keeps_typed_text(*SECTION_KEYS)
 def autosave(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     """The htmx autosave: answers with a status line, never with a redirect."""
     holder = _holder_or_none(request)
@@ -305,6 +308,7 @@ def _coach_panel(
 
 @login_required
 @require_POST
+@keeps_typed_text(*SECTION_KEYS)
 def coach_panel(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     """The coach's review of the text as it is in the editor now, not as last saved."""
     holder = vault.keyholder_for(request)
@@ -317,6 +321,7 @@ def coach_panel(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_POST
+@keeps_typed_text(*SECTION_KEYS, "note-*")
 def coach_dismiss(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     """Dismiss one finding with a reason. The editor's text comes along and is saved too,
     so that a member without JavaScript loses nothing by pressing Dismiss."""

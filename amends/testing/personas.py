@@ -63,18 +63,20 @@ def sign_up_with_codename(client: Client | None = None) -> Persona:
     return Persona(created.member, created.codename, created.recovery_key, client=client)
 
 
+def handle_sign_up_form(handle: str, passphrase: str) -> dict[str, str]:
+    """The sign-up page's handle form, filled in as a person would."""
+    return {
+        "way": "handle",
+        "handle-handle": handle,
+        "handle-passphrase": passphrase,
+        "handle-passphrase_again": passphrase,
+        "handle-understood": "on",
+    }
+
+
 def sign_up_with_handle(handle: str, passphrase: str, client: Client | None = None) -> Persona:
     client = client or new_client()
-    response = client.post(
-        "/sign-up/",
-        {
-            "way": "handle",
-            "handle-handle": handle,
-            "handle-passphrase": passphrase,
-            "handle-passphrase_again": passphrase,
-            "handle-understood": "on",
-        },
-    )
+    response = client.post("/sign-up/", handle_sign_up_form(handle, passphrase))
     assert response.status_code == 200, response.content[:2000]
     created = response.context["created"]
     return Persona(created.member, passphrase, created.recovery_key, handle=handle, client=client)

@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 
 from amends.members.models import Member
-from amends.testing.personas import Persona, new_client, sign_up_with_handle
+from amends.testing.personas import Persona, handle_sign_up_form, new_client, sign_up_with_handle
 
 pytestmark = pytest.mark.django_db
 
@@ -134,16 +134,7 @@ def test_probing_taken_handles_at_sign_up_is_throttled_per_session() -> None:
     attacker = new_client()
     answers = []
     for handle in taken:
-        response = attacker.post(
-            "/sign-up/",
-            {
-                "way": "handle",
-                "handle-handle": handle,
-                "handle-passphrase": STRONG,
-                "handle-passphrase_again": STRONG,
-                "handle-understood": "on",
-            },
-        )
+        response = attacker.post("/sign-up/", handle_sign_up_form(handle, STRONG))
         answers.append(response.status_code)
     assert answers == [200, 200, 200, 429]
     assert "too many attempts" in response.content.decode()
@@ -156,14 +147,7 @@ def test_probing_one_handle_at_sign_up_is_throttled_across_sessions(
     answers = []
     for _ in range(4):
         response = new_client().post(
-            "/sign-up/",
-            {
-                "way": "handle",
-                "handle-handle": handle_member.handle,
-                "handle-passphrase": STRONG,
-                "handle-passphrase_again": STRONG,
-                "handle-understood": "on",
-            },
+            "/sign-up/", handle_sign_up_form(handle_member.handle, STRONG)
         )
         answers.append(response.status_code)
     # The member's own sign-up counted once.

@@ -12,7 +12,7 @@ from django.contrib.auth.hashers import check_password, make_password
 
 from amends.members.identity import MAX_SECRET_LENGTH
 from amends.members.models import Member
-from amends.testing.personas import Persona, new_client, sign_up_with_handle
+from amends.testing.personas import Persona, handle_sign_up_form, new_client, sign_up_with_handle
 
 pytestmark = pytest.mark.django_db
 
@@ -73,16 +73,7 @@ def over_long() -> str:
 
 def test_sign_up_refuses_a_passphrase_over_the_cap() -> None:
     passphrase = over_long()
-    response = new_client().post(
-        "/sign-up/",
-        {
-            "way": "handle",
-            "handle-handle": "long-passphrase",
-            "handle-passphrase": passphrase,
-            "handle-passphrase_again": passphrase,
-            "handle-understood": "on",
-        },
-    )
+    response = new_client().post("/sign-up/", handle_sign_up_form("long-passphrase", passphrase))
     assert "created" not in response.context
     assert "at most 1024 characters" in response.content.decode()
     assert not Member.objects.exists()
