@@ -57,6 +57,7 @@ def test_a_server_error_on_a_page_is_amends_own_500() -> None:
 
 
 def test_a_server_error_on_a_form_still_gives_the_text_back() -> None:
-    request = RequestFactory().post("/somewhere/", {"what_i_did": "Words I typed."})
+    editor = "/statements/8d2f6b51-3c1e-4a55-9a57-2b1c0f7e5a10/"
+    request = RequestFactory().post(editor, {"what_i_did": "Words I typed."})
     html = server_error(request).content.decode()
     assert "Words I typed." in html and "Nothing you typed is lost" in html
