@@ -79,7 +79,7 @@ _AGE_AFTER_BE = re.compile(
 )
 # "she was then 24", "who was maybe twenty-five", "a third-year and twenty-one": an age
 # hedged or added on, whoever the subject is, as long as no unit follows the number.
-_AGE_UNITS = (r"(?![- ](?:years? (?:ago|later|before|after|earlier|on)|minutes?|hours?|days?|"
+_AGE_UNITS = (r"(?!\+?[- ](?:years? (?:ago|later|before|after|earlier|on)|minutes?|hours?|days?|"
               r"weeks?|months?|times?|seconds?|messages|people|of|pints|percent|%|am|pm|"
               r"o'clock|quid|pounds|euros|dollars|stone|miles|km|[a-z]+s\b)|[:.]\d)")
 _NOT_A_QUANTITY = re.compile(_AGE_UNITS)
@@ -414,6 +414,13 @@ def _number_value(words: str) -> int:
                for w in re.findall(r"[a-z]+", words.lower()))
 
 
+def _may_be_name(word: str) -> bool:
+    """A word in a name's place is one when it is capitalised, a given name, or no word
+    a dictionary knows: "sorry, paying for their therapy" addresses nobody."""
+    low = word.lower()
+    return word[:1].isupper() or low in lx.FIRST_NAMES or low in lx.AMBIGUOUS_NAMES or not known_word(low)
+
+
 def regex_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
 
@@ -457,8 +464,13 @@ def regex_candidates(text: str) -> list[Candidate]:
         add(m, "place", "room")
     for m in _HANDLE_NAMED.finditer(text):
         group = 1 if m.group(1) else 2
-        if m.group(group).lower() not in {"the", "a", "an", "her", "his", "my", "name"}:
-            add(m, "contact", "handle", group)
+        word = m.group(group)
+        if word.lower() in {"the", "a", "an", "her", "his", "my", "name"}:
+            continue
+        # "a week went by when": time goes by an ordinary word; a handle is typed.
+        if group == 2 and word.islower() and word.isalpha() and known_word(word):
+            continue
+        add(m, "contact", "handle", group)
     for m in (_EMAIL.finditer(text) if contactish else ()):
         add(m, "contact", "email")
     for m in (_SPELLED_EMAIL.finditer(text) if contactish else ()):
@@ -529,10 +541,11 @@ def regex_candidates(text: str) -> list[Candidate]:
     for rx in (_CALLED, _VOCATIVE, _ME_AND):
         for m in rx.finditer(text):
             if m.group(1).lower() not in lx.PROPER_STOP | lx.NOT_NAMES | _NOT_ADDRESSEE | (
-                    lx.RELATIONSHIP_NOUNS | lx.ROLE_NOUNS | _NOT_PARTNER):
+                    lx.RELATIONSHIP_NOUNS | lx.ROLE_NOUNS | _NOT_PARTNER) and _may_be_name(m.group(1)):
                 add(m, "name", "called", 1)
     for m in _SORRY_NAME.finditer(text):
-        if m.group(1).lower() not in _NOT_ADDRESSEE | lx.PROPER_STOP | lx.NOT_NAMES:
+        if m.group(1).lower() not in _NOT_ADDRESSEE | lx.PROPER_STOP | lx.NOT_NAMES and _may_be_name(
+                m.group(1)):
             add(m, "name", "called", 1)
     for m in _STUDYING.finditer(text):
         add(m, "distinctive", "study")
@@ -809,6 +822,8 @@ def _looks_like_name_use(tok: Any) -> bool:
     if low in lx.AMBIGUOUS_NAMES:
         if tok.dep_ == "pobj":
             return False  # "in summer", "with hope"
+        if tok.dep_ == "conj" and tok.head.pos_ == "NOUN" and tok.head.lower_ not in lx.FIRST_NAMES:
+            return False  # "patience and grace": a virtue beside a virtue
         return tok.dep_ in {"nsubj", "dobj", "npadvmod", "appos", "conj", "ROOT", "dep",
                             "nsubjpass", "attr", "intj"}
     return True

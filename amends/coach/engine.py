@@ -27,6 +27,7 @@ from amends.coach.details import (
     regex_candidates,
     token_candidates,
 )
+from amends.coach.layout import LIST_MARKER, Layout, normalise_layout
 from amends.coach.model import Finding, Review
 from amends.coach.nlp import artifacts, build_shared_analyzer, get_nlp
 from amends.coach.patterns import (
@@ -40,6 +41,7 @@ from amends.coach.patterns import (
     sentence_patterns,
     sentences,
 )
+from amends.coach.suppress import suppress
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # Where a paragraph may be cut into sentence-sized segments: after . ! or ? and before a
@@ -123,7 +125,7 @@ class Coach:
                 found[text] += extra
         for text in todo:
             doc = docs[text]
-            cands = found[text]
+            cands = suppress(doc, text, found[text])
             sents = sentences(doc)
             self._store(text, SegmentResult(tuple(cands), tuple(sentence_patterns(doc)),
                                             element_signals(doc),
@@ -169,11 +171,14 @@ class Coach:
 
     # -- document level --------------------------------------------------------------
     def review(self, text: str, *, keep_out: Sequence[str] = ()) -> Review:
-        spans = segment_spans(text)
+        # Everything is read on the draft with its formatting undone (the same length, so
+        # offsets hold); findings quote what the member typed.
+        layout = normalise_layout(text)
+        spans = segment_spans(layout.text, text)
         with self._lock:
-            self._analyse([text[s:e] for s, e in spans])
-            parts = [(s, self._cache[_key(text[s:e])]) for s, e in spans]
-        return assemble(text, parts, keep_out)
+            self._analyse([layout.text[s:e] for s, e in spans])
+            parts = [(s, self._cache[_key(layout.text[s:e])]) for s, e in spans]
+        return assemble(text, parts, keep_out, layout)
 
 
 def learned_candidates(model: detail_model.Model,
@@ -227,10 +232,15 @@ def _key(segment: str) -> bytes:
     return hashlib.blake2b(segment.encode(), digest_size=16).digest()
 
 
-def segment_spans(text: str) -> list[tuple[int, int]]:
+def segment_spans(text: str, original: str | None = None) -> list[tuple[int, int]]:
     """Paragraphs, each cut into sentence-sized segments: the units that are analysed and
     cached. Parsing a sentence alone gives the same result as parsing it in its paragraph
-    for what the coach looks at, and an edit usually touches one sentence of one paragraph."""
+    for what the coach looks at, and an edit usually touches one sentence of one paragraph.
+
+    A line is its own segment when it is a list item or a heading, or when the line
+    before it ended a sentence (`original`, the text as typed, shows the list markers
+    that `text`, its normalised layout, has blanked)."""
+    original = text if original is None else original
     out = []
     for start, end in paragraph_spans(text):
         pos = start
@@ -238,22 +248,39 @@ def segment_spans(text: str) -> list[tuple[int, int]]:
             out.append((pos, m.start()))
             pos = m.end()
         out.append((pos, end))
-    return [(s, e) for s, e in out if text[s:e].strip()]
+    lines = []
+    for s, e in out:
+        for m in _LINE_BREAK.finditer(text, s, e):
+            nl = m.start() + m.group(0).index("\n")
+            if (text[s:nl].rstrip()[-1:] in _LINE_END
+                    or LIST_MARKER.match(original, nl + 1)):
+                lines.append((s, nl))
+                s = nl + 1
+        lines.append((s, e))
+    return [(s, e) for s, e in lines if text[s:e].strip()]
+
+
+_LINE_BREAK = re.compile(r"[ \t]*\n")
+_LINE_END = set(".!?:;\"'")
 
 
 def assemble(text: str, parts: list[tuple[int, SegmentResult]],
-             keep_out: Sequence[str]) -> Review:
+             keep_out: Sequence[str], layout: Layout | None = None) -> Review:
+    typed = text
+    layout = layout or normalise_layout(text)
+    text = layout.text
     cands = [Candidate(c.start + off, c.end + off, c.kind, c.source, c.hint)
-             for off, part in parts for c in part.candidates]
+             for off, part in parts for c in part.candidates
+             if not layout.is_formatting(c.start + off, c.end + off)]
     placeholders = {letter for pair in _PLACEHOLDER.findall(text) for letter in pair if letter}
     placeholders |= {w for m in _PSEUDONYM.findall(text) for w in (m, m.lower(), m.title())}
     cands = [c for c in cands if not _is_placeholder(text[c.start:c.end], placeholders)]
     cands = _trim(text, cands)
     cands += _propagate(text, cands, placeholders)
-    cands += _keep_out(text, keep_out)
+    cands += _keep_out(typed, keep_out)
     merged = _merge(cands)
     harmed = _harmed_names(text, merged)
-    findings = [_detail_finding(text, c, harmed) for c in merged]
+    findings = [_detail_finding(text, c, harmed, typed) for c in merged]
     for n, (off, part) in enumerate(parts):
         # A segment's last sentence can be taken back by the next segment's first one
         # ("I told myself it was fine. It wasn't."): then it names the pattern to reject it.
@@ -267,7 +294,9 @@ def assemble(text: str, parts: list[tuple[int, SegmentResult]],
                 continue
             reason, suggestion = REASONS[hit.kind]
             start, end = hit.start + off, hit.end + off
-            findings.append(Finding("pattern", hit.kind, start, end, text[start:end], reason,
+            while start < end and text[start].isspace():
+                start += 1  # a bullet or list number blanked by the layout
+            findings.append(Finding("pattern", hit.kind, start, end, typed[start:end], reason,
                                     suggestion))
     present = frozenset().union(*(part.elements for _, part in parts)) if parts else frozenset()
     for element in ELEMENTS:
@@ -444,7 +473,7 @@ def _age_suggestion(span: str) -> str | None:
     return None
 
 
-def _detail_finding(text: str, c: Candidate, harmed: set[str]) -> Finding:
+def _detail_finding(text: str, c: Candidate, harmed: set[str], typed: str) -> Finding:
     span = text[c.start:c.end]
     if c.source == "keep_out":
         reason = "This is on your private list of names and places to keep out."
@@ -456,7 +485,8 @@ def _detail_finding(text: str, c: Candidate, harmed: set[str]) -> Finding:
         suggestion = _age_suggestion(span) or suggestion
     if c.kind == "role" and whose == "author":
         suggestion = "Keep the power relation without the title: 'I was senior to her at work'."
-    return Finding("detail", c.kind, c.start, c.end, span, reason, suggestion, whose)
+    return Finding("detail", c.kind, c.start, c.end, typed[c.start:c.end], reason, suggestion,
+                   whose)
 
 
 _QUASI = {"organisation", "place", "date", "age", "role", "relationship", "distinctive"}

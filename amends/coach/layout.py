@@ -1,0 +1,84 @@
+"""Formatting is not language: undo it before the coach reads a draft.
+
+Real statements are not tidy prose. Press statements open paragraphs with curly quote
+marks, posts are bulleted and numbered, threads carry hashtags and "1/7", people shout a
+word in capitals for emphasis ("NEVER") or wrap it in asterisks. Read as they are, these
+make the parser see a name in "• Hardly anyone is", an organisation in "NEVER" and a
+person in "#bymetoo".
+
+`normalise_layout` returns a text of exactly the same length in which each formatting
+character is replaced, one for one, by what it stands for (a straight quote, a space, a
+lower-case letter), so every offset the coach computes on it is an offset into what the
+member typed. It also returns the spans that are formatting and can never be a detail
+(hashtags).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from amends.coach.nlp import known_word
+
+# Curly and low quotes become straight ones: the tokenizer and our patterns then see one
+# kind of quote and one kind of apostrophe ("I’m" reads as "I'm").
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
+                         "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'"})
+# A list marker at the start of a line: a bullet, a dash or star used as one, a number or
+# letter followed by "." or ")", a thread's "3/" or "3/10".
+LIST_MARKER = re.compile(
+    r"(?m)^[ \t]*(?:[•◦▪▫‣⁃●○■□►▶➤✓✔☐☑◆◇-]|\*(?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-z][)](?=\s)"
+    r"|\d{1,2}/\d{0,2}(?=\s))[ \t]*")
+# The same marks closing a thread post: "… to say. 2/7".
+_THREAD_COUNT = re.compile(r"(?<=\s)\d{1,2}/\d{1,2}[ \t]*$", re.MULTILINE)
+_HASHTAG = re.compile(r"(?<![\w&#])#[A-Za-z][\w]*")
+# *really*, _never_: emphasis, not part of a word or a handle.
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[A-Za-z])([^*_\n]{1,60}?)(?<=[A-Za-z.!?])\1(?![\w*])")
+_SHOUTED = re.compile(r"\b[A-Z]{2,}(?:'[A-Z]+)?\b")
+# "victim(s)", "person(s)": read as the plural.
+_PLURAL_S = re.compile(r"(?<=[a-z])\(s\)")
+# Acronyms that are also dictionary words once lower-cased: they stay as typed, because
+# lower-casing them would hide an organisation or a unit.
+_KEEP_CAPS = frozenset({"US", "UK", "EU", "UN", "IT", "HR", "PR", "TA", "GP", "AGM", "SU",
+                        "FA", "IX", "NHS", "CEO", "CFO", "CTO", "MD", "PA", "RA", "TV", "PE",
+                        "RE", "ICU", "AA", "NA", "OK"})
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A draft with its formatting undone, offset for offset."""
+
+    text: str
+    formatting: tuple[tuple[int, int], ...]  # spans that are never a detail (hashtags)
+
+    def is_formatting(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.formatting)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\n":
+            chars[i] = " "
+
+
+def normalise_layout(text: str) -> Layout:
+    chars = list(text.translate(_QUOTES))
+    for m in LIST_MARKER.finditer(text):
+        _blank(chars, m.start(), m.end())
+    for m in _THREAD_COUNT.finditer(text):
+        _blank(chars, m.start(), m.end())
+    for m in _EMPHASIS.finditer(text):
+        chars[m.start()] = " "
+        chars[m.end() - 1] = " "
+    for m in _PLURAL_S.finditer(text):
+        chars[m.start():m.end()] = ["s", " ", " "]
+    for m in _SHOUTED.finditer(text):
+        word = m.group(0)
+        # Emphasis capitals: a dictionary word typed in capitals ("NEVER", "NOT") is read
+        # in lower case; an acronym nobody's dictionary knows ("GMIT") stays a name.
+        if word not in _KEEP_CAPS and known_word(word.lower().replace("'", "")):
+            chars[m.start():m.end()] = list(word.lower())
+    hashtags = tuple((m.start(), m.end()) for m in _HASHTAG.finditer(text))
+    out = "".join(chars)
+    assert len(out) == len(text)
+    return Layout(out, hashtags)
