@@ -252,7 +252,14 @@ def presidio_candidates(results: Iterable[Any], doc: Any) -> list[Candidate]:
         kind = PRESIDIO_KINDS.get(res.entity_type)
         if kind is None:
             continue
-        span = text[res.start:res.end]
+        end = res.end
+        if kind == "name":
+            # The model sometimes runs a name on into where she was ("Maria at Fernhill"):
+            # the name ends before the preposition (the place is found on its own).
+            cut = _NAME_RUNS_ON.search(text, res.start, res.end)
+            if cut:
+                end = cut.start()
+        span = text[res.start:end]
         low = span.lower().strip()
         words = low.replace("’", "'").split()
         if kind == "date" and not (_YEAR.search(span) or _LAST_TIME.search(span)):
@@ -268,7 +275,7 @@ def presidio_candidates(results: Iterable[Any], doc: Any) -> list[Candidate]:
             if len(words) == 1 and (words[0] in lx.MONTHS | lx.HOLIDAYS or (words[0] in lx.SEASONS
                                                                and not span[:1].isupper())):
                 continue
-            toks = doc.char_span(res.start, res.end, alignment_mode="expand")
+            toks = doc.char_span(res.start, end, alignment_mode="expand")
             if toks is not None and all(t.tag_ in {"NN", "NNS", "VBZ", "RB", "JJ"} for t in toks) and (
                 words[0] not in lx.FIRST_NAMES
             ):
@@ -277,8 +284,11 @@ def presidio_candidates(results: Iterable[Any], doc: Any) -> list[Candidate]:
                 continue  # a lone capital ("a C for it") is a grade or a label, not a name
             if words[-1].endswith("s") and words[-1][:-1] in lx.NOT_NAMES | lx.HOLIDAYS:
                 continue  # "Thursdays", "Christmases"
-        out.append(Candidate(res.start, res.end, kind, "presidio"))
+        out.append(Candidate(res.start, end, kind, "presidio"))
     return out
+
+
+_NAME_RUNS_ON = re.compile(r" (?:at|in|from|on|with|for|to|near) (?=[A-Z])")
 
 
 # Titles that, with only "a" in front, describe rather than narrow ("a student").

@@ -27,12 +27,11 @@ from amends.coach.details import (
     regex_candidates,
     token_candidates,
 )
+from amends.coach.kinds import DETAILS, ELEMENTS, Kind, join
 from amends.coach.layout import LIST_MARKER, Layout, normalise_layout
 from amends.coach.model import Finding, Review
 from amends.coach.nlp import artifacts, build_shared_analyzer, get_nlp
 from amends.coach.patterns import (
-    ELEMENTS,
-    REASONS,
     REJECTABLE,
     PatternHit,
     element_signals,
@@ -62,28 +61,6 @@ _PSEUDONYM = re.compile(
     re.IGNORECASE)
 CACHE_SIZE = 4096
 _ENTITIES = ["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME"]
-
-DETAIL_TEXT = {
-    "name": ("A name, nickname or initial identifies someone to anyone who knows them.",
-             "Leave it out, or introduce a letter of your own ('I'll call her A')."),
-    "contact": ("Contact details and profile links lead straight to a person.",
-                "Remove it entirely."),
-    "place": ("A named place narrows down who was there.",
-              "Use a general place: 'a bar', 'the town where we lived'."),
-    "organisation": ("A named employer, school, club or church narrows down who was there.",
-                     "Describe it without the name: 'the company where we both worked'."),
-    "date": ("A year or dated event lets people match the story to a person.",
-             "Use a vague time: 'some years ago'."),
-    "age": ("An exact age narrows down who it was.",
-            "Give only what matters: 'an adult', 'younger than me'."),
-    "role": ("A job title or position can point to one person.",
-             "Keep the power relation without the title: 'someone who worked under me'."),
-    "relationship": ("This relationship lets people who know you work out who it is.",
-                     "Use a looser description: 'someone in my circle'."),
-    "distinctive": ("An event or trait like this singles a person out to those who know "
-                    "them.", "Leave out details that only fit one person."),
-}
-
 
 @dataclass(frozen=True)
 class SegmentResult:
@@ -292,37 +269,20 @@ def assemble(text: str, parts: list[tuple[int, SegmentResult]],
             if (hit.kind in REJECTABLE and hit.start >= part.last_sentence and following
                     and rejects_previous(following)):
                 continue
-            reason, suggestion = REASONS[hit.kind]
+            kind = Kind(hit.kind)
             start, end = hit.start + off, hit.end + off
             while start < end and text[start].isspace():
                 start += 1  # a bullet or list number blanked by the layout
-            findings.append(Finding("pattern", hit.kind, start, end, typed[start:end], reason,
-                                    suggestion))
+            findings.append(Finding("pattern", kind, start, end, typed[start:end], kind.reason,
+                                    kind.suggestion))
     present = frozenset().union(*(part.elements for _, part in parts)) if parts else frozenset()
     for element in ELEMENTS:
         if element not in present:
-            reason, suggestion = MISSING_TEXT[element]
-            findings.append(Finding("missing", element, None, None, "", reason, suggestion))
+            findings.append(Finding("missing", element, None, None, "", element.reason,
+                                    element.suggestion))
     risk, reasons = _risk([f for f in findings if f.family == "detail"])
     findings.sort(key=lambda f: (f.start if f.start is not None else len(text) + 1, f.family))
     return Review(findings=findings, risk=risk, risk_reasons=reasons)
-
-
-MISSING_TEXT = {
-    "apology": ("There is no apology without conditions.",
-                "Say 'I am sorry for ...' and name what you did, with no 'if' or 'but'."),
-    "account": ("There is no first-person account of what you did.",
-                "Write what you did in plain words, with 'I' as the subject."),
-    "impact": ("The statement does not say what it did to the person you harmed.",
-               "Say what you know of the effect on them, as far as they have shared it."),
-    "responsibility": ("You do not take responsibility in so many words.",
-                       "Say that it was your choice and your responsibility, without conditions."),
-    "repair": ("There is nothing about repair.",
-               "Say what you have done or will do to repair the harm, on their terms."),
-    "change": ("There is nothing about what you are changing, or how that is checked.",
-               "Say what you are changing and who checks it (a therapist, a programme, a "
-               "friend who asks)."),
-}
 
 
 def _is_placeholder(span: str, placeholders: set[str]) -> bool:
@@ -381,8 +341,8 @@ def _keep_out(text: str, keep_out: Sequence[str]) -> list[Candidate]:
     return out
 
 
-_PRIORITY = {"keep_out": 0, "contact": 1, "name": 2, "organisation": 3, "place": 4,
-             "date": 5, "age": 6, "role": 7, "relationship": 8, "distinctive": 9}
+# A keep-out term outranks every kind a rule gave the same words.
+_PRIORITY = {"keep_out": 0, **{k.value: k.priority for k in DETAILS}}
 _FAMILY_OF = {"organisation": "org", "place": "org", "name": "name", "contact": "name",
               "date": "time", "age": "time", "role": "role", "relationship": "role",
               "distinctive": "distinctive", "keep_out": "name"}
@@ -479,37 +439,35 @@ def _detail_finding(text: str, c: Candidate, harmed: set[str], typed: str) -> Fi
         reason = "This is on your private list of names and places to keep out."
         suggestion = "Remove it or replace it with a general description."
     else:
-        reason, suggestion = DETAIL_TEXT[c.kind]
+        reason, suggestion = Kind(c.kind).reason, Kind(c.kind).suggestion
     whose = _whose(text, c, harmed)
     if c.kind == "age":
         suggestion = _age_suggestion(span) or suggestion
     if c.kind == "role" and whose == "author":
         suggestion = "Keep the power relation without the title: 'I was senior to her at work'."
-    return Finding("detail", c.kind, c.start, c.end, typed[c.start:c.end], reason, suggestion,
+    return Finding("detail", Kind(c.kind), c.start, c.end, typed[c.start:c.end], reason, suggestion,
                    whose)
 
 
-_QUASI = {"organisation", "place", "date", "age", "role", "relationship", "distinctive"}
+_QUASI = frozenset(DETAILS) - {Kind.NAME, Kind.CONTACT}
 
 
 def _risk(details: list[Finding]) -> tuple[str, list[str]]:
     reasons = []
-    kinds = Counter(f.kind for f in details)
-    direct = [k for k in ("name", "contact") if kinds[k]]
-    quasi = sorted(k for k in kinds if k in _QUASI)
+    kinds = Counter(Kind(f.kind) for f in details)
+    direct = [k for k in (Kind.NAME, Kind.CONTACT) if kinds[k]]
+    quasi = [k for k in DETAILS if k in kinds and k in _QUASI]
     if direct:
-        reasons.append("The draft contains " + " and ".join(
-            "a name" if k == "name" else "contact details" for k in direct)
-            + ", which identify someone directly.")
-    if len(quasi) >= 3:
-        reasons.append("Together, the " + ", ".join(quasi[:-1]) + " and " + quasi[-1]
-                       + " narrow the story down to very few people.")
-    elif len(quasi) == 2:
-        reasons.append(f"The {quasi[0]} and the {quasi[1]} together narrow down who it was.")
+        verb = "identifies" if direct == [Kind.NAME] else "identify"
+        reasons.append(f"The draft contains {join([k.noun for k in direct])}, which {verb} "
+                       "someone directly.")
+    if len(quasi) >= 2:
+        reasons.append(f"Together, {join([k.noun for k in quasi])} narrow the story down to "
+                       + ("very few people." if len(quasi) >= 3 else "a few people."))
     if direct or len(quasi) >= 3:
         return "high", reasons
     if quasi:
         if len(quasi) == 1:
-            reasons.append(f"One identifying detail ({quasi[0]}) remains.")
+            reasons.append(f"One kind of identifying detail remains: {quasi[0].noun}.")
         return "medium", reasons
     return "low", reasons

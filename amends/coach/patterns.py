@@ -15,6 +15,8 @@ from typing import Any
 
 from amends.coach import lexicon as lx
 from amends.coach.classifier import NONE, get_model
+from amends.coach.kinds import ELEMENTS as KIND_ELEMENTS
+from amends.coach.kinds import PATTERNS
 from amends.coach.nlp import lemma
 
 _CONTRACTIONS = re.compile(
@@ -843,38 +845,11 @@ class CueSet:
 CUE_SETS = {kind: CueSet(rx) for kind, rx in CUES.items()}
 _WORDS = re.compile(r"[a-z][a-z']*")
 
-REASONS = {
-    "minimising": ("This shrinks what happened or how much it weighed.",
-                   "Describe what you did plainly, without words like 'only' or 'just'."),
-    "excusing": ("This offers a cause outside you (drink, the times, stress, signals) as a "
-                 "reason.", "Say what you chose to do; if you mention the context, say it is no "
-                 "excuse."),
-    "blaming": ("This puts part of the responsibility on the person you harmed.",
-                "Leave out what they did; describe what you did and what you should have done."),
-    "forgiveness_request": ("This asks for forgiveness, which puts a demand on the person you "
-                            "harmed.", "Remove it; forgiveness is theirs to give or not, unasked."),
-    "conditional_apology": ("This apology depends on a condition or on how they felt, not on "
-                            "what you did.", "Apologise for the act itself: 'I am sorry I ...'."),
-    "sorry_but": ("The 'but' takes back the apology before it.",
-                  "End the apology where it ends; move anything after 'but' out, or drop it."),
-    "evasive_passive": ("This wording hides who did it.",
-                        "Put yourself as the subject: 'I did ...'."),
-    "memory_denial": ("Disputing or disowning the memory weakens the account.",
-                      "Say what you do remember and that you accept her account of the rest."),
-    "parade_brave": ("This praises your own courage for speaking.",
-                     "Leave the judgement of the statement to its readers."),
-    "parade_innocent": ("This presents you as a good guy, which argues against the account.",
-                        "Leave your character out; let the statement show what you did."),
-    "parade_victim": ("This presents you as the one who was wronged.",
-                      "Keep the consequences you faced out, or state them briefly without "
-                      "comparison."),
-    "parade_monster": ("This self-condemnation turns the focus onto you.",
-                       "Replace it with what you are doing to change."),
-    "self_centring": ("This moves the focus to your feelings or needs.",
-                      "Bring the focus back to the person you harmed and to what you will do."),
-}
+# The reason and suggestion of each pattern, by name (the classifier's classes are these
+# names, sorted).
+REASONS = {k.value: (k.reason, k.suggestion) for k in PATTERNS}
 
-ELEMENTS = ("apology", "account", "impact", "responsibility", "repair", "change")
+ELEMENTS = tuple(k.value for k in KIND_ELEMENTS)
 
 ELEMENT_CUES: dict[str, re.Pattern[str]] = {
     "apology": _rx(r"\bi(?:'m| am)(?: so| truly| deeply)? sorry\b", r"\bi apologi[sz]e\b",
