@@ -28,7 +28,7 @@ from amends.coach.details import (
     token_candidates,
 )
 from amends.coach.kinds import DETAILS, ELEMENTS, Kind, join
-from amends.coach.layout import LIST_MARKER, Layout, normalise_layout
+from amends.coach.layout import LIST_MARKER, Layout, normalise_layout, refusal_spans
 from amends.coach.model import Finding, Review
 from amends.coach.nlp import artifacts, build_shared_analyzer, get_nlp
 from amends.coach.patterns import (
@@ -258,6 +258,7 @@ def assemble(text: str, parts: list[tuple[int, SegmentResult]],
     merged = _merge(cands)
     harmed = _harmed_names(text, merged)
     findings = [_detail_finding(text, c, harmed, typed) for c in merged]
+    refused = refusal_spans(typed)
     for n, (off, part) in enumerate(parts):
         # A segment's last sentence can be taken back by the next segment's first one
         # ("I told myself it was fine. It wasn't."): then it names the pattern to reject it.
@@ -271,6 +272,8 @@ def assemble(text: str, parts: list[tuple[int, SegmentResult]],
                 continue
             kind = Kind(hit.kind)
             start, end = hit.start + off, hit.end + off
+            if any(s <= start < e for s, e in refused):
+                continue  # "Our goal should not be: • to parade as brave"
             while start < end and text[start].isspace():
                 start += 1  # a bullet or list number blanked by the layout
             findings.append(Finding("pattern", kind, start, end, typed[start:end], kind.reason,

@@ -44,6 +44,39 @@ _KEEP_CAPS = frozenset({"US", "UK", "EU", "UN", "IT", "HR", "PR", "TA", "GP", "A
                         "RE", "ICU", "AA", "NA", "OK"})
 
 
+# A heading that announces what the author refuses: "Our goal should NOT be:", "What I
+# will never do again:". The list under it names patterns in order to reject them.
+# "I'm not a monster:" is a claim, not a refusal: the heading must speak of an aim, a rule
+# or a resolve.
+_REFUSAL_HEADING = re.compile(
+    r"(?im)^(?=[^\n]*\b(?:should|must|will|won't|shall|never|refuse|avoid|goal|goals|aim|"
+    r"want|wants|intend|promise|rules?)\b)"
+    r"[^\n]*\b(?:not|never|n't|no longer|won't|refuse|avoid)\b[^\n]*:[ \t]*$")
+
+
+def refusal_spans(text: str) -> list[tuple[int, int]]:
+    """The list items under a heading that announces a refusal."""
+    out = []
+    for heading in _REFUSAL_HEADING.finditer(text):
+        pos = heading.end()
+        start = end = None
+        for line in re.finditer(r"[^\n]*\n?", text[pos:]):
+            body = line.group(0)
+            if not body:
+                break
+            if not body.strip():
+                if start is not None and not LIST_MARKER.match(text, pos + line.end()):
+                    break
+                continue
+            if not LIST_MARKER.match(body):
+                break
+            start = pos + line.start() if start is None else start
+            end = pos + line.end()
+        if start is not None and end is not None:
+            out.append((start, end))
+    return out
+
+
 @dataclass(frozen=True)
 class Layout:
     """A draft with its formatting undone, offset for offset."""
