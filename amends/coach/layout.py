@@ -18,7 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from amends.coach.lexicon import ORG_SUFFIXES, PLACE_SUFFIXES
 from amends.coach.nlp import known_word
+
+ORG_OR_PLACE = ORG_SUFFIXES | PLACE_SUFFIXES
 
 # Curly and low quotes become straight ones: the tokenizer and our patterns then see one
 # kind of quote and one kind of apostrophe ("I’m" reads as "I'm").
@@ -27,7 +30,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '
 # A list marker at the start of a line: a bullet, a dash or star used as one, a number or
 # letter followed by "." or ")", a thread's "3/" or "3/10".
 LIST_MARKER = re.compile(
-    r"(?m)^[ \t]*(?:[•◦▪▫‣⁃●○■□►▶➤✓✔☐☑◆◇-]|\*(?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-z][)](?=\s)"
+    r"(?m)^[ \t]*(?:[•◦▪▫‣⁃●○■□►▶➤✓✔☐☑◆◇\u2190-\u21ff\u2600-\u27bf\U0001f300-\U0001faff-]\ufe0f?|\*(?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-z][)](?=\s)"
     r"|\d{1,2}/\d{0,2}(?=\s))[ \t]*")
 # The same marks closing a thread post: "… to say. 2/7".
 _THREAD_COUNT = re.compile(r"(?<=\s)\d{1,2}/\d{1,2}[ \t]*$", re.MULTILINE)
@@ -88,6 +91,29 @@ class Layout:
         return any(s < end and start < e for s, e in self.formatting)
 
 
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _is_movement(tag: str) -> bool:
+    """A hashtag made of ordinary words ("#bymetoo", "#ImperfectMen") is a movement or a
+    topic; one with a word no dictionary knows or a name's suffix ("#Harbourfest",
+    "#StMarrowCollege") may name a place or a group, and is read like any other word."""
+    if tag.islower():
+        return _ordinary_words(tag, 3)
+    return all(known_word(p.lower()) and p.lower() not in ORG_OR_PLACE
+               for p in _CAMEL.findall(tag))
+
+
+def _ordinary_words(run: str, most: int) -> bool:
+    """Whether a lower-case run splits into at most `most` dictionary words ("bymetoo" is
+    "by me too")."""
+    if known_word(run) and run not in ORG_OR_PLACE:
+        return True
+    return most > 1 and any(
+        known_word(run[:i]) and _ordinary_words(run[i:], most - 1)
+        for i in range(2, len(run) - 1))
+
+
 def _blank(chars: list[str], start: int, end: int) -> None:
     for i in range(start, end):
         if chars[i] not in "\n":
@@ -111,7 +137,8 @@ def normalise_layout(text: str) -> Layout:
         # in lower case; an acronym nobody's dictionary knows ("GMIT") stays a name.
         if word not in _KEEP_CAPS and known_word(word.lower().replace("'", "")):
             chars[m.start():m.end()] = list(word.lower())
-    hashtags = tuple((m.start(), m.end()) for m in _HASHTAG.finditer(text))
+    hashtags = tuple((m.start(), m.end()) for m in _HASHTAG.finditer(text)
+                     if _is_movement(m.group(0)[1:]))
     out = "".join(chars)
     assert len(out) == len(text)
     return Layout(out, hashtags)

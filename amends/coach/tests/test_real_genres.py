@@ -139,3 +139,18 @@ def test_findings_quote_the_text_as_typed(coach: Coach) -> None:
     for f in coach.review(text).findings:
         if f.start is not None and f.end is not None:
             assert text[f.start:f.end] == f.text
+
+
+def test_a_hashtag_that_names_a_place_or_a_group_is_still_read(coach: Coach) -> None:
+    text = "It happened at the afterparty for #Harbourfest, run by #StMarrowCollege. #bymetoo"
+    found = {f.text for f in details(coach, text)}
+    assert any("Harbourfest" in t for t in found)
+    assert any("StMarrowCollege" in t for t in found)
+    assert not any("bymetoo" in t for t in found)
+
+
+def test_emoji_bullets_are_list_markers() -> None:
+    text = "What it cost me:\n➡️ Twelve years of work.\n📌 Sorry for all of it."
+    layout = normalise_layout(text)
+    assert "➡" not in layout.text and "📌" not in layout.text
+    assert len(layout.text) == len(text)
