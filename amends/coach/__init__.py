@@ -9,9 +9,10 @@ from __future__ import annotations
 import threading
 
 from amends.coach.engine import Coach
+from amends.coach.kinds import Family, Kind
 from amends.coach.model import Finding, Review
 
-__all__ = ["Coach", "Finding", "Review", "get_coach"]
+__all__ = ["Coach", "Family", "Finding", "Kind", "Review", "get_coach"]
 
 _lock = threading.Lock()
 _coach: Coach | None = None

@@ -274,12 +274,13 @@ class Model:
 
 def _span(words: Words, run: list[tuple[int, Any]]
           ) -> tuple[int, int, str, float | None]:
-    """A run's character span, its kind, and, when it is one ordinary lower-case word,
-    that word's probability of being a detail."""
+    """A run's character span, its kind, and, when it is one dictionary word, that word's
+    probability of being a detail. A capital is no exception: "Western world" or a
+    sentence's first word is as ordinary as "floor"."""
     first, last = run[0][0], run[-1][0]
     mass = sum(row[1:] for _, row in run)
     lone = None
-    if len(run) == 1 and words.text[first].islower() and words.forms[first][:1] not in "?#":
+    if len(run) == 1 and words.forms[first][:1] not in "?#":
         lone = 1.0 - float(run[0][1][0])
     return (words.idx[first], words.idx[last] + len(words.text[last]),
             KINDS[int(mass.argmax())], lone)

@@ -79,7 +79,7 @@ _AGE_AFTER_BE = re.compile(
 )
 # "she was then 24", "who was maybe twenty-five", "a third-year and twenty-one": an age
 # hedged or added on, whoever the subject is, as long as no unit follows the number.
-_AGE_UNITS = (r"(?![- ](?:years? (?:ago|later|before|after|earlier|on)|minutes?|hours?|days?|"
+_AGE_UNITS = (r"(?!\+?[- ](?:years? (?:ago|later|before|after|earlier|on)|minutes?|hours?|days?|"
               r"weeks?|months?|times?|seconds?|messages|people|of|pints|percent|%|am|pm|"
               r"o'clock|quid|pounds|euros|dollars|stone|miles|km|[a-z]+s\b)|[:.]\d)")
 _NOT_A_QUANTITY = re.compile(_AGE_UNITS)
@@ -252,7 +252,14 @@ def presidio_candidates(results: Iterable[Any], doc: Any) -> list[Candidate]:
         kind = PRESIDIO_KINDS.get(res.entity_type)
         if kind is None:
             continue
-        span = text[res.start:res.end]
+        end = res.end
+        if kind == "name":
+            # The model sometimes runs a name on into where she was ("Maria at Fernhill"):
+            # the name ends before the preposition (the place is found on its own).
+            cut = _NAME_RUNS_ON.search(text, res.start, res.end)
+            if cut:
+                end = cut.start()
+        span = text[res.start:end]
         low = span.lower().strip()
         words = low.replace("’", "'").split()
         if kind == "date" and not (_YEAR.search(span) or _LAST_TIME.search(span)):
@@ -268,7 +275,7 @@ def presidio_candidates(results: Iterable[Any], doc: Any) -> list[Candidate]:
             if len(words) == 1 and (words[0] in lx.MONTHS | lx.HOLIDAYS or (words[0] in lx.SEASONS
                                                                and not span[:1].isupper())):
                 continue
-            toks = doc.char_span(res.start, res.end, alignment_mode="expand")
+            toks = doc.char_span(res.start, end, alignment_mode="expand")
             if toks is not None and all(t.tag_ in {"NN", "NNS", "VBZ", "RB", "JJ"} for t in toks) and (
                 words[0] not in lx.FIRST_NAMES
             ):
@@ -277,8 +284,11 @@ def presidio_candidates(results: Iterable[Any], doc: Any) -> list[Candidate]:
                 continue  # a lone capital ("a C for it") is a grade or a label, not a name
             if words[-1].endswith("s") and words[-1][:-1] in lx.NOT_NAMES | lx.HOLIDAYS:
                 continue  # "Thursdays", "Christmases"
-        out.append(Candidate(res.start, res.end, kind, "presidio"))
+        out.append(Candidate(res.start, end, kind, "presidio"))
     return out
+
+
+_NAME_RUNS_ON = re.compile(r" (?:at|in|from|on|with|for|to|near) (?=[A-Z])")
 
 
 # Titles that, with only "a" in front, describe rather than narrow ("a student").
@@ -414,6 +424,13 @@ def _number_value(words: str) -> int:
                for w in re.findall(r"[a-z]+", words.lower()))
 
 
+def _may_be_name(word: str) -> bool:
+    """A word in a name's place is one when it is capitalised, a given name, or no word
+    a dictionary knows: "sorry, paying for their therapy" addresses nobody."""
+    low = word.lower()
+    return word[:1].isupper() or low in lx.FIRST_NAMES or low in lx.AMBIGUOUS_NAMES or not known_word(low)
+
+
 def regex_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
 
@@ -457,8 +474,13 @@ def regex_candidates(text: str) -> list[Candidate]:
         add(m, "place", "room")
     for m in _HANDLE_NAMED.finditer(text):
         group = 1 if m.group(1) else 2
-        if m.group(group).lower() not in {"the", "a", "an", "her", "his", "my", "name"}:
-            add(m, "contact", "handle", group)
+        word = m.group(group)
+        if word.lower() in {"the", "a", "an", "her", "his", "my", "name"}:
+            continue
+        # "a week went by when": time goes by an ordinary word; a handle is typed.
+        if group == 2 and word.islower() and word.isalpha() and known_word(word):
+            continue
+        add(m, "contact", "handle", group)
     for m in (_EMAIL.finditer(text) if contactish else ()):
         add(m, "contact", "email")
     for m in (_SPELLED_EMAIL.finditer(text) if contactish else ()):
@@ -529,10 +551,11 @@ def regex_candidates(text: str) -> list[Candidate]:
     for rx in (_CALLED, _VOCATIVE, _ME_AND):
         for m in rx.finditer(text):
             if m.group(1).lower() not in lx.PROPER_STOP | lx.NOT_NAMES | _NOT_ADDRESSEE | (
-                    lx.RELATIONSHIP_NOUNS | lx.ROLE_NOUNS | _NOT_PARTNER):
+                    lx.RELATIONSHIP_NOUNS | lx.ROLE_NOUNS | _NOT_PARTNER) and _may_be_name(m.group(1)):
                 add(m, "name", "called", 1)
     for m in _SORRY_NAME.finditer(text):
-        if m.group(1).lower() not in _NOT_ADDRESSEE | lx.PROPER_STOP | lx.NOT_NAMES:
+        if m.group(1).lower() not in _NOT_ADDRESSEE | lx.PROPER_STOP | lx.NOT_NAMES and _may_be_name(
+                m.group(1)):
             add(m, "name", "called", 1)
     for m in _STUDYING.finditer(text):
         add(m, "distinctive", "study")
@@ -809,6 +832,8 @@ def _looks_like_name_use(tok: Any) -> bool:
     if low in lx.AMBIGUOUS_NAMES:
         if tok.dep_ == "pobj":
             return False  # "in summer", "with hope"
+        if tok.dep_ == "conj" and tok.head.pos_ == "NOUN" and tok.head.lower_ not in lx.FIRST_NAMES:
+            return False  # "patience and grace": a virtue beside a virtue
         return tok.dep_ in {"nsubj", "dobj", "npadvmod", "appos", "conj", "ROOT", "dep",
                             "nsubjpass", "attr", "intj"}
     return True

@@ -27,11 +27,11 @@ from amends.coach.details import (
     regex_candidates,
     token_candidates,
 )
+from amends.coach.kinds import DETAILS, ELEMENTS, Kind, join
+from amends.coach.layout import LIST_MARKER, Layout, normalise_layout, refusal_spans
 from amends.coach.model import Finding, Review
 from amends.coach.nlp import artifacts, build_shared_analyzer, get_nlp
 from amends.coach.patterns import (
-    ELEMENTS,
-    REASONS,
     REJECTABLE,
     PatternHit,
     element_signals,
@@ -40,6 +40,7 @@ from amends.coach.patterns import (
     sentence_patterns,
     sentences,
 )
+from amends.coach.suppress import suppress
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # Where a paragraph may be cut into sentence-sized segments: after . ! or ? and before a
@@ -60,28 +61,6 @@ _PSEUDONYM = re.compile(
     re.IGNORECASE)
 CACHE_SIZE = 4096
 _ENTITIES = ["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME"]
-
-DETAIL_TEXT = {
-    "name": ("A name, nickname or initial identifies someone to anyone who knows them.",
-             "Leave it out, or introduce a letter of your own ('I'll call her A')."),
-    "contact": ("Contact details and profile links lead straight to a person.",
-                "Remove it entirely."),
-    "place": ("A named place narrows down who was there.",
-              "Use a general place: 'a bar', 'the town where we lived'."),
-    "organisation": ("A named employer, school, club or church narrows down who was there.",
-                     "Describe it without the name: 'the company where we both worked'."),
-    "date": ("A year or dated event lets people match the story to a person.",
-             "Use a vague time: 'some years ago'."),
-    "age": ("An exact age narrows down who it was.",
-            "Give only what matters: 'an adult', 'younger than me'."),
-    "role": ("A job title or position can point to one person.",
-             "Keep the power relation without the title: 'someone who worked under me'."),
-    "relationship": ("This relationship lets people who know you work out who it is.",
-                     "Use a looser description: 'someone in my circle'."),
-    "distinctive": ("An event or trait like this singles a person out to those who know "
-                    "them.", "Leave out details that only fit one person."),
-}
-
 
 @dataclass(frozen=True)
 class SegmentResult:
@@ -123,7 +102,7 @@ class Coach:
                 found[text] += extra
         for text in todo:
             doc = docs[text]
-            cands = found[text]
+            cands = suppress(doc, text, found[text])
             sents = sentences(doc)
             self._store(text, SegmentResult(tuple(cands), tuple(sentence_patterns(doc)),
                                             element_signals(doc),
@@ -169,11 +148,14 @@ class Coach:
 
     # -- document level --------------------------------------------------------------
     def review(self, text: str, *, keep_out: Sequence[str] = ()) -> Review:
-        spans = segment_spans(text)
+        # Everything is read on the draft with its formatting undone (the same length, so
+        # offsets hold); findings quote what the member typed.
+        layout = normalise_layout(text)
+        spans = segment_spans(layout.text, text)
         with self._lock:
-            self._analyse([text[s:e] for s, e in spans])
-            parts = [(s, self._cache[_key(text[s:e])]) for s, e in spans]
-        return assemble(text, parts, keep_out)
+            self._analyse([layout.text[s:e] for s, e in spans])
+            parts = [(s, self._cache[_key(layout.text[s:e])]) for s, e in spans]
+        return assemble(text, parts, keep_out, layout)
 
 
 def learned_candidates(model: detail_model.Model,
@@ -227,10 +209,15 @@ def _key(segment: str) -> bytes:
     return hashlib.blake2b(segment.encode(), digest_size=16).digest()
 
 
-def segment_spans(text: str) -> list[tuple[int, int]]:
+def segment_spans(text: str, original: str | None = None) -> list[tuple[int, int]]:
     """Paragraphs, each cut into sentence-sized segments: the units that are analysed and
     cached. Parsing a sentence alone gives the same result as parsing it in its paragraph
-    for what the coach looks at, and an edit usually touches one sentence of one paragraph."""
+    for what the coach looks at, and an edit usually touches one sentence of one paragraph.
+
+    A line is its own segment when it is a list item or a heading, or when the line
+    before it ended a sentence (`original`, the text as typed, shows the list markers
+    that `text`, its normalised layout, has blanked)."""
+    original = text if original is None else original
     out = []
     for start, end in paragraph_spans(text):
         pos = start
@@ -238,22 +225,40 @@ def segment_spans(text: str) -> list[tuple[int, int]]:
             out.append((pos, m.start()))
             pos = m.end()
         out.append((pos, end))
-    return [(s, e) for s, e in out if text[s:e].strip()]
+    lines = []
+    for s, e in out:
+        for m in _LINE_BREAK.finditer(text, s, e):
+            nl = m.start() + m.group(0).index("\n")
+            if (text[s:nl].rstrip()[-1:] in _LINE_END
+                    or LIST_MARKER.match(original, nl + 1)):
+                lines.append((s, nl))
+                s = nl + 1
+        lines.append((s, e))
+    return [(s, e) for s, e in lines if text[s:e].strip()]
+
+
+_LINE_BREAK = re.compile(r"[ \t]*\n")
+_LINE_END = set(".!?:;\"'")
 
 
 def assemble(text: str, parts: list[tuple[int, SegmentResult]],
-             keep_out: Sequence[str]) -> Review:
+             keep_out: Sequence[str], layout: Layout | None = None) -> Review:
+    typed = text
+    layout = layout or normalise_layout(text)
+    text = layout.text
     cands = [Candidate(c.start + off, c.end + off, c.kind, c.source, c.hint)
-             for off, part in parts for c in part.candidates]
+             for off, part in parts for c in part.candidates
+             if not layout.is_formatting(c.start + off, c.end + off)]
     placeholders = {letter for pair in _PLACEHOLDER.findall(text) for letter in pair if letter}
     placeholders |= {w for m in _PSEUDONYM.findall(text) for w in (m, m.lower(), m.title())}
     cands = [c for c in cands if not _is_placeholder(text[c.start:c.end], placeholders)]
     cands = _trim(text, cands)
     cands += _propagate(text, cands, placeholders)
-    cands += _keep_out(text, keep_out)
+    cands += _keep_out(typed, keep_out)
     merged = _merge(cands)
     harmed = _harmed_names(text, merged)
-    findings = [_detail_finding(text, c, harmed) for c in merged]
+    findings = [_detail_finding(text, c, harmed, typed) for c in merged]
+    refused = refusal_spans(typed)
     for n, (off, part) in enumerate(parts):
         # A segment's last sentence can be taken back by the next segment's first one
         # ("I told myself it was fine. It wasn't."): then it names the pattern to reject it.
@@ -265,35 +270,22 @@ def assemble(text: str, parts: list[tuple[int, SegmentResult]],
             if (hit.kind in REJECTABLE and hit.start >= part.last_sentence and following
                     and rejects_previous(following)):
                 continue
-            reason, suggestion = REASONS[hit.kind]
+            kind = Kind(hit.kind)
             start, end = hit.start + off, hit.end + off
-            findings.append(Finding("pattern", hit.kind, start, end, text[start:end], reason,
-                                    suggestion))
+            if any(s <= start < e for s, e in refused):
+                continue  # "Our goal should not be: • to parade as brave"
+            while start < end and text[start].isspace():
+                start += 1  # a bullet or list number blanked by the layout
+            findings.append(Finding("pattern", kind, start, end, typed[start:end], kind.reason,
+                                    kind.suggestion))
     present = frozenset().union(*(part.elements for _, part in parts)) if parts else frozenset()
     for element in ELEMENTS:
         if element not in present:
-            reason, suggestion = MISSING_TEXT[element]
-            findings.append(Finding("missing", element, None, None, "", reason, suggestion))
+            findings.append(Finding("missing", element, None, None, "", element.reason,
+                                    element.suggestion))
     risk, reasons = _risk([f for f in findings if f.family == "detail"])
     findings.sort(key=lambda f: (f.start if f.start is not None else len(text) + 1, f.family))
     return Review(findings=findings, risk=risk, risk_reasons=reasons)
-
-
-MISSING_TEXT = {
-    "apology": ("There is no apology without conditions.",
-                "Say 'I am sorry for ...' and name what you did, with no 'if' or 'but'."),
-    "account": ("There is no first-person account of what you did.",
-                "Write what you did in plain words, with 'I' as the subject."),
-    "impact": ("The statement does not say what it did to the person you harmed.",
-               "Say what you know of the effect on them, as far as they have shared it."),
-    "responsibility": ("You do not take responsibility in so many words.",
-                       "Say that it was your choice and your responsibility, without conditions."),
-    "repair": ("There is nothing about repair.",
-               "Say what you have done or will do to repair the harm, on their terms."),
-    "change": ("There is nothing about what you are changing, or how that is checked.",
-               "Say what you are changing and who checks it (a therapist, a programme, a "
-               "friend who asks)."),
-}
 
 
 def _is_placeholder(span: str, placeholders: set[str]) -> bool:
@@ -352,8 +344,8 @@ def _keep_out(text: str, keep_out: Sequence[str]) -> list[Candidate]:
     return out
 
 
-_PRIORITY = {"keep_out": 0, "contact": 1, "name": 2, "organisation": 3, "place": 4,
-             "date": 5, "age": 6, "role": 7, "relationship": 8, "distinctive": 9}
+# A keep-out term outranks every kind a rule gave the same words.
+_PRIORITY = {"keep_out": 0, **{k.value: k.priority for k in DETAILS}}
 _FAMILY_OF = {"organisation": "org", "place": "org", "name": "name", "contact": "name",
               "date": "time", "age": "time", "role": "role", "relationship": "role",
               "distinctive": "distinctive", "keep_out": "name"}
@@ -444,42 +436,41 @@ def _age_suggestion(span: str) -> str | None:
     return None
 
 
-def _detail_finding(text: str, c: Candidate, harmed: set[str]) -> Finding:
+def _detail_finding(text: str, c: Candidate, harmed: set[str], typed: str) -> Finding:
     span = text[c.start:c.end]
     if c.source == "keep_out":
         reason = "This is on your private list of names and places to keep out."
         suggestion = "Remove it or replace it with a general description."
     else:
-        reason, suggestion = DETAIL_TEXT[c.kind]
+        reason, suggestion = Kind(c.kind).reason, Kind(c.kind).suggestion
     whose = _whose(text, c, harmed)
     if c.kind == "age":
         suggestion = _age_suggestion(span) or suggestion
     if c.kind == "role" and whose == "author":
         suggestion = "Keep the power relation without the title: 'I was senior to her at work'."
-    return Finding("detail", c.kind, c.start, c.end, span, reason, suggestion, whose)
+    return Finding("detail", Kind(c.kind), c.start, c.end, typed[c.start:c.end], reason, suggestion,
+                   whose)
 
 
-_QUASI = {"organisation", "place", "date", "age", "role", "relationship", "distinctive"}
+_QUASI = frozenset(DETAILS) - {Kind.NAME, Kind.CONTACT}
 
 
 def _risk(details: list[Finding]) -> tuple[str, list[str]]:
     reasons = []
-    kinds = Counter(f.kind for f in details)
-    direct = [k for k in ("name", "contact") if kinds[k]]
-    quasi = sorted(k for k in kinds if k in _QUASI)
+    kinds = Counter(Kind(f.kind) for f in details)
+    direct = [k for k in (Kind.NAME, Kind.CONTACT) if kinds[k]]
+    quasi = [k for k in DETAILS if k in kinds and k in _QUASI]
     if direct:
-        reasons.append("The draft contains " + " and ".join(
-            "a name" if k == "name" else "contact details" for k in direct)
-            + ", which identify someone directly.")
-    if len(quasi) >= 3:
-        reasons.append("Together, the " + ", ".join(quasi[:-1]) + " and " + quasi[-1]
-                       + " narrow the story down to very few people.")
-    elif len(quasi) == 2:
-        reasons.append(f"The {quasi[0]} and the {quasi[1]} together narrow down who it was.")
+        verb = "identifies" if direct == [Kind.NAME] else "identify"
+        reasons.append(f"The draft contains {join([k.noun for k in direct])}, which {verb} "
+                       "someone directly.")
+    if len(quasi) >= 2:
+        reasons.append(f"Together, {join([k.noun for k in quasi])} narrow the story down to "
+                       + ("very few people." if len(quasi) >= 3 else "a few people."))
     if direct or len(quasi) >= 3:
         return "high", reasons
     if quasi:
         if len(quasi) == 1:
-            reasons.append(f"One identifying detail ({quasi[0]}) remains.")
+            reasons.append(f"One kind of identifying detail remains: {quasi[0].noun}.")
         return "medium", reasons
     return "low", reasons

@@ -10,11 +10,15 @@ in order to reject it ("I had been drinking, and that is no excuse") is left alo
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from amends.coach import lexicon as lx
 from amends.coach.classifier import NONE, get_model
+from amends.coach.kinds import ELEMENTS as KIND_ELEMENTS
+from amends.coach.kinds import PATTERNS
 from amends.coach.nlp import lemma
 
 _CONTRACTIONS = re.compile(
@@ -843,42 +847,22 @@ class CueSet:
 CUE_SETS = {kind: CueSet(rx) for kind, rx in CUES.items()}
 _WORDS = re.compile(r"[a-z][a-z']*")
 
-REASONS = {
-    "minimising": ("This shrinks what happened or how much it weighed.",
-                   "Describe what you did plainly, without words like 'only' or 'just'."),
-    "excusing": ("This offers a cause outside you (drink, the times, stress, signals) as a "
-                 "reason.", "Say what you chose to do; if you mention the context, say it is no "
-                 "excuse."),
-    "blaming": ("This puts part of the responsibility on the person you harmed.",
-                "Leave out what they did; describe what you did and what you should have done."),
-    "forgiveness_request": ("This asks for forgiveness, which puts a demand on the person you "
-                            "harmed.", "Remove it; forgiveness is theirs to give or not, unasked."),
-    "conditional_apology": ("This apology depends on a condition or on how they felt, not on "
-                            "what you did.", "Apologise for the act itself: 'I am sorry I ...'."),
-    "sorry_but": ("The 'but' takes back the apology before it.",
-                  "End the apology where it ends; move anything after 'but' out, or drop it."),
-    "evasive_passive": ("This wording hides who did it.",
-                        "Put yourself as the subject: 'I did ...'."),
-    "memory_denial": ("Disputing or disowning the memory weakens the account.",
-                      "Say what you do remember and that you accept her account of the rest."),
-    "parade_brave": ("This praises your own courage for speaking.",
-                     "Leave the judgement of the statement to its readers."),
-    "parade_innocent": ("This presents you as a good guy, which argues against the account.",
-                        "Leave your character out; let the statement show what you did."),
-    "parade_victim": ("This presents you as the one who was wronged.",
-                      "Keep the consequences you faced out, or state them briefly without "
-                      "comparison."),
-    "parade_monster": ("This self-condemnation turns the focus onto you.",
-                       "Replace it with what you are doing to change."),
-    "self_centring": ("This moves the focus to your feelings or needs.",
-                      "Bring the focus back to the person you harmed and to what you will do."),
-}
+# The reason and suggestion of each pattern, by name (the classifier's classes are these
+# names, sorted).
+REASONS = {k.value: (k.reason, k.suggestion) for k in PATTERNS}
 
-ELEMENTS = ("apology", "account", "impact", "responsibility", "repair", "change")
+ELEMENTS = tuple(k.value for k in KIND_ELEMENTS)
 
 ELEMENT_CUES: dict[str, re.Pattern[str]] = {
-    "apology": _rx(r"\bi(?:'m| am)(?: so| truly| deeply)? sorry\b", r"\bi apologi[sz]e\b",
-                   r"\bmy apology\b"),
+    # Every form an apology takes: "I'm deeply sorry", "I sincerely apologize", "my
+    # apologies", "I regret what I did", "I owe her an apology", "I apologised to her".
+    "apology": _rx(r"\b(?:i|we)(?:'m| am|'re| are)(?: (?:so|very|truly|deeply|really|"
+                   r"sincerely|genuinely|profoundly|terribly|incredibly|most|deeply,? deeply))*"
+                   r" sorry\b", r"\b(?:i|we)(?: \w+ly)?(?: want to| wish to| must| have to|"
+                   r" would like to)?(?: \w+ly)? apologi[sz]e[ds]?\b", r"\bmy (?:\w+ )?apolog(?:y|ies)\b",
+                   r"\bi(?: \w+ly)? regret (?:what i|my|having|hurting|harming|everything i)\b", r"\bi owe (?:her|him|them|you) an apology\b",
+                   r"\bi offer (?:my |an |a )?(?:\w+ )?apolog(?:y|ies)\b", r"^sorry for what i\b",
+                   r"\bi said (?:i was|i'm|i am) sorry\b"),
     "account": _rx(
         r"\bi (?:\w+ ){0,2}(?:grabbed|kissed|touched|pressured|pushed|pressed|groped|hugged|"
         r"held|pulled|forced|raped|assaulted|sent|shared|messaged|texted|followed|punished|"
@@ -1883,6 +1867,27 @@ for _kind, _extra in MORE_MEANING11.items():
     MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _extra)
 
 
+RULES_DIR = Path(__file__).with_name("rules")
+
+
+def load_rules() -> dict[str, dict[str, Any]]:
+    """The rules kept as data, one file per kind (amends/coach/rules/<kind>.toml): the
+    meanings that flag the kind, and the sentences that must and must not be flagged,
+    which the tests run."""
+    rules = {}
+    for path in sorted(RULES_DIR.glob("*.toml")):
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+        if data.get("kind") != path.stem or path.stem not in REASONS:
+            raise ValueError(f"{path.name}: kind must be its file name and a pattern kind")
+        rules[path.stem] = data
+    return rules
+
+
+for _kind, _rule in load_rules().items():
+    MEANING[_kind] = MEANING.get(_kind, ()) + tuple(re.compile(p) for p in _rule["meaning"])
+
+
 def _meaning_set(rxs: tuple[re.Pattern[str], ...]) -> CueSet:
     """One indexed cue set for a pattern's fields (each field split into its alternatives)."""
     parts = [f"(?:{alt})" for rx in rxs for alt in _alternatives(rx.pattern)]
@@ -2055,12 +2060,72 @@ def sentence_patterns(doc: Any) -> list[PatternHit]:
             kinds = []
         elif not kinds:
             kinds = _learned_kinds(norms[i], sent, next_norm)
+        kinds = [kind for kind in kinds if in_scope(kind, norms[i], sent)]
         for kind in kinds:
             start, end = sent.start_char, sent.end_char
             while end > start and doc.text[end - 1] in " \n.!?":
                 end -= 1
             hits.append(PatternHit(start, end, kind))
     return hits
+
+
+# Scope: a pattern is about the author's own account of the harm. These read what a
+# sentence speaks of (the author, the person harmed, others, the world) and leave alone
+# the sentences whose wording matches a pattern while they speak of something else.
+_COURAGE = frozenset({"brave", "braver", "bravest", "bravery", "bravely", "courage", "courageous", "courageously",
+                      "strength", "strong", "bold", "boldly", "daring", "hero", "heroic"})
+_PRAISE = frozenset({"thank", "admire", "praise", "honour", "honor", "applaud", "salute",
+                     "respect", "recognise", "recognize", "acknowledge"})
+_OTHERS = frozenset({"she", "he", "they", "her", "his", "their", "them", "him", "women",
+                     "woman", "victims", "survivors", "people", "everyone", "those"})
+_NEVER_AGAIN = _rx(r"\bi(?: have|'ve)? never (?:done|repeated|did|tried)\b.*\bagain\b",
+                   r"\bnever repeated (?:it|that|this|my|the)\b",
+                   r"\bi(?: have|'ve)? not (?:done|repeated) (?:it|that|this|anything like it) since\b")
+_THEIR_MEMORY = _rx(r"^i (?:\w+ )?(?:remember|recall) it (?:just )?(?:the way|as|how) (?:she|he|they|\w+) "
+                    r"(?:described|told|tells|remembers|put)",
+                    r"\b(?:make|made|making|leave|left) (?:space|room) for (?:how|what) \w+ "
+                    r"(?:remember|recall)",
+                    r"\bi (?:fully |completely )?(?:accept|believe|trust|defer to) (?:her|his|their|"
+                    r"\w+'s) (?:memory|account|version|recollection)\b(?!.*\bbut\b)")
+_TAKES_BACK = _rx(r"\b(?:sorry|apologi[sz]e|apologies|regret)\b.*\b(?:but|however|though|"
+                  r"although|yet|except|that said|at the same time|still|just)\b",
+                  r"\b(?:but|however|though|although|yet)\b.*\b(?:sorry|apologi[sz]e|apologies)\b")
+
+
+def _owner_is_other(tok: Any) -> bool:
+    """Whether a word of courage belongs to someone else: their courage, she was brave,
+    the women who bravely shared."""
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return child.lower_ not in {"my", "our"}
+    head = tok.head
+    for _ in range(3):
+        if lemma(head) in _PRAISE:
+            return True  # "I thanked her for her courage"
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects[0].lower_ not in {"i", "we", "it", "this", "that"}
+        if head.head is head:
+            break
+        head = head.head
+    return tok.head.lower_ in _OTHERS
+
+
+def in_scope(kind: str, norm: str, sent: Any) -> bool:
+    """Whether a sentence flagged with a pattern speaks of what the pattern is about."""
+    if kind == "parade_brave":
+        brave = [t for t in sent if t.lower_ in _COURAGE]
+        if brave and all(_owner_is_other(t) for t in brave):
+            return False  # praise of someone else's courage
+        if any(lemma(t) in _PRAISE for t in sent) and not brave:
+            return False
+    if kind in {"self_centring", "parade_victim", "parade_monster", "parade_innocent"} and (
+            _NEVER_AGAIN.search(norm)):
+        return False  # "I have never done it again" is change
+    if kind == "sorry_but" and not _TAKES_BACK.search(norm):
+        return False  # no "but", no "though": nothing takes the apology back
+    # Deferring to her memory is the opposite of disowning it.
+    return not (kind == "memory_denial" and _THEIR_MEMORY.search(norm))
 
 
 VETO_WORDS = 12

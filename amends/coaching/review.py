@@ -12,43 +12,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from amends.coach import Finding, get_coach
+from amends.coach.kinds import Kind
 
 SEPARATOR = "\n\n"
 
-DETAIL_LABELS = {
-    "name": "A name or initials",
-    "contact": "Contact details",
-    "place": "A place",
-    "organisation": "An organisation",
-    "date": "A date",
-    "age": "An age",
-    "role": "A role that narrows someone down",
-    "relationship": "A relationship that narrows someone down",
-    "distinctive": "A distinctive detail",
-}
-PATTERN_LABELS = {
-    "minimising": "Minimising",
-    "excusing": "Excusing",
-    "blaming": "Blaming the person harmed",
-    "forgiveness_request": "Asking for forgiveness",
-    "conditional_apology": "A conditional apology",
-    "sorry_but": "\u201cSorry, but\u201d",
-    "evasive_passive": "Hiding who did it",
-    "memory_denial": "Disowning the memory",
-    "parade_brave": "Parading as brave",
-    "parade_innocent": "Parading as a good guy",
-    "parade_victim": "Parading as the real victim",
-    "parade_monster": "Parading as a monster",
-    "self_centring": "Centring yourself",
-}
-MISSING_LABELS = {
-    "apology": "An apology without conditions",
-    "account": "A first-person account of what you did",
-    "impact": "Its impact on the person you harmed",
-    "responsibility": "Responsibility without conditions",
-    "repair": "Repair",
-    "change": "What you are changing and how it is checked",
-}
 WHOSE_LABELS = {
     "harmed": "points to the person you harmed",
     "author": "points to you, and through you to them",
@@ -75,8 +42,7 @@ class PlacedFinding:
 
     @property
     def label(self) -> str:
-        kind = self.finding.kind
-        return DETAIL_LABELS.get(kind) or PATTERN_LABELS.get(kind) or MISSING_LABELS.get(kind, kind)
+        return Kind(self.finding.kind).label
 
     @property
     def whose_label(self) -> str:
