@@ -81,37 +81,29 @@ class CheckReceiptForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12}),
     )
 
+    def _file_or_pasted(self, name: str, limit: int, what: str) -> str:
+        """The text of `<name>_file` if one was chosen, else of `<name>_pasted`."""
+        upload = self.cleaned_data.get(f"{name}_file")
+        if not upload:
+            return str(self.cleaned_data.get(f"{name}_pasted", ""))
+        try:
+            return _read_upload(upload, limit, what)
+        except forms.ValidationError as error:
+            self.add_error(f"{name}_file", error)
+            return ""
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        receipt_upload = cleaned.get("receipt_file")
-        try:
-            receipt_text = (
-                _read_upload(receipt_upload, MAX_RECEIPT_BYTES, "a receipt")
-                if receipt_upload
-                else cleaned.get("receipt_pasted", "")
-            )
-        except forms.ValidationError as error:
-            self.add_error("receipt_file", error)
-            receipt_text = ""
-        if not receipt_text.strip() and not self.has_error("receipt_file"):
-            self.add_error("receipt_pasted", "Add the receipt: choose its file or paste it.")
-        elif receipt_text.strip():
+        receipt_text = self._file_or_pasted("receipt", MAX_RECEIPT_BYTES, "a receipt")
+        text = self._file_or_pasted("text", MAX_TEXT_FILE_BYTES, "the text")
+        where = "receipt_file" if cleaned.get("receipt_file") else "receipt_pasted"
+        if receipt_text.strip():
             try:
                 cleaned["receipt"] = Receipt.from_json(receipt_text)
             except ReceiptError as error:
-                self.add_error(
-                    "receipt_pasted" if not receipt_upload else "receipt_file", str(error)
-                )
-        text_upload = cleaned.get("text_file")
-        try:
-            text = (
-                _read_upload(text_upload, MAX_TEXT_FILE_BYTES, "the text")
-                if text_upload
-                else cleaned.get("text_pasted", "")
-            )
-        except forms.ValidationError as error:
-            self.add_error("text_file", error)
-            text = ""
+                self.add_error(where, str(error))
+        elif not self.has_error("receipt_file"):
+            self.add_error("receipt_pasted", "Add the receipt: choose its file or paste it.")
         if not text.strip() and not self.has_error("text_file"):
             self.add_error("text_pasted", "Add the text: choose its file or paste it.")
         cleaned["text"] = text

@@ -124,12 +124,18 @@ def versions(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     )
 
 
+def _version(
+    request: HttpRequest, statement_id: uuid.UUID, number: int, action: Action = Action.READ
+) -> tuple[vault.Keyholder, ImpactStatement, ImpactVersion]:
+    holder = vault.keyholder_for(request)
+    statement = access.impact_statement_for(member_of(request), statement_id, action)
+    return holder, statement, access.version_of(statement, number)
+
+
 @never_cache
 @login_required
 def version(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpResponse:
-    holder = vault.keyholder_for(request)
-    statement = access.impact_statement_for(member_of(request), statement_id, Action.READ)
-    kept = access.version_of(statement, number)
+    holder, statement, kept = _version(request, statement_id, number)
     return _private(
         render(
             request,
@@ -146,9 +152,8 @@ def version(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpR
 @login_required
 @require_POST
 def restore(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpResponse:
-    holder = vault.keyholder_for(request)
-    statement = access.impact_statement_for(member_of(request), statement_id, Action.EDIT)
-    actions.do_restore_version(holder, statement, access.version_of(statement, number))
+    holder, statement, kept = _version(request, statement_id, number, Action.EDIT)
+    actions.do_restore_version(holder, statement, kept)
     messages.success(request, f"Version {number} is back, kept as the newest version.")
     return redirect("impact:edit", statement.id)
 
@@ -167,9 +172,7 @@ def _download(content: str, content_type: str, name: str) -> HttpResponse:
 @login_required
 def version_text(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpResponse:
     """The version's text exactly as a receipt covers it, as a file to keep beside it."""
-    holder = vault.keyholder_for(request)
-    statement = access.impact_statement_for(member_of(request), statement_id, Action.READ)
-    kept = access.version_of(statement, number)
+    holder, _, kept = _version(request, statement_id, number)
     text = receipts.canonical_text(access.read_version(holder, kept))
     return _download(text, "text/plain; charset=utf-8", _file_name(kept, ".txt"))
 
@@ -177,9 +180,7 @@ def version_text(request: HttpRequest, statement_id: uuid.UUID, number: int) -> 
 @login_required
 @require_POST
 def receipt(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpResponse:
-    holder = vault.keyholder_for(request)
-    statement = access.impact_statement_for(member_of(request), statement_id, Action.RECEIPT)
-    kept = access.version_of(statement, number)
+    holder, statement, kept = _version(request, statement_id, number, Action.RECEIPT)
     try:
         given = actions.do_give_receipt(holder, statement, kept)
     except actions.ReceiptRefused as refused:
