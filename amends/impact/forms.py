@@ -55,7 +55,8 @@ def _read_upload(upload: UploadedFile, limit: int, what: str) -> str:
     if upload.size is not None and upload.size > limit:
         raise forms.ValidationError(f"That file is too large to be {what}.")
     try:
-        return upload.read(limit + 1).decode("utf-8-sig")
+        content: bytes = upload.read(limit + 1)
+        return content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise forms.ValidationError(
             f"That file cannot be read as text. Choose {what} as you downloaded it."

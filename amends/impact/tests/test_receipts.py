@@ -218,7 +218,7 @@ def test_no_table_holds_the_digest_or_the_signature(downloaded) -> None:
 def test_a_receipt_fixes_its_version(harmed: Persona) -> None:
     url = write(harmed)
     harmed.client.post(url + "autosave/", {"text": "First words."}, HTTP_HX_REQUEST="true")
-    number = ImpactVersion.objects.order_by("-number").first().number
+    number = ImpactVersion.objects.order_by("-number").values_list("number", flat=True)[0]
     receipt = receipts.Receipt.from_json(
         harmed.client.post(url + f"versions/{number}/receipt/").content
     )
