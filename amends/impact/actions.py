@@ -261,10 +261,15 @@ def do_give_receipt(
     """Sign the digest of the version's text and the time it was saved. Nothing is stored
     but the version's `fixed` flag, so that its text can no longer change under the receipt."""
     _author(holder, statement, Action.RECEIPT)
-    text = read_version(holder, version)
-    if not receipts.canonical_text(text):
-        raise ReceiptRefused("This version is empty, so there is nothing to sign.")
-    _fix(version)
+    with transaction.atomic():
+        # Locked as an autosave locks it, so that no autosave refines the version
+        # between reading its text and fixing it: the receipt covers what stays.
+        ImpactStatement.objects.select_for_update().filter(pk=statement.pk).first()
+        version.refresh_from_db()
+        text = read_version(holder, version)
+        if not receipts.canonical_text(text):
+            raise ReceiptRefused("This version is empty, so there is nothing to sign.")
+        _fix(version)
     return receipts.sign(receipts.signing_keys()[0], text, version.saved)
 
 
