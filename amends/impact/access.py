@@ -184,3 +184,23 @@ def space_context(member: Member) -> dict[str, object]:
         "impact_statements": impact_statements_of(member),
         "shared_with_me": len(shared_with(member)),
     }
+
+
+def readable_impact_statements(statements: list[dict[str, Any]]) -> str:
+    """Each impact statement with its newest version first, and what is shared."""
+    if not statements:
+        return "## Impact statements\n\nYou had not started one."
+    parts = ["## Impact statements"]
+    for number, statement in enumerate(statements, start=1):
+        parts.append(f"### Impact statement {number}, started {statement['started']}")
+        shared = [
+            f"version {share['version']} with the {share['with']}, since {share['since']}"
+            for share in statement["shared"]
+        ]
+        parts.append("Shared: " + "; ".join(shared) + "." if shared else "Never shared.")
+        for version in reversed(statement["versions"]):
+            parts.append(
+                f"#### Version {version['number']}, saved {version['saved']} ({version['how']})"
+                f"\n\n{version['text'].strip() or '(empty)'}"
+            )
+    return "\n\n".join(parts)

@@ -19,6 +19,7 @@ class ImpactConfig(AppConfig):
                 erase=actions.erase_impact_statements,
                 space_template="impact/_space.html",
                 space_context=access.space_context,
+                readable=access.readable_impact_statements,
             )
         )
         # A facilitator whose role ends loses every key shared with them through it.

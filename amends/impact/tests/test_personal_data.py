@@ -35,6 +35,19 @@ def test_the_export_holds_every_version_and_what_is_shared(
         assert "choir" not in json.dumps(theirs)
 
 
+def test_the_readable_export_shows_each_version_newest_first(
+    harmed: Persona, facilitator: Persona, institution: Institution
+) -> None:
+    url = write(harmed, "The first words.")
+    harmed.client.post(url, {"text": TEXT})
+    share_with(harmed, url, institution)
+    page = harmed.client.get("/me/export/readable/").content.decode()
+    assert "## Impact statements" in page
+    assert f"version 2 with the facilitators of {institution.name}" in page
+    assert page.index("#### Version 2") < page.index(TEXT) < page.index("#### Version 1")
+    assert page.index("#### Version 1") < page.index("The first words.")
+
+
 def test_deleting_the_account_destroys_impact_statements_and_every_share(
     harmed: Persona, facilitator: Persona, institution: Institution
 ) -> None:
