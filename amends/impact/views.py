@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from amends.core.permissions import Action
+from amends.core.views import keeps_typed_text
 from amends.impact import access, actions, receipts
 from amends.impact.forms import (
     CheckReceiptForm,
@@ -31,6 +32,7 @@ from amends.institutions.access import institutions_accepting_requests
 from amends.members import saving
 from amends.members.access import member_of
 from amends.vault import api as vault
+from amends.vault.versions import AUTOSAVE_WINDOW
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -65,9 +67,10 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@keeps_typed_text("text")
 def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     if request.method == "GET":
-        holder = saving.holder_or_none(request)
+        holder = vault.keyholder_or_none(request)
         if holder is None:
             return redirect_to_login(request.get_full_path())
         statement = access.impact_statement_for(member_of(request), statement_id, Action.READ)
@@ -94,9 +97,10 @@ def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
 
 
 @require_POST
+@keeps_typed_text("text")
 def autosave(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     """The htmx autosave: answers with a status line, never with a redirect."""
-    holder = saving.holder_or_none(request)
+    holder = vault.keyholder_or_none(request)
     if holder is None:
         return render(request, "impact/autosave_status.html", {"ended": True}, status=401)
     statement = access.impact_statement_for(member_of(request), statement_id, Action.EDIT)
@@ -120,7 +124,11 @@ def versions(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     return render(
         request,
         "impact/versions.html",
-        {"statement": statement, "versions": access.versions_of(statement)},
+        {
+            "statement": statement,
+            "versions": access.versions_of(statement),
+            "autosave_minutes": int(AUTOSAVE_WINDOW.total_seconds() // 60),
+        },
     )
 
 
@@ -273,6 +281,7 @@ def shared(request: HttpRequest, share_id: uuid.UUID) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@keeps_typed_text("receipt_pasted", "text_pasted")
 def check_receipt(request: HttpRequest) -> HttpResponse:
     """Anyone, with or without an account, checks a receipt against a text."""
     keys = receipts.public_keys()

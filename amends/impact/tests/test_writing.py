@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from amends.impact.actions import MAX_LENGTH
@@ -153,3 +155,23 @@ def test_deleting_destroys_every_version_and_its_keys(harmed: Persona) -> None:
     assert ImpactVersion.objects.count() == 0
     assert not PrivateText.objects.filter(bound_model="impact.ImpactVersion").exists()
     assert harmed.client.get(url).status_code == 404
+
+
+def test_every_page_a_harmed_member_uses_has_leave_quickly_and_support(harmed: Persona) -> None:
+    url = write(harmed)
+    for path in (url, url + "versions/", url + "versions/1/", url + "sharing/", url + "delete/"):
+        html = harmed.client.get(path).content.decode()
+        assert re.search(r"<a [^>]*data-leave-quickly[^>]*>Leave quickly</a>", html), path
+    editor = harmed.client.get(url).content.decode().split("<footer")[0]
+    assert 'href="/support/#harmed"' in editor
+
+
+def test_an_expired_form_gives_the_impact_statement_back(harmed: Persona) -> None:
+    from django.test import Client
+
+    url = start(harmed)
+    strict = Client(enforce_csrf_checks=True)
+    strict.cookies = harmed.client.cookies
+    response = strict.post(url, {"text": "Words typed before the page expired."})
+    assert response.status_code == 403
+    assert "Words typed before the page expired." in response.content.decode()
