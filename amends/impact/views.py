@@ -68,12 +68,12 @@ def start(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 @keeps_typed_text("text")
-def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
+def edit(request: HttpRequest, impact_id: uuid.UUID) -> HttpResponse:
     if request.method == "GET":
         holder = vault.keyholder_or_none(request)
         if holder is None:
             return redirect_to_login(request.get_full_path())
-        statement = access.impact_statement_for(member_of(request), statement_id, Action.READ)
+        statement = access.impact_statement_for(member_of(request), impact_id, Action.READ)
         form = ImpactStatementForm(initial={"text": access.read_latest(holder, statement)})
         return _editor(request, statement, form)
 
@@ -85,10 +85,10 @@ def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
             saving.session_ended(
                 request,
                 "impact/session_ended.html",
-                {"statement_id": statement_id, "form": form, "error": error},
+                {"impact_id": impact_id, "form": form, "error": error},
             )
         )
-    statement = access.impact_statement_for(member_of(request), statement_id, Action.EDIT)
+    statement = access.impact_statement_for(member_of(request), impact_id, Action.EDIT)
     if not form.is_valid():
         return _editor(request, statement, form, status=400)
     actions.do_save_impact_statement(holder, statement, form.cleaned_data["text"])
@@ -98,12 +98,12 @@ def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
 
 @require_POST
 @keeps_typed_text("text")
-def autosave(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
+def autosave(request: HttpRequest, impact_id: uuid.UUID) -> HttpResponse:
     """The htmx autosave: answers with a status line, never with a redirect."""
     holder = vault.keyholder_or_none(request)
     if holder is None:
         return render(request, "impact/autosave_status.html", {"ended": True}, status=401)
-    statement = access.impact_statement_for(member_of(request), statement_id, Action.EDIT)
+    statement = access.impact_statement_for(member_of(request), impact_id, Action.EDIT)
     form = ImpactStatementForm(request.POST)
     if not form.is_valid():
         return render(request, "impact/autosave_status.html", {"form": form}, status=400)
@@ -119,8 +119,8 @@ def autosave(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
 
 @never_cache
 @login_required
-def versions(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
-    statement = access.impact_statement_for(member_of(request), statement_id, Action.READ)
+def versions(request: HttpRequest, impact_id: uuid.UUID) -> HttpResponse:
+    statement = access.impact_statement_for(member_of(request), impact_id, Action.READ)
     return render(
         request,
         "impact/versions.html",
@@ -133,17 +133,17 @@ def versions(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
 
 
 def _version(
-    request: HttpRequest, statement_id: uuid.UUID, number: int, action: Action = Action.READ
+    request: HttpRequest, impact_id: uuid.UUID, number: int, action: Action = Action.READ
 ) -> tuple[vault.Keyholder, ImpactStatement, ImpactVersion]:
     holder = vault.keyholder_for(request)
-    statement = access.impact_statement_for(member_of(request), statement_id, action)
+    statement = access.impact_statement_for(member_of(request), impact_id, action)
     return holder, statement, access.version_of(statement, number)
 
 
 @never_cache
 @login_required
-def version(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpResponse:
-    holder, statement, kept = _version(request, statement_id, number)
+def version(request: HttpRequest, impact_id: uuid.UUID, number: int) -> HttpResponse:
+    holder, statement, kept = _version(request, impact_id, number)
     return _private(
         render(
             request,
@@ -159,8 +159,8 @@ def version(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpR
 
 @login_required
 @require_POST
-def restore(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpResponse:
-    holder, statement, kept = _version(request, statement_id, number, Action.EDIT)
+def restore(request: HttpRequest, impact_id: uuid.UUID, number: int) -> HttpResponse:
+    holder, statement, kept = _version(request, impact_id, number, Action.EDIT)
     actions.do_restore_version(holder, statement, kept)
     messages.success(request, f"Version {number} is back, kept as the newest version.")
     return redirect("impact:edit", statement.id)
@@ -178,17 +178,17 @@ def _download(content: str, content_type: str, name: str) -> HttpResponse:
 
 @never_cache
 @login_required
-def version_text(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpResponse:
+def version_text(request: HttpRequest, impact_id: uuid.UUID, number: int) -> HttpResponse:
     """The version's text exactly as a receipt covers it, as a file to keep beside it."""
-    holder, _, kept = _version(request, statement_id, number)
+    holder, _, kept = _version(request, impact_id, number)
     text = receipts.canonical_text(access.read_version(holder, kept))
     return _download(text, "text/plain; charset=utf-8", _file_name(kept, ".txt"))
 
 
 @login_required
 @require_POST
-def receipt(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpResponse:
-    holder, statement, kept = _version(request, statement_id, number, Action.RECEIPT)
+def receipt(request: HttpRequest, impact_id: uuid.UUID, number: int) -> HttpResponse:
+    holder, statement, kept = _version(request, impact_id, number, Action.RECEIPT)
     try:
         given = actions.do_give_receipt(holder, statement, kept)
     except actions.ReceiptRefused as refused:
@@ -200,10 +200,10 @@ def receipt(request: HttpRequest, statement_id: uuid.UUID, number: int) -> HttpR
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def share(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
+def share(request: HttpRequest, impact_id: uuid.UUID) -> HttpResponse:
     member = member_of(request)
     action = Action.SHARE if request.method == "POST" else Action.READ
-    statement = access.impact_statement_for(member, statement_id, action)
+    statement = access.impact_statement_for(member, impact_id, action)
     form = ShareForm(request.POST or None, institutions=institutions_accepting_requests())
     error = ""
     if request.method == "POST" and form.is_valid():
@@ -249,8 +249,8 @@ def revoke(request: HttpRequest, share_id: uuid.UUID) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def delete(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
-    statement = access.impact_statement_for(member_of(request), statement_id, Action.DELETE)
+def delete(request: HttpRequest, impact_id: uuid.UUID) -> HttpResponse:
+    statement = access.impact_statement_for(member_of(request), impact_id, Action.DELETE)
     form = DeleteImpactStatementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.do_delete_impact_statement(statement)
