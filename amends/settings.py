@@ -65,6 +65,18 @@ if (
         "AMENDS_VAULT_KEYRING (or AMENDS_VAULT_KEYRING_FILE) must be set when AMENDS_DEBUG is off"
     )
 
+# The key Amends signs dated receipts with (an impact statement's digest and date),
+# Ed25519, in the keyring's format: "key-id:base64url-32-byte-seed", newest first.
+# The newest signs; the public halves of all of them are published on the receipt
+# check page, so that receipts signed before a rotation still verify. A separate
+# secret from the vault keyring: publishing or rotating one never touches the other.
+_DEV_SIGNING_KEY = "dev1:ZGV2ZWxvcG1lbnQtb25seS1zaWduaW5nLWtleS0zMmI"
+AMENDS_SIGNING_KEY = secret_from_env_or_file("AMENDS_SIGNING_KEY") or _DEV_SIGNING_KEY
+if not DEBUG and AMENDS_SIGNING_KEY == _DEV_SIGNING_KEY and not env_bool("AMENDS_TESTING", False):
+    raise ImproperSetting(
+        "AMENDS_SIGNING_KEY (or AMENDS_SIGNING_KEY_FILE) must be set when AMENDS_DEBUG is off"
+    )
+
 ALLOWED_HOSTS = env_list("AMENDS_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
 INSTALLED_APPS = [
@@ -84,6 +96,7 @@ INSTALLED_APPS = [
     "amends.library",
     "amends.coaching",
     "amends.support",
+    "amends.impact",
 ]
 
 MIDDLEWARE = [

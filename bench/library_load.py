@@ -113,6 +113,7 @@ def main() -> int:
         "AMENDS_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
         "AMENDS_PEPPER": "bench-only-pepper-" + "y" * 20,
         "AMENDS_VAULT_KEYRING": "b1:" + "B" * 43,
+        "AMENDS_SIGNING_KEY": "b1:" + "S" * 43,
         "AMENDS_SECURE_COOKIES": "False",
         "AMENDS_VAR_DIR": str(workdir),
         "AMENDS_LOG_LEVEL": "WARNING",

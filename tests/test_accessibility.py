@@ -67,7 +67,15 @@ def shape_of(html: str) -> PageShape:
 def member_pages(persona: Persona) -> list[str]:
     url = persona.client.post("/statements/new/")["Location"]
     persona.client.post(url, statement_form(what_i_did=NAMED))
+    impact = persona.client.post("/impact/new/")["Location"]
+    persona.client.post(impact, {"text": "It changed how I walk home at night."})
     return [
+        impact,
+        impact + "versions/",
+        impact + "versions/1/",
+        impact + "sharing/",
+        impact + "delete/",
+        "/impact/shared/",
         "/me/",
         "/reflection/",
         url,
@@ -80,7 +88,15 @@ def member_pages(persona: Persona) -> list[str]:
     ]
 
 
-PUBLIC_PAGES = ["/", "/sign-up/", "/log-in/", "/recover/", "/about/", "/?q=pressure"]
+PUBLIC_PAGES = [
+    "/",
+    "/sign-up/",
+    "/log-in/",
+    "/recover/",
+    "/about/",
+    "/?q=pressure",
+    "/receipts/check/",
+]
 
 
 def assert_accessible(path: str, html: str) -> None:

@@ -15,6 +15,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.db import connection
 
+from amends.testing import personas
 from amends.testing.personas import sign_up_with_codename
 from amends.testing.writing import publish, statement_form
 
@@ -27,6 +28,9 @@ MARKERS = {
     "old_version": "marker-old-version-saffron-ibis",
     "keep_out": "Markerton-Quillfeather",
     "dismissal_reason": "marker-dismissal-note-cormorant",
+    "impact": "marker-impact-statement-juniper-plover",
+    "impact_autosave": "marker-impact-autosave-cardamom-tern",
+    "impact_old_version": "marker-impact-old-version-lichen-shrike",
 }
 
 
@@ -61,7 +65,31 @@ def write_private_text() -> tuple[str, str]:
     public = client.post("/statements/new/")["Location"]
     client.post(public, statement_form(what_i_did=PUBLIC_CONTROL))
     assert publish(client, public).status_code == 302
+    write_impact_statement()
     return persona.secret, persona.recovery_key
+
+
+def write_impact_statement() -> None:
+    """A harmed member's impact statement, in versions, shared with a facilitator."""
+    operator = personas.operator()
+    institution = personas.institution(operator)
+    facilitator = personas.facilitator(
+        personas.institution_admin(operator, institution), institution
+    )
+    harmed = personas.harmed_party()
+    url = harmed.client.post("/impact/new/")["Location"]
+    harmed.client.post(url, {"text": MARKERS["impact_old_version"]})
+    harmed.client.post(url, {"text": MARKERS["impact"]})
+    harmed.client.post(url + "sharing/", {"institution": str(institution.id), "understood": "on"})
+    harmed.client.post(
+        url + "autosave/", {"text": MARKERS["impact_autosave"]}, HTTP_HX_REQUEST="true"
+    )
+    harmed.client.post(url + "versions/2/receipt/")
+    assert MARKERS["impact_autosave"] in harmed.client.get(url).content.decode()
+    listing = facilitator.client.get("/impact/shared/").content.decode()
+    shared = listing.split('href="/impact/shared/')[1].split('"')[0]
+    page = facilitator.client.get(f"/impact/shared/{shared}").content.decode()
+    assert MARKERS["impact"] in page
 
 
 def database_image(tmp_path: Path) -> bytes:

@@ -19,6 +19,7 @@ from amends.testing.writing import statement_form
 pytestmark = pytest.mark.django_db
 
 NAME = "Rebecca Holloway"  # the coach lists the names it finds in its panel
+IMPACT = "Since then I cannot sit with my back to a door."
 
 
 def every_pattern(
@@ -47,9 +48,14 @@ def member_with_content() -> tuple[Persona, dict[str, str]]:
     draft = client.post("/statements/new/")["Location"]
     client.post(draft, statement_form(what_i_did=f"I pressured {NAME} at a party."))
     client.post(draft, statement_form(what_i_did=f"I pressured {NAME} at a party, twice."))
+    impact = client.post("/impact/new/")["Location"]
+    client.post(impact, {"text": IMPACT})
     publication = Publication.objects.get()
     values = {
         "statement_id": draft.strip("/").split("/")[-1],
+        "impact_id": impact.strip("/").split("/")[-1],
+        # A share that is not theirs (or anyone's): refused, and still not stored.
+        "share_id": str(uuid.uuid4()),
         "number": "1",
         "public_id": publication.public_id,
         # The operators' admin, which a member reaches only as far as its login page.
@@ -95,6 +101,8 @@ def test_every_response_to_a_logged_in_member_is_no_store() -> None:
     assert NAME in seen["statements:coach_panel"].content.decode()
     assert seen["statements:autosave"].status_code == 200
     assert "I kept asking" in seen["reflections:reflect"].content.decode()
+    assert IMPACT in seen["impact:edit"].content.decode()
+    assert IMPACT in seen["impact:version_text"].content.decode()
 
 
 def test_public_pages_read_without_logging_in_stay_cacheable(responsible: Persona) -> None:

@@ -16,6 +16,9 @@ import pytest
 from django.http import Http404
 
 from amends.core.permissions import PERMISSIONS, Action, Obj, Relation, allows
+from amends.impact import access as impact_access
+from amends.impact import actions as impact_actions
+from amends.impact.models import ImpactStatement
 from amends.institutions import access as institution_access
 from amends.institutions import actions as institution_actions
 from amends.institutions.models import Institution, RoleKind
@@ -136,6 +139,25 @@ def audit_log(world: World, person: Member | None, action: Action) -> bool:
     return not refused(lambda: institution_access.audit_events_for(person, world.institution))
 
 
+def _impact_statement(world: World) -> ImpactStatement:
+    statement = impact_actions.do_start_impact_statement(world.owner.member)
+    impact_actions.do_save_impact_statement(world.owner.holder(), statement, "It still hurts.")
+    return statement
+
+
+def impact_statement(world: World, person: Member | None, action: Action) -> bool:
+    statement_id = _impact_statement(world).id
+    return not refused(lambda: impact_access.impact_statement_for(person, statement_id, action))
+
+
+def shared_impact_statement(world: World, person: Member | None, action: Action) -> bool:
+    """Shared with the facilitators of world.institution, the facilitator among them."""
+    share = impact_actions.do_share_impact_statement(
+        world.owner.holder(), _impact_statement(world), world.institution
+    )
+    return not refused(lambda: impact_access.share_for(person, share.id, action))
+
+
 PROBES: dict[Obj, Probe] = {
     Obj.ACCOUNT: account,
     Obj.REFLECTION: reflection,
@@ -146,6 +168,8 @@ PROBES: dict[Obj, Probe] = {
     Obj.ROLE: role,
     Obj.INVITATION: invitation,
     Obj.AUDIT_LOG: audit_log,
+    Obj.IMPACT_STATEMENT: impact_statement,
+    Obj.SHARED_IMPACT_STATEMENT: shared_impact_statement,
 }
 
 
@@ -162,7 +186,13 @@ def test_every_row_has_a_probe() -> None:
 
 def test_no_role_reads_private_writing() -> None:
     """Roles never open anyone's private text by themselves: only its owner may."""
-    for obj in (Obj.REFLECTION, Obj.STATEMENT_DRAFT, Obj.COACH_NOTES, Obj.ACCOUNT):
+    for obj in (
+        Obj.REFLECTION,
+        Obj.STATEMENT_DRAFT,
+        Obj.COACH_NOTES,
+        Obj.ACCOUNT,
+        Obj.IMPACT_STATEMENT,
+    ):
         for (row_obj, action), relations in PERMISSIONS.items():
             if row_obj == obj:
                 assert relations == {Relation.OWNER}, (obj, action)

@@ -156,7 +156,13 @@ def test_pages_hold_no_inline_script_or_style_and_nothing_from_elsewhere(
     responsible: Persona,
 ) -> None:
     url = responsible.client.post("/statements/new/")["Location"]
+    impact = responsible.client.post("/impact/new/")["Location"]
+    responsible.client.post(impact, {"text": "It changed how I walk home at night."})
     pages = [
+        impact,
+        impact + "versions/1/",
+        impact + "sharing/",
+        "/receipts/check/",
         "/",
         "/sign-up/",
         "/log-in/",
@@ -187,7 +193,11 @@ def test_pages_hold_no_inline_script_or_style_and_nothing_from_elsewhere(
 
 def test_every_form_posts_with_a_csrf_token(responsible: Persona) -> None:
     url = responsible.client.post("/statements/new/")["Location"]
-    for path in ["/sign-up/", "/log-in/", "/me/", "/reflection/", url, "/me/account/", "/recover/"]:
+    impact = responsible.client.post("/impact/new/")["Location"]
+    responsible.client.post(impact, {"text": "It changed how I walk home at night."})
+    pages = ["/sign-up/", "/log-in/", "/me/", "/reflection/", url, "/me/account/", "/recover/"]
+    pages += [impact, impact + "versions/1/", impact + "sharing/", "/receipts/check/"]
+    for path in pages:
         html = responsible.client.get(path).content.decode()
         for form in re.findall(r"<form[^>]*method=\"post\".*?</form>", html, flags=re.S):
             assert "csrfmiddlewaretoken" in form, path

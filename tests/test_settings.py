@@ -54,8 +54,20 @@ def test_production_starts_with_its_own_secrets(tmp_path) -> None:
         AMENDS_SECRET_KEY_FILE=str(key),
         AMENDS_PEPPER="a-real-pepper-for-this-test",
         AMENDS_VAULT_KEYRING="k1:" + "A" * 43,
+        AMENDS_SIGNING_KEY="s1:" + "S" * 43,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_production_refuses_the_development_signing_key() -> None:
+    result = load_settings(
+        AMENDS_DEBUG="False",
+        AMENDS_SECRET_KEY="x" * 50,
+        AMENDS_PEPPER="p" * 30,
+        AMENDS_VAULT_KEYRING="k1:" + "A" * 43,
+    )
+    assert result.returncode != 0
+    assert "AMENDS_SIGNING_KEY" in result.stderr
 
 
 def test_production_cookies_use_the_host_prefix() -> None:
@@ -71,6 +83,7 @@ def test_production_cookies_use_the_host_prefix() -> None:
             "AMENDS_SECRET_KEY": "x" * 50,
             "AMENDS_PEPPER": "p" * 30,
             "AMENDS_VAULT_KEYRING": "k1:" + "A" * 43,
+            "AMENDS_SIGNING_KEY": "s1:" + "S" * 43,
         },
         capture_output=True,
         text=True,

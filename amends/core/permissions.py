@@ -50,6 +50,8 @@ class Obj(StrEnum):
     ROLE = "role"
     INVITATION = "invitation"
     AUDIT_LOG = "audit_log"
+    IMPACT_STATEMENT = "impact_statement"  # a harmed member's impact statement and its versions
+    SHARED_IMPACT_STATEMENT = "shared_impact_statement"  # one version, shared with facilitators
 
 
 class Action(StrEnum):
@@ -65,6 +67,8 @@ class Action(StrEnum):
     APPOINT_MODERATOR = "appoint_moderator"
     APPOINT_FACILITATOR = "appoint_facilitator"
     REVOKE = "revoke"
+    SHARE = "share"  # let named others read one's own private text
+    RECEIPT = "receipt"  # ask Amends for a signed, dated receipt of one's own text
 
 
 R = Relation
@@ -109,6 +113,20 @@ PERMISSIONS: dict[tuple[Obj, Action], frozenset[Relation]] = {
     (Obj.INVITATION, Action.REVOKE): frozenset({R.INSTITUTION_ADMIN, R.OPERATOR}),
     # The audit log: each institution's admins read its slice; operators read it all.
     (Obj.AUDIT_LOG, Action.READ): frozenset({R.INSTITUTION_ADMIN, R.OPERATOR}),
+    # An impact statement is the harmed member's own, like a draft: nobody else reads,
+    # changes, shares or asks a receipt for it, whatever their role.
+    (Obj.IMPACT_STATEMENT, Action.READ): frozenset({R.OWNER}),
+    (Obj.IMPACT_STATEMENT, Action.EDIT): frozenset({R.OWNER}),
+    (Obj.IMPACT_STATEMENT, Action.DELETE): frozenset({R.OWNER}),
+    (Obj.IMPACT_STATEMENT, Action.SHARE): frozenset({R.OWNER}),
+    (Obj.IMPACT_STATEMENT, Action.RECEIPT): frozenset({R.OWNER}),
+    # A shared version is read by the facilitators of the institution it was shared
+    # with, and only by those it was shared with (the access helper checks that the
+    # vault wrapped a key for them: a facilitator appointed later is refused). Its
+    # author sees what they shared and alone takes it back. The institution's admins
+    # are not readers: they see in the audit log that it was shared, not what.
+    (Obj.SHARED_IMPACT_STATEMENT, Action.READ): frozenset({R.OWNER, R.FACILITATOR}),
+    (Obj.SHARED_IMPACT_STATEMENT, Action.REVOKE): frozenset({R.OWNER}),
 }
 
 
@@ -134,7 +152,9 @@ def base_relations(person: Any, owner_id: uuid.UUID | None = None) -> set[Relati
         return {Relation.ANONYMOUS}
     if not person.is_active:
         return {Relation.ANONYMOUS}
-    relations = {Relation.OWNER if owner_id is not None and owner_id == person.pk else Relation.MEMBER}
+    relations = {
+        Relation.OWNER if owner_id is not None and owner_id == person.pk else Relation.MEMBER
+    }
     if person.is_staff:
         relations.add(Relation.OPERATOR)
     return relations

@@ -58,12 +58,8 @@ def versions_of(statement: Statement) -> list[StatementVersion]:
     return list(statement.versions.all())
 
 
-def binding_for(version: StatementVersion) -> vault.Binding:
-    return vault.Binding(model="statements.StatementVersion", row=str(version.id), field="content")
-
-
 def read_version(holder: vault.Keyholder, version: StatementVersion) -> dict[str, str]:
-    document = json.loads(vault.open_text(holder, version.content, binding_for(version)))
+    document = json.loads(version.read(holder))
     return {key: str(document.get(key, "")) for key in SECTION_KEYS}
 
 

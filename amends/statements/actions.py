@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 import uuid
 from collections.abc import Collection
 
 from django.db import transaction
-from django.utils import timezone
 
 from amends.coaching import access as coaching_access
 from amends.coaching.actions import erase_notes
 from amends.coaching.review import PlacedFinding
 from amends.library.actions import do_publish, do_withdraw
 from amends.members.models import Member
-from amends.statements.access import binding_for, latest_version, read_version
+from amends.statements.access import latest_version, read_version
 from amends.statements.models import Statement, StatementVersion
 from amends.statements.sections import SECTION_KEYS, SECTION_TITLES, SECTIONS
 from amends.vault import api as vault
-
-# Autosaves within this window refine the same version instead of piling up one
-# version every few seconds; an explicit save always keeps a new version.
-AUTOSAVE_WINDOW = datetime.timedelta(minutes=10)
+from amends.vault import versions
 
 
 class NotReadyToPublish(Exception):
@@ -59,35 +54,15 @@ def do_save_draft(
     origin: str = StatementVersion.Origin.SAVE,
 ) -> StatementVersion:
     """Keep the sections as a version; returns the version that now holds them."""
-    sections = _normalised(sections)
-    document = json.dumps(sections, ensure_ascii=False)
-    with transaction.atomic():
-        # Lock the statement row so that two autosaves racing from two tabs number
-        # their versions one after the other instead of colliding.
-        Statement.objects.select_for_update().filter(pk=statement.pk).first()
-        latest = latest_version(statement)
-        if latest is not None and read_version(holder, latest) == sections:
-            return latest
-        if (
-            latest is not None
-            and origin == StatementVersion.Origin.AUTOSAVE
-            and latest.origin == StatementVersion.Origin.AUTOSAVE
-            and timezone.now() - latest.created < AUTOSAVE_WINDOW
-        ):
-            vault.reseal_text(holder, latest.content, document)
-            latest.save(update_fields=["saved"])
-            version = latest
-        else:
-            version = StatementVersion(
-                id=uuid.uuid4(),
-                statement=statement,
-                number=(latest.number + 1) if latest else 1,
-                origin=origin,
-            )
-            version.content = vault.seal_text(holder, binding_for(version), document)
-            version.save()
-        statement.save(update_fields=["updated"])
-    return version
+    document = json.dumps(_normalised(sections), ensure_ascii=False)
+    return versions.keep_text(
+        holder,
+        statement,
+        lambda: latest_version(statement),
+        lambda number: StatementVersion(id=uuid.uuid4(), statement=statement, number=number),
+        document,
+        origin,
+    )
 
 
 def do_restore_version(

@@ -6,6 +6,8 @@ import uuid
 
 from django.db import models
 
+from amends.vault.versions import KeptVersion
+
 
 class Statement(models.Model):
     """A member's accountability statement. Its text lives only in its versions, in the vault."""
@@ -32,27 +34,12 @@ class Statement(models.Model):
         return self.publication_id is not None
 
 
-class StatementVersion(models.Model):
+class StatementVersion(KeptVersion):
     """One kept version of a statement's sections, encrypted as one JSON document."""
 
-    class Origin(models.TextChoices):
-        AUTOSAVE = "autosave", "saved automatically"
-        SAVE = "save", "saved"
-        RESTORE = "restore", "restored from an earlier version"
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveIntegerField()
-    origin = models.CharField(max_length=16, choices=Origin.choices)
-    created = models.DateTimeField(auto_now_add=True)
-    saved = models.DateTimeField(auto_now=True)
-    content = models.OneToOneField("vault.PrivateText", on_delete=models.PROTECT, related_name="+")
 
-    class Meta:
-        ordering = ["-number"]
+    class Meta(KeptVersion.Meta):
         constraints = [
             models.UniqueConstraint(fields=["statement", "number"], name="unique_version_number")
         ]
-
-    def __str__(self) -> str:
-        return f"version {self.number}"

@@ -25,18 +25,14 @@ from amends.coaching.review import StatementReview
 from amends.coaching.summary import Refusal, summarise
 from amends.core.permissions import Action
 from amends.core.views import keeps_typed_text
-from amends.members import actions as member_actions
+from amends.members import saving
 from amends.members.access import member_of
-from amends.members.forms import log_in_forms
 from amends.statements import access, actions
 from amends.statements.forms import DeleteStatementForm, PublishForm, StatementForm
 from amends.statements.models import Statement, StatementVersion
 from amends.statements.sections import SECTION_KEYS, SECTION_TITLES, SECTIONS
 from amends.vault import api as vault
-
-
-def _holder_or_none(request: HttpRequest) -> vault.Keyholder | None:
-    return vault.keyholder_or_none(request)
+from amends.vault.versions import AUTOSAVE_WINDOW
 
 
 def review_for(
@@ -84,32 +80,13 @@ def _session_ended(
     request: HttpRequest, statement_id: uuid.UUID, form: StatementForm, error: str = ""
 ) -> HttpResponse:
     """The text comes back with a way to log in and save it in one step."""
+    form.is_valid()
     guided = [(section, form[section.key], None) for section in SECTIONS]
-    login = log_in_forms()
-    return render(
+    return saving.session_ended(
         request,
         "statements/session_ended.html",
-        {
-            "statement_id": statement_id,
-            "guided": guided,
-            "codename_form": login.codename_form,
-            "handle_form": login.handle_form,
-            "error": error,
-        },
-        status=401,
+        {"statement_id": statement_id, "guided": guided, "error": error},
     )
-
-
-def _log_in_from_post(request: HttpRequest) -> str:
-    """Log in with credentials sent along with a draft; returns an error message or ''."""
-    login = log_in_forms(request.POST)
-    if login.credentials is None:
-        return "Enter your codename, or your handle and passphrase."
-    try:
-        member_actions.do_log_in(request, login.credentials.lookup, login.credentials.secret)
-    except member_actions.LoginRefused as refused:
-        return str(refused)
-    return ""
 
 
 @require_POST
@@ -124,7 +101,7 @@ def start(request: HttpRequest) -> HttpResponse:
 @keeps_typed_text(*SECTION_KEYS)
 def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     if request.method == "GET":
-        holder = _holder_or_none(request)
+        holder = vault.keyholder_or_none(request)
         if holder is None:
             return redirect_to_login(request.get_full_path())
         statement = access.statement_for_author(member_of(request), statement_id, Action.READ)
@@ -132,16 +109,9 @@ def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
         return editor_response(request, holder, statement, StatementForm(initial=saved), saved)
 
     form = StatementForm(request.POST)
-    holder = _holder_or_none(request)
-    if holder is None and request.POST.get("way"):
-        error = _log_in_from_post(request)
-        if error:
-            form.is_valid()
-            return _session_ended(request, statement_id, form, error)
-        holder = _holder_or_none(request)
+    holder, error = saving.holder_after_log_in(request)
     if holder is None:
-        form.is_valid()
-        return _session_ended(request, statement_id, form)
+        return _session_ended(request, statement_id, form, error)
     statement = access.statement_for_author(member_of(request), statement_id, Action.EDIT)
     if not form.is_valid():
         saved = access.read_latest(holder, statement)
@@ -157,7 +127,7 @@ def edit(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
 @keeps_typed_text(*SECTION_KEYS)
 def autosave(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
     """The htmx autosave: answers with a status line, never with a redirect."""
-    holder = _holder_or_none(request)
+    holder = vault.keyholder_or_none(request)
     if holder is None:
         return render(request, "statements/autosave_status.html", {"ended": True}, status=401)
     statement = access.statement_for_author(member_of(request), statement_id, Action.EDIT)
@@ -254,7 +224,7 @@ def versions(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
         {
             "statement": statement,
             "versions": access.versions_of(statement),
-            "autosave_minutes": int(actions.AUTOSAVE_WINDOW.total_seconds() // 60),
+            "autosave_minutes": int(AUTOSAVE_WINDOW.total_seconds() // 60),
         },
     )
 

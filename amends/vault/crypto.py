@@ -327,28 +327,28 @@ class Keyring:
 
     def __post_init__(self) -> None:
         if not self.keys:
-            raise KeyringError("the vault keyring is empty")
+            raise KeyringError("the keyring is empty")
         ids = [key.key_id for key in self.keys]
         if len(set(ids)) != len(ids):
-            raise KeyringError("the vault keyring repeats a key id")
+            raise KeyringError("the keyring repeats a key id")
         for key in self.keys:
             if not _KEY_ID.fullmatch(key.key_id):
-                raise KeyringError("a vault key id must be 1-32 letters, digits, _ or -")
+                raise KeyringError("a key id must be 1-32 letters, digits, _ or -")
             if len(key.secret) != KEY_BYTES:
-                raise KeyringError(f"vault key {key.key_id!r} is not 32 bytes")
+                raise KeyringError(f"key {key.key_id!r} is not 32 bytes")
 
     @classmethod
     def parse(cls, text: str) -> Keyring:
-        """Read "id:base64url-32-bytes,older-id:..." (the AMENDS_VAULT_KEYRING format)."""
+        """Read "id:base64url-32-bytes,older-id:..." (AMENDS_VAULT_KEYRING, AMENDS_SIGNING_KEY)."""
         keys = []
         for entry in text.split(","):
             key_id, colon, encoded = entry.strip().partition(":")
             if not colon:
-                raise KeyringError("each vault keyring entry must be key-id:base64url-key")
+                raise KeyringError("each keyring entry must be key-id:base64url-key")
             try:
                 secret = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
             except (binascii.Error, ValueError):
-                raise KeyringError(f"vault key {key_id!r} is not valid base64url") from None
+                raise KeyringError(f"key {key_id!r} is not valid base64url") from None
             keys.append(ServerKey(key_id=key_id, secret=secret))
         return cls(keys=tuple(keys))
 
@@ -366,7 +366,7 @@ class Keyring:
 def generate_keyring_entry(key_id: str) -> str:
     """A new "id:key" entry to put at the front of AMENDS_VAULT_KEYRING."""
     if not _KEY_ID.fullmatch(key_id):
-        raise KeyringError("a vault key id must be 1-32 letters, digits, _ or -")
+        raise KeyringError("a key id must be 1-32 letters, digits, _ or -")
     return f"{key_id}:{base64.urlsafe_b64encode(new_key()).decode().rstrip('=')}"
 
 
