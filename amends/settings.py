@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "amends.library",
     "amends.coaching",
     "amends.support",
+    "amends.cases",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("statements/", include("amends.statements.urls")),
     path("coach/", include("amends.coaching.urls")),
     path("", include("amends.support.urls")),
+    path("cases/", include("amends.cases.urls")),
 ]
 
 handler500 = "amends.core.views.server_error"
