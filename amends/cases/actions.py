@@ -362,8 +362,11 @@ def do_join_case(member: Member, code: str) -> Case:
 
 
 def _disclosure_gate(member: Member, case: Case, party: Party) -> None:
+    """G5 before a party says anything, asked of the case as it now stands in the
+    database (the caller's copy may predate the acknowledgement)."""
     step = Step.HARMED_DISCLOSES if party == Party.HARMED else Step.RESPONSIBLE_DISCLOSES
-    refusal = first_refusal(case, Attempt(step=step))
+    current = Case.objects.select_related("institution").get(pk=case.pk)
+    refusal = first_refusal(current, Attempt(step=step))
     if refusal is not None:
         raise _refuse(member, AuditRole.PARTY, case, refusal)
 
