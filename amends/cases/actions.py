@@ -177,12 +177,12 @@ def _move(
     )
     if refusal is not None:
         raise _Blocked(refusal)
-    leaving = case.stage_enum
     case.stage = target
     case.stage_since = timezone.now()
     fields = ["stage", "stage_since"]
-    if leaving == Stage.GO_NO_GO:
-        # A decision is for one passage through the go/no-go stage only.
+    if target == Stage.GO_NO_GO:
+        # Each passage through the go/no-go stage needs its own decision: a go given
+        # before more preparation does not carry over.
         case.decision, case.decided_at = "", None
         fields += ["decision", "decided_at"]
     if target == Stage.HARMED_PREPARATION and case.offered_at is None and case.harmed_id is None:

@@ -131,7 +131,7 @@ class Case(models.Model):
     speaks_first = models.CharField(max_length=16, choices=SpeaksFirst.choices, blank=True)
     pace = models.CharField(max_length=16, choices=Pace.choices, blank=True)
     repair_forms = models.JSONField(default=list, blank=True)
-    # G8: the facilitators' go/no-go, cleared whenever the case leaves that stage.
+    # G8: the facilitators' go/no-go, cleared whenever the case enters that stage again.
     decision = models.CharField(max_length=8, choices=Decision.choices, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     # Why the case ended, stopped or went to a specialist: a code, never text.

@@ -364,7 +364,13 @@ def test_an_encounter_needs_a_go_decision(walk: Walk) -> None:
     walk.decide("no_go")
     refused_by(walk.move("encounter", status=409), "G8")
     walk.decide("go")
+    # A go given before more preparation does not carry over to the next decision.
+    walk.move("harmed_preparation")
+    walk.move("go_no_go")
+    refused_by(walk.move("encounter", status=409), "G8")
+    walk.decide("go")
     walk.move("encounter")
+    assert walk.refresh().decision == "go"
 
 
 def test_a_facilitator_not_on_the_case_acts_only_once_added_and_that_is_recorded(
