@@ -146,7 +146,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "cases": access.cases_of_party(member),
             "facilitator": access.is_facilitator(member),
-            "institutions": institution_access.institutions_accepting_requests(),
+            "institutions": institution_access.institutions_taking_cases(),
         },
     )
 
