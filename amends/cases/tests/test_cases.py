@@ -302,3 +302,23 @@ def test_only_its_own_admins_edit_an_institutions_profile(
 ) -> None:
     for persona in (facilitator, other_facilitator, operator):
         assert persona.client.get(f"/institutions/{institution.slug}/profile/").status_code == 404
+
+
+def test_every_case_page_is_labelled_and_well_structured(walk: Walk) -> None:
+    from tests.test_accessibility import assert_accessible
+
+    walk.to_encounter()
+    letter_id = walk.write(walk.responsible, CLEAN_LETTER)
+    pages = [
+        (walk.facilitator, [walk.url, walk.url + "audit/", "/cases/caseload/", f"/cases/letters/{letter_id}/"]),
+        (walk.responsible, [walk.url, walk.url + "responsibility/", walk.url + "letters/new/", walk.url + "withdraw/"]),
+        (walk.harmed, [walk.url, walk.url + "choices/", walk.url + "support/", "/cases/", "/cases/join/"]),
+    ]
+    for persona, urls in pages:
+        for url in urls:
+            response = persona.client.get(url)
+            assert response.status_code == 200, url
+            assert_accessible(url, response.content.decode())
+    slug = walk.case.institution.slug
+    for url in ("/institutions/", f"/institutions/{slug}/", f"/cases/ask/{slug}/"):
+        assert_accessible(url, walk.harmed.client.get(url).content.decode())
