@@ -38,8 +38,11 @@ _FORWARD: dict[Stage, frozenset[Stage]] = {
     S.SCREENING: frozenset(
         {S.RESPONSIBLE_PREPARATION, S.HARMED_PREPARATION, S.SPECIALIST, S.CLOSED}
     ),
-    # A responsible party may do accountability work and close without any contact.
-    S.RESPONSIBLE_PREPARATION: frozenset({S.HARMED_PREPARATION, S.SPECIALIST, S.CLOSED}),
+    # A responsible party may do accountability work and close without any contact. In
+    # a case the harmed party started, they were prepared first: go/no-go comes next.
+    S.RESPONSIBLE_PREPARATION: frozenset(
+        {S.HARMED_PREPARATION, S.GO_NO_GO, S.SPECIALIST, S.CLOSED}
+    ),
     # A harmed party who asked is prepared first, then the responsible party.
     S.HARMED_PREPARATION: frozenset(
         {S.RESPONSIBLE_PREPARATION, S.GO_NO_GO, S.SPECIALIST, S.CLOSED}

@@ -174,7 +174,7 @@ def test_the_harmed_party_is_not_approached_before_the_responsible_party_is_read
 
 
 def test_a_harmed_party_who_asked_is_prepared_without_waiting_for_the_other(
-    harmed: Persona, facilitator: Persona, open_institution: Institution
+    harmed: Persona, responsible: Persona, facilitator: Persona, open_institution: Institution
 ) -> None:
     response = post(
         harmed.client,
@@ -189,6 +189,18 @@ def test_a_harmed_party_who_asked_is_prepared_without_waiting_for_the_other(
     post(facilitator.client, url + "move/", {"target": "harmed_preparation"})
     case.refresh_from_db()
     assert case.stage == Stage.HARMED_PREPARATION and case.responsible_id is None
+    # The responsible party is prepared second, and the case goes on to go/no-go.
+    walk = Walk(facilitator, responsible, harmed, case)
+    walk.answer("opt_in")
+    walk.choose()
+    walk.join(responsible, "responsible")
+    walk.acknowledge(responsible)
+    walk.move("responsible_preparation")
+    walk.reporting()
+    refused_by(walk.move("go_no_go", status=409), "G3")
+    walk.take_responsibility()
+    walk.ready()
+    walk.move("go_no_go")
 
 
 # G4 contraindication screen ---------------------------------------------------------
