@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "amends.coaching",
     "amends.support",
     "amends.impact",
+    "amends.cases",
 ]
 
 MIDDLEWARE = [
@@ -316,3 +317,7 @@ if not AMENDS_LEAVE_URL.startswith("https://"):
 AMENDS_SUPPORT_FILE = env_path(
     "AMENDS_SUPPORT_FILE", BASE_DIR / "support" / "demo_resources.toml"
 )
+# The demo's cases come with logins whose passphrases are printed in the README
+# (amends seed_demo_cases). Only scripts/run sets this: on a real server those
+# accounts would be open to anyone who read the README.
+AMENDS_DEMO_LOGINS = env_bool("AMENDS_DEMO_LOGINS", False)

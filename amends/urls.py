@@ -12,6 +12,7 @@ urlpatterns = [
     path("coach/", include("amends.coaching.urls")),
     path("", include("amends.support.urls")),
     path("", include("amends.impact.urls")),
+    path("cases/", include("amends.cases.urls")),
 ]
 
 handler500 = "amends.core.views.server_error"

@@ -75,7 +75,7 @@ def main() -> int:
         records = [json.loads(line) for line in fh if line.strip()]
     print(f"{len(records)} responses from {args.data}")
 
-    from profanity_check import predict  # type: ignore[import-untyped]
+    from profanity_check import predict
 
     predict(["warm up"])
 

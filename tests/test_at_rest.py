@@ -194,3 +194,43 @@ def test_no_word_of_a_withdrawn_statement_stays_in_the_database(tmp_path, operat
         assert not found(words[0]), how
     # What is still published is still found: the index was purged, not emptied.
     assert still_public and found("pwomblestrand")
+
+
+CASE_MARKERS = {
+    "acknowledgement": "marker-acknowledgement-juniper-plover",
+    "letter": "marker-letter-bergamot-avocet",
+    "feedback": "marker-feedback-cardamom-dunlin",
+    "note": "marker-note-verbena-shearwater",
+}
+
+
+def test_a_database_dump_holds_nothing_a_case_s_people_wrote() -> None:
+    """Letters, acknowledgements, requests for changes and notes are sealed like drafts."""
+    from amends.cases.models import Case
+    from amends.cases.tests.conftest import Walk, open_profile, post
+    from amends.testing import personas
+
+    operator = personas.operator()
+    institution = personas.institution(operator)
+    admin = personas.institution_admin(operator, institution)
+    open_profile(admin, institution)
+    facilitator = personas.facilitator(admin, institution)
+    response = post(
+        facilitator.client, "/cases/refer/", {"institution": institution.slug, "kind": "harassment"}
+    )
+    case = Case.objects.get(pk=response["Location"].rstrip("/").split("/")[-1])
+    walk = Walk(facilitator, personas.responsible_party(), personas.harmed_party(), case)
+    walk.to_responsible_preparation()
+    post(walk.responsible.client, walk.url + "responsibility/", {"text": CASE_MARKERS["acknowledgement"]})
+    letter_id = walk.write(walk.responsible, f"I am sorry. {CASE_MARKERS['letter']}")
+    post(walk.facilitator.client, walk.url + "notes/", {"text": CASE_MARKERS["note"]})
+    page = walk.facilitator.client.get(walk.url).content.decode()
+    for name in ("acknowledgement", "note", "letter"):
+        assert CASE_MARKERS[name] in page, name
+    walk.relay(letter_id, "ask_changes", feedback=CASE_MARKERS["feedback"])
+    letter_page = walk.responsible.client.get(f"/cases/letters/{letter_id}/").content.decode()
+    assert CASE_MARKERS["feedback"] in letter_page
+    image = database_image(Path())
+    assert str(case.id).encode() in image or str(case.id).replace("-", "").encode() in image
+    for name, marker in CASE_MARKERS.items():
+        assert marker.encode() not in image, name

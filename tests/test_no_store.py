@@ -66,6 +66,9 @@ def member_with_content() -> tuple[Persona, dict[str, str]]:
         "role_id": str(uuid.uuid4()),
         "invitation_id": str(uuid.uuid4()),
         "slug": "northgate-college",
+        # Cases and letters, which a member who is no party to them is refused.
+        "case_id": str(uuid.uuid4()),
+        "letter_id": str(uuid.uuid4()),
     }
     return persona, values
 

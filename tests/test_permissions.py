@@ -9,12 +9,15 @@ an object kind with no row at all fails `test_every_object_and_action_is_decided
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
 from django.http import Http404
 
+from amends.cases import access as case_access
+from amends.cases.models import Case, CaseFacilitator, Letter, Origin, Party
 from amends.core.permissions import PERMISSIONS, Action, Obj, Relation, allows
 from amends.impact import access as impact_access
 from amends.impact import actions as impact_actions
@@ -32,6 +35,7 @@ from amends.statements import actions as statement_actions
 from amends.testing import personas
 from amends.testing.personas import Persona
 from amends.testing.writing import SECTIONS_EXAMPLE
+from amends.vault import api as vault
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +68,9 @@ def build_world() -> World:
             Relation.INSTITUTION_ADMIN: admin.member,
             Relation.OPERATOR: operator.member,
             Relation.ANONYMOUS: None,
+            Relation.HARMED_PARTY: personas.harmed_party().member,
+            Relation.RESPONSIBLE_PARTY: personas.responsible_party().member,
+            Relation.RECIPIENT: personas.harmed_party().member,
         },
     )
 
@@ -158,6 +165,57 @@ def shared_impact_statement(world: World, person: Member | None, action: Action)
     return not refused(lambda: impact_access.share_for(person, share.id, action))
 
 
+def _case(world: World, harmed: Member | None, responsible: Member | None) -> Case:
+    """A case at the world's institution, led by its facilitator."""
+    case = Case.objects.create(
+        institution=world.institution,
+        kind="harassment",
+        origin=Origin.REFERRAL,
+        harmed=harmed,
+        responsible=responsible,
+    )
+    facilitator = world.people[Relation.FACILITATOR]
+    CaseFacilitator.objects.create(case=case, member=facilitator, lead=True)
+    return case
+
+
+def case(world: World, person: Member | None, action: Action) -> bool:
+    parties = _case(
+        world, world.people[Relation.HARMED_PARTY], world.people[Relation.RESPONSIBLE_PARTY]
+    )
+    return not refused(lambda: case_access.case_for(person, parties.id, action))
+
+
+def letter(world: World, person: Member | None, action: Action) -> bool:
+    # The owner writes as the responsible party; the recipient is the harmed party of
+    # the same case, and the facilitator has passed the letter on to them.
+    on_case = _case(world, world.people[Relation.RECIPIENT], world.owner.member)
+    written = Letter(
+        id=uuid.uuid4(),
+        case=on_case,
+        author=world.owner.member,
+        party=Party.RESPONSIBLE,
+        status=Letter.Status.PASSED_ON,
+    )
+    written.text = vault.seal_text(world.owner.holder(), case_access.letter_binding(written), "A letter.")
+    written.save()
+    return not refused(lambda: case_access.letter_for(person, written.id, action))
+
+
+def case_note(world: World, person: Member | None, action: Action) -> bool:
+    parties = _case(
+        world, world.people[Relation.HARMED_PARTY], world.people[Relation.RESPONSIBLE_PARTY]
+    )
+    return not refused(lambda: case_access.notes_on(person, parties, action))
+
+
+def case_audit(world: World, person: Member | None, action: Action) -> bool:
+    parties = _case(
+        world, world.people[Relation.HARMED_PARTY], world.people[Relation.RESPONSIBLE_PARTY]
+    )
+    return not refused(lambda: case_access.case_audit_for(person, parties))
+
+
 PROBES: dict[Obj, Probe] = {
     Obj.ACCOUNT: account,
     Obj.REFLECTION: reflection,
@@ -170,6 +228,10 @@ PROBES: dict[Obj, Probe] = {
     Obj.AUDIT_LOG: audit_log,
     Obj.IMPACT_STATEMENT: impact_statement,
     Obj.SHARED_IMPACT_STATEMENT: shared_impact_statement,
+    Obj.CASE: case,
+    Obj.LETTER: letter,
+    Obj.CASE_NOTE: case_note,
+    Obj.CASE_AUDIT: case_audit,
 }
 
 

@@ -36,6 +36,13 @@ class Relation(StrEnum):
     INSTITUTION_ADMIN = "institution_admin"  # an admin of the object's institution
     OPERATOR = "operator"  # runs this Amends (staff)
     ANONYMOUS = "anonymous"  # a reader who is not logged in
+    # Parties to a restorative case (amends.cases). A party relation holds only for
+    # their own case; to everyone else's they are members like any other.
+    HARMED_PARTY = "harmed_party"
+    RESPONSIBLE_PARTY = "responsible_party"
+    # The party a relayed letter was passed on to by the facilitator (and only once
+    # it was passed on): the writer is the letter's owner.
+    RECIPIENT = "recipient"
 
 
 class Obj(StrEnum):
@@ -52,6 +59,10 @@ class Obj(StrEnum):
     AUDIT_LOG = "audit_log"
     IMPACT_STATEMENT = "impact_statement"  # a harmed member's impact statement and its versions
     SHARED_IMPACT_STATEMENT = "shared_impact_statement"  # one version, shared with facilitators
+    CASE = "case"  # a restorative case, its stage and its parties' choices
+    LETTER = "letter"  # a letter relayed through the facilitator
+    CASE_NOTE = "case_note"  # a facilitator's private note on a case
+    CASE_AUDIT = "case_audit"  # the audit events of one case
 
 
 class Action(StrEnum):
@@ -69,6 +80,15 @@ class Action(StrEnum):
     REVOKE = "revoke"
     SHARE = "share"  # let named others read one's own private text
     RECEIPT = "receipt"  # ask Amends for a signed, dated receipt of one's own text
+    ASK = "ask"  # ask an institution for a restorative process or accountability work
+    REFER = "refer"  # open a case at an institution by referral
+    MOVE = "move"  # move a case to another stage, record screening and decisions
+    INVITE_PARTY = "invite_party"  # hand a party a code to join a case
+    CHOOSE = "choose"  # the harmed party's choices: opt in, decline, mode, pace…
+    ACKNOWLEDGE = "acknowledge"  # a party acknowledges the confidentiality notice
+    TAKE_RESPONSIBILITY = "take_responsibility"  # the responsible party's acknowledgement
+    WRITE = "write"  # write a letter on a case, or a note
+    RELAY = "relay"  # pass a letter on, ask for changes, or hold it
 
 
 R = Relation
@@ -105,8 +125,9 @@ PERMISSIONS: dict[tuple[Obj, Action], frozenset[Relation]] = {
     (Obj.INSTITUTION, Action.APPOINT_MODERATOR): frozenset({R.OPERATOR}),
     (Obj.INSTITUTION, Action.APPOINT_FACILITATOR): frozenset({R.INSTITUTION_ADMIN}),
     # Who holds a role at an institution is known to that institution's admins and to
-    # operators, and to the holder; revoking follows who appointed.
-    (Obj.ROLE, Action.READ): frozenset({R.OWNER, R.INSTITUTION_ADMIN, R.OPERATOR}),
+    # operators, and to the holder, and to its facilitators (who add each other to
+    # cases as co-facilitators); revoking follows who appointed.
+    (Obj.ROLE, Action.READ): frozenset({R.OWNER, R.FACILITATOR, R.INSTITUTION_ADMIN, R.OPERATOR}),
     (Obj.ROLE, Action.REVOKE): frozenset({R.INSTITUTION_ADMIN, R.OPERATOR}),
     # An invitation code is redeemed by whoever holds it; issuing follows APPOINT_*.
     (Obj.INVITATION, Action.READ): frozenset({R.INSTITUTION_ADMIN, R.OPERATOR}),
@@ -127,6 +148,32 @@ PERMISSIONS: dict[tuple[Obj, Action], frozenset[Relation]] = {
     # are not readers: they see in the audit log that it was shared, not what.
     (Obj.SHARED_IMPACT_STATEMENT, Action.READ): frozenset({R.OWNER, R.FACILITATOR}),
     (Obj.SHARED_IMPACT_STATEMENT, Action.REVOKE): frozenset({R.OWNER}),
+    # Asking an institution for a process is open to any member with a login (never
+    # anonymously: the asker must be able to come back to their case); referring is
+    # for its facilitators.
+    (Obj.INSTITUTION, Action.ASK): LOGGED_IN,
+    (Obj.INSTITUTION, Action.REFER): frozenset({R.FACILITATOR}),
+    # A case is known to its parties and to its institution's facilitators: not to
+    # its admins (they read its audit events), not to operators or moderators.
+    (Obj.CASE, Action.READ): frozenset({R.FACILITATOR, R.HARMED_PARTY, R.RESPONSIBLE_PARTY}),
+    (Obj.CASE, Action.MOVE): frozenset({R.FACILITATOR}),
+    (Obj.CASE, Action.INVITE_PARTY): frozenset({R.FACILITATOR}),
+    # G6: either party withdraws in one step. Facilitators close instead (MOVE).
+    (Obj.CASE, Action.WITHDRAW): frozenset({R.HARMED_PARTY, R.RESPONSIBLE_PARTY}),
+    # G2, G7: contact, mode, pace and repair are the harmed party's choices alone.
+    (Obj.CASE, Action.CHOOSE): frozenset({R.HARMED_PARTY}),
+    (Obj.CASE, Action.ACKNOWLEDGE): frozenset({R.HARMED_PARTY, R.RESPONSIBLE_PARTY}),
+    (Obj.CASE, Action.TAKE_RESPONSIBILITY): frozenset({R.RESPONSIBLE_PARTY}),
+    (Obj.CASE, Action.WRITE): frozenset({R.HARMED_PARTY, R.RESPONSIBLE_PARTY}),
+    # G1, G2: a letter is read by its writer, the case's facilitators, and the other
+    # party only once a facilitator passed it on. The vault holds keys for exactly them.
+    (Obj.LETTER, Action.READ): frozenset({R.OWNER, R.FACILITATOR, R.RECIPIENT}),
+    (Obj.LETTER, Action.EDIT): frozenset({R.OWNER}),
+    (Obj.LETTER, Action.RELAY): frozenset({R.FACILITATOR}),
+    # Facilitators' notes are theirs: encrypted for the facilitators on the case.
+    (Obj.CASE_NOTE, Action.READ): frozenset({R.FACILITATOR}),
+    (Obj.CASE_NOTE, Action.WRITE): frozenset({R.FACILITATOR}),
+    (Obj.CASE_AUDIT, Action.READ): frozenset({R.FACILITATOR, R.INSTITUTION_ADMIN, R.OPERATOR}),
 }
 
 

@@ -50,6 +50,12 @@ def institutions_accepting_requests() -> list[Institution]:
     return list(Institution.objects.filter(accepts_requests=True))
 
 
+def institutions_taking_cases() -> list[Institution]:
+    """Those that accept requests and whose profile says, before anyone asks, what is
+    kept confidential and what must be reported (G5)."""
+    return [i for i in institutions_accepting_requests() if i.can_accept_requests]
+
+
 def all_institutions(person: Person) -> list[Institution]:
     """Every institution, for operators."""
     require(relations_to(person), Action.CREATE, Obj.INSTITUTION)
@@ -118,3 +124,25 @@ def audit_events_for(
     if institution is not None:
         events = events.filter(institution_id=institution.id)
     return list(events[:limit])
+
+
+def institutions_facilitated_by(member: Member) -> list[Institution]:
+    return list(
+        Institution.objects.filter(roles__member=member, roles__kind=RoleKind.FACILITATOR)
+    )
+
+
+def facilitator_roles_at(person: Person, institution: Institution) -> list[Role]:
+    """The facilitators of an institution, for its admins and its facilitators."""
+    require(relations_to(person, institution_id=institution.id), Action.READ, Obj.ROLE)
+    return list(
+        Role.objects.filter(institution=institution, kind=RoleKind.FACILITATOR).order_by("granted")
+    )
+
+
+def role_for_colleague(person: Person, institution: Institution, role_id: uuid.UUID) -> Role:
+    """A facilitator's role at this institution that the person may read; 404 otherwise."""
+    role = role_for(person, role_id, Action.READ)
+    if role.institution_id != institution.id or role.kind != RoleKind.FACILITATOR:
+        raise Http404
+    return role

@@ -13,8 +13,23 @@ import uuid
 from django.db import models
 
 
+class CaseKind(models.TextChoices):
+    """The kinds of harm an institution may say it takes restorative cases about."""
+
+    HARASSMENT = "harassment", "sexual harassment"
+    ASSAULT = "assault", "sexual assault"
+    PRESSURE = "pressure", "pressure or manipulation into sex"
+    ONLINE = "online", "image-based or online sexual abuse"
+    OTHER = "other", "other sexual harm"
+
+
 class Institution(models.Model):
-    """A school, employer or community that runs restorative processes on Amends."""
+    """A school, employer or community that runs restorative processes on Amends.
+
+    Its profile is public: whoever thinks of asking it for a process reads, before
+    saying anything, what it keeps confidential and what it must report (G5), whom
+    to call when someone is in danger, and the support it offers.
+    """
 
     class Kind(models.TextChoices):
         SCHOOL = "school", "school or university"
@@ -30,12 +45,37 @@ class Institution(models.Model):
     jurisdiction = models.CharField(max_length=80)
     accepts_requests = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
+    # The profile: public text the institution's admins write, never a member's.
+    accepted_kinds = models.JSONField(default=list, blank=True)
+    confidentiality_notice = models.TextField(blank=True)
+    reporting_duties = models.TextField(blank=True)
+    escalation_contacts = models.TextField(blank=True)
+    crisis_resources = models.TextField(blank=True)
+    support_offered = models.TextField(blank=True)
+    # When the notice or the duties last changed: an acknowledgement is of the notice
+    # as it stood, and a party is asked again once it changes.
+    notice_updated = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def accepted_kind_labels(self) -> list[str]:
+        labels = dict(CaseKind.choices)
+        return [labels[kind] for kind in self.accepted_kinds if kind in labels]
+
+    @property
+    def can_accept_requests(self) -> bool:
+        """Nobody is asked to disclose anything before the notice says what happens to it."""
+        return bool(
+            self.confidentiality_notice.strip()
+            and self.reporting_duties.strip()
+            and self.escalation_contacts.strip()
+            and self.accepted_kinds
+        )
 
 
 class RoleKind(models.TextChoices):
@@ -82,18 +122,16 @@ class Role(models.Model):
         return f"{self.get_kind_display()} ({where})"
 
 
-class Invitation(models.Model):
-    """A single-use code that gives whoever redeems it a role. No e-mail is ever sent.
+class SingleUseCode(models.Model):
+    """A code someone is handed in person, that works once and for a while. No e-mail
+    is ever sent.
 
     Only an HMAC of the code is stored (members.identity), so the database does not
-    hold codes that could be redeemed by whoever reads it.
+    hold codes that could be redeemed by whoever reads it. Roles (Invitation, below)
+    and parties to a case (amends.cases) are both given by such codes, through
+    actions.issue_code and actions.claim_code.
     """
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    institution = models.ForeignKey(
-        Institution, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
-    )
-    kind = models.CharField(max_length=24, choices=RoleKind.choices)
     code_lookup = models.CharField(max_length=64, unique=True, editable=False)
     issued_by = models.ForeignKey(
         "members.Member", null=True, on_delete=models.SET_NULL, related_name="+"
@@ -103,7 +141,21 @@ class Invitation(models.Model):
     used = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["-issued"]
+
+
+class Invitation(SingleUseCode):
+    """A single-use code that gives whoever redeems it a role."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    institution = models.ForeignKey(
+        Institution, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
+    )
+    kind = models.CharField(max_length=24, choices=RoleKind.choices)
+
+    class Meta(SingleUseCode.Meta):
+        pass
 
     def __str__(self) -> str:
         return f"invitation to be {self.get_kind_display()}"

@@ -10,6 +10,9 @@ urlpatterns = [
     path("roles/codes/<uuid:invitation_id>/revoke/", views.revoke_invitation, name="revoke_invitation"),
     path("operator/", views.operator, name="operator"),
     path("operator/audit/", views.audit_log, name="operator_audit"),
+    path("institutions/", views.directory, name="directory"),
+    path("institutions/<slug:slug>/", views.profile, name="profile"),
+    path("institutions/<slug:slug>/profile/", views.edit_profile, name="edit_profile"),
     path("institutions/<slug:slug>/staff/", views.manage, name="manage"),
     path("institutions/<slug:slug>/audit/", views.audit_log, name="audit"),
 ]

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from amends.core.permissions import Action
 from amends.institutions import access, actions
-from amends.institutions.forms import InstitutionForm, RedeemForm
+from amends.institutions.forms import InstitutionForm, ProfileForm, RedeemForm
 from amends.institutions.models import Institution, RoleKind
 from amends.members.access import member_of
 from amends.members.models import Member
@@ -137,4 +137,42 @@ def audit_log(request: HttpRequest, slug: str = "") -> HttpResponse:
     events = access.audit_events_for(member, institution)
     return render(
         request, "institutions/audit.html", {"institution": institution, "events": events}
+    )
+
+
+def directory(request: HttpRequest) -> HttpResponse:
+    """Institutions that take requests, for anyone, logged in or not."""
+    return render(
+        request,
+        "institutions/directory.html",
+        {"institutions": access.institutions_taking_cases()},
+    )
+
+
+def profile(request: HttpRequest, slug: str) -> HttpResponse:
+    institution = access.institution_for(request.user, slug, Action.READ)
+    return render(request, "institutions/profile.html", {"institution": institution})
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_profile(request: HttpRequest, slug: str) -> HttpResponse:
+    member = member_of(request)
+    institution = access.institution_for(member, slug, Action.EDIT)
+    initial = {name: getattr(institution, name) for name in actions.PROFILE_FIELDS}
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_update_profile(member, institution, **form.cleaned_data)
+        except actions.ProfileIncomplete as incomplete:
+            form.add_error("accepts_requests", str(incomplete))
+        else:
+            messages.success(request, "The profile is saved.")
+            return redirect("institutions:profile", institution.slug)
+    return render(
+        request,
+        "institutions/edit_profile.html",
+        {"institution": institution, "form": form},
+        status=400 if form.errors else 200,
     )

@@ -66,9 +66,15 @@ def _this_month() -> datetime.date:
     return timezone.now().date().replace(day=1)
 
 
-def _create_member(request: HttpRequest, *, lookup: str, kind: str, secret: str) -> NewMember:
+def create_member(*, lookup: str, kind: str, secret: str, staff: bool = False) -> tuple[Member, str]:
+    """A member with their vault key; returns them and their recovery key (show it once).
+
+    Sign-up calls it inside a request; the operator command and the demo outside one.
+    """
     with transaction.atomic():
-        member = Member(lookup=lookup, kind=kind, joined_month=_this_month())
+        member = Member(
+            lookup=lookup, kind=kind, joined_month=_this_month(), is_staff=staff, is_superuser=staff
+        )
         member.set_password(secret)
         member.save()
         recovery_key = vault.provision_member(member, member.vault_secret(secret))
@@ -76,6 +82,11 @@ def _create_member(request: HttpRequest, *, lookup: str, kind: str, secret: str)
             vault.normalise_recovery_key(recovery_key)
         )
         member.save(update_fields=["recovery_lookup"])
+    return member, recovery_key
+
+
+def _create_member(request: HttpRequest, *, lookup: str, kind: str, secret: str) -> NewMember:
+    member, recovery_key = create_member(lookup=lookup, kind=kind, secret=secret)
     login(request, member, backend=BACKEND)
     vault.unlock(request, member, member.vault_secret(secret))
     return NewMember(member=member, recovery_key=recovery_key)

@@ -12,13 +12,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
-from django.utils import timezone
 
 from amends.members import identity
+from amends.members.actions import create_member
 from amends.members.models import Member
 from amends.members.strength import check_passphrase
-from amends.vault import api as vault
 
 
 class Command(BaseCommand):
@@ -47,19 +45,7 @@ class Command(BaseCommand):
         lookup = identity.handle_lookup(handle)
         if Member.objects.filter(lookup=lookup).exists():
             raise CommandError("This handle is taken.")
-        with transaction.atomic():
-            operator = Member(
-                lookup=lookup,
-                kind=Member.Kind.HANDLE,
-                joined_month=timezone.now().date().replace(day=1),
-                is_staff=True,
-                is_superuser=True,
-            )
-            operator.set_password(passphrase)
-            operator.save()
-            recovery_key = vault.provision_member(operator, operator.vault_secret(passphrase))
-            operator.recovery_lookup = identity.recovery_lookup(
-                vault.normalise_recovery_key(recovery_key)
-            )
-            operator.save(update_fields=["recovery_lookup"])
+        _, recovery_key = create_member(
+            lookup=lookup, kind=Member.Kind.HANDLE, secret=passphrase, staff=True
+        )
         self.stdout.write("Operator created. Recovery key (shown once): " + recovery_key)
