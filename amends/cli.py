@@ -17,6 +17,10 @@ def main(argv: list[str] | None = None) -> int:
         from amends.coach.cli import main as coach_main
 
         return coach_main(args[1:])
+    if args and args[0] == "moderate":
+        from amends.moderation.cli import main as moderate_main
+
+        return moderate_main(args[1:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "amends.settings")
     from django.core.management import execute_from_command_line
 

