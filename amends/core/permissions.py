@@ -50,6 +50,10 @@ class Obj(StrEnum):
     ROLE = "role"
     INVITATION = "invitation"
     AUDIT_LOG = "audit_log"
+    RESPONSE = "response"  # a reader's reply to a published statement
+    RESPONSE_SETTINGS = "response_settings"  # the author's choices for one statement
+    REPORT = "report"  # a reader's report of a response or a statement
+    MODERATION_QUEUE = "moderation_queue"  # the queue, the decision history, its audit log
 
 
 class Action(StrEnum):
@@ -65,6 +69,9 @@ class Action(StrEnum):
     APPOINT_MODERATOR = "appoint_moderator"
     APPOINT_FACILITATOR = "appoint_facilitator"
     REVOKE = "revoke"
+    REPLY = "reply"  # the author answers a response to their statement
+    MODERATE = "moderate"  # publish, hold or reject a response; undo that
+    DECIDE = "decide"  # uphold or dismiss a report
 
 
 R = Relation
@@ -109,6 +116,22 @@ PERMISSIONS: dict[tuple[Obj, Action], frozenset[Relation]] = {
     (Obj.INVITATION, Action.REVOKE): frozenset({R.INSTITUTION_ADMIN, R.OPERATOR}),
     # The audit log: each institution's admins read its slice; operators read it all.
     (Obj.AUDIT_LOG, Action.READ): frozenset({R.INSTITUTION_ADMIN, R.OPERATOR}),
+    # Responses. "Owner" here is the author of the statement responded to, whom Amends
+    # recognises only through their statement (library.authorship). Published responses
+    # are public text; members write them (anonymity needs an account: rate limits and
+    # the first-responses rule key on it); the author does not respond under a reader's
+    # pseudonym but replies, once, to each response, as the author.
+    (Obj.RESPONSE, Action.READ): EVERYONE,
+    (Obj.RESPONSE, Action.CREATE): LOGGED_IN - {R.OWNER},
+    (Obj.RESPONSE, Action.REPLY): frozenset({R.OWNER}),
+    (Obj.RESPONSE, Action.MODERATE): frozenset({R.MODERATOR}),
+    (Obj.RESPONSE_SETTINGS, Action.EDIT): frozenset({R.OWNER}),
+    # Reports are never shown to anyone but moderators: not to the author reported on,
+    # not to the responder, not to operators (who appoint moderators, not replace them).
+    (Obj.REPORT, Action.CREATE): LOGGED_IN,
+    (Obj.REPORT, Action.READ): frozenset({R.MODERATOR}),
+    (Obj.REPORT, Action.DECIDE): frozenset({R.MODERATOR}),
+    (Obj.MODERATION_QUEUE, Action.READ): frozenset({R.MODERATOR}),
 }
 
 
