@@ -109,7 +109,7 @@ DATABASE_CACHE = {
 
 
 @pytest.fixture
-def database_cache():
+def database_cache() -> Iterator[None]:
     """The database cache, with its table made even where Redis is the cache in use:
     time-machine moves its expiry checks, so rate-limit windows can be tested."""
     from django.core.management import call_command
