@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "amends.statements",
     "amends.library",
     "amends.coaching",
+    "amends.responses",
     "amends.support",
     "amends.impact",
     "amends.cases",
@@ -304,6 +305,21 @@ AMENDS_SIGN_UPS_ALLOWED = env_int("AMENDS_SIGN_UPS_ALLOWED", 5, minimum=1)
 AMENDS_SIGN_UP_WINDOW_SECONDS = env_int("AMENDS_SIGN_UP_WINDOW_SECONDS", 60 * 60, minimum=1)
 
 AMENDS_LIBRARY_PAGE_SIZE = env_int("AMENDS_LIBRARY_PAGE_SIZE", 10, minimum=1)
+
+# Pile-on damping for responses (amends/responses/damping.py). A member may send this
+# many responses within the window, across the library; a statement that receives more
+# than its velocity allows within its window holds every new response for a moderator;
+# in slow mode a member may respond to that statement once per slow-mode window.
+AMENDS_RESPONSES_ALLOWED = env_int("AMENDS_RESPONSES_ALLOWED", 5, minimum=1)
+AMENDS_RESPONSE_WINDOW_SECONDS = env_int("AMENDS_RESPONSE_WINDOW_SECONDS", 10 * 60, minimum=1)
+AMENDS_STATEMENT_VELOCITY_ALLOWED = env_int("AMENDS_STATEMENT_VELOCITY_ALLOWED", 10, minimum=1)
+AMENDS_STATEMENT_VELOCITY_SECONDS = env_int(
+    "AMENDS_STATEMENT_VELOCITY_SECONDS", 15 * 60, minimum=1
+)
+AMENDS_SLOW_MODE_RESPONSES_ALLOWED = 1
+AMENDS_SLOW_MODE_SECONDS = env_int("AMENDS_SLOW_MODE_SECONDS", 10 * 60, minimum=1)
+# How long a moderator may take a decision back in one step.
+AMENDS_MODERATION_UNDO_SECONDS = env_int("AMENDS_MODERATION_UNDO_SECONDS", 10 * 60, minimum=1)
 
 # Where "Leave quickly" goes: an ordinary, neutral page on another site. Following a
 # link is a navigation the person chooses; Amends' pages still load nothing from

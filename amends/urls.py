@@ -10,6 +10,7 @@ urlpatterns = [
     path("reflection/", include("amends.reflections.urls")),
     path("statements/", include("amends.statements.urls")),
     path("coach/", include("amends.coaching.urls")),
+    path("", include("amends.responses.urls")),
     path("", include("amends.support.urls")),
     path("", include("amends.impact.urls")),
     path("cases/", include("amends.cases.urls")),

@@ -9,6 +9,7 @@ an object kind with no row at all fails `test_every_object_and_action_is_decided
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,11 +28,15 @@ from amends.institutions import actions as institution_actions
 from amends.institutions.models import Institution, RoleKind
 from amends.library import access as library_access
 from amends.library import actions as library_actions
+from amends.library.models import Publication
 from amends.members import access as member_access
 from amends.members.models import Member
 from amends.reflections import access as reflection_access
+from amends.responses import access as response_access
+from amends.responses.models import Response, Status
 from amends.statements import access as statement_access
 from amends.statements import actions as statement_actions
+from amends.statements.models import Statement
 from amends.testing import personas
 from amends.testing.personas import Persona
 from amends.testing.writing import SECTIONS_EXAMPLE
@@ -215,6 +220,59 @@ def case_audit(world: World, person: Member | None, action: Action) -> bool:
     )
     return not refused(lambda: case_access.case_audit_for(person, parties))
 
+def _authored_publication(world: World) -> Publication:
+    """A statement in the library whose author (through their statement) is the owner."""
+    published = library_actions.do_publish(dict(SECTIONS_EXAMPLE), [])
+    Statement.objects.create(author=world.owner.member, publication=published)
+    return published
+
+
+def _response_on(publication: Publication) -> Response:
+    return Response.objects.create(
+        publication=publication, responder="0" * 64, pseudonym="Open Field 12",
+        month=datetime.date(2026, 11, 1), text="This helped me understand.",
+        status=Status.PUBLISHED, reason="published", category="published", step="pipeline",
+    )
+
+
+def response(world: World, person: Member | None, action: Action) -> bool:
+    publication = _authored_publication(world)
+    if action == Action.READ:
+        return not refused(lambda: response_access.thread_for(person, publication))
+    if action == Action.CREATE:
+        return not refused(
+            lambda: response_access.publication_for(
+                person, publication.public_id, action, Obj.RESPONSE
+            )
+        )
+    written = _response_on(publication)
+    if action == Action.MODERATE:
+        return not refused(lambda: response_access.response_to_moderate(person, written.pk))
+    return not refused(lambda: response_access.response_for(person, written.pk, action))
+
+
+def response_settings(world: World, person: Member | None, action: Action) -> bool:
+    public_id = _authored_publication(world).public_id
+    return not refused(
+        lambda: response_access.publication_for(person, public_id, action, Obj.RESPONSE_SETTINGS)
+    )
+
+
+def report(world: World, person: Member | None, action: Action) -> bool:
+    publication = _authored_publication(world)
+    if action == Action.CREATE:
+        written = _response_on(publication)
+        return not refused(lambda: response_access.response_for(person, written.pk, action))
+    if action == Action.READ:
+        return not refused(lambda: response_access.reported_responses(person))
+    library_actions.do_hide_pending_review(publication, "identifies_someone")
+    public_id = publication.public_id
+    return not refused(lambda: response_access.hidden_statement_for(person, public_id))
+
+
+def moderation_queue(world: World, person: Member | None, action: Action) -> bool:
+    return not refused(lambda: response_access.queue_counts(person))
+
 
 PROBES: dict[Obj, Probe] = {
     Obj.ACCOUNT: account,
@@ -232,6 +290,10 @@ PROBES: dict[Obj, Probe] = {
     Obj.LETTER: letter,
     Obj.CASE_NOTE: case_note,
     Obj.CASE_AUDIT: case_audit,
+    Obj.RESPONSE: response,
+    Obj.RESPONSE_SETTINGS: response_settings,
+    Obj.REPORT: report,
+    Obj.MODERATION_QUEUE: moderation_queue,
 }
 
 

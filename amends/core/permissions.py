@@ -63,6 +63,10 @@ class Obj(StrEnum):
     LETTER = "letter"  # a letter relayed through the facilitator
     CASE_NOTE = "case_note"  # a facilitator's private note on a case
     CASE_AUDIT = "case_audit"  # the audit events of one case
+    RESPONSE = "response"  # a reader's reply to a published statement
+    RESPONSE_SETTINGS = "response_settings"  # the author's choices for one statement
+    REPORT = "report"  # a reader's report of a response or a statement
+    MODERATION_QUEUE = "moderation_queue"  # the queue, the decision history, its audit log
 
 
 class Action(StrEnum):
@@ -89,6 +93,9 @@ class Action(StrEnum):
     TAKE_RESPONSIBILITY = "take_responsibility"  # the responsible party's acknowledgement
     WRITE = "write"  # write a letter on a case, or a note
     RELAY = "relay"  # pass a letter on, ask for changes, or hold it
+    REPLY = "reply"  # the author answers a response to their statement
+    MODERATE = "moderate"  # publish, hold or reject a response; undo that
+    DECIDE = "decide"  # uphold or dismiss a report
 
 
 R = Relation
@@ -174,6 +181,22 @@ PERMISSIONS: dict[tuple[Obj, Action], frozenset[Relation]] = {
     (Obj.CASE_NOTE, Action.READ): frozenset({R.FACILITATOR}),
     (Obj.CASE_NOTE, Action.WRITE): frozenset({R.FACILITATOR}),
     (Obj.CASE_AUDIT, Action.READ): frozenset({R.FACILITATOR, R.INSTITUTION_ADMIN, R.OPERATOR}),
+    # Responses. "Owner" here is the author of the statement responded to, whom Amends
+    # recognises only through their statement (library.authorship). Published responses
+    # are public text; members write them (anonymity needs an account: rate limits and
+    # the first-responses rule key on it); the author does not respond under a reader's
+    # pseudonym but replies, once, to each response, as the author.
+    (Obj.RESPONSE, Action.READ): EVERYONE,
+    (Obj.RESPONSE, Action.CREATE): LOGGED_IN - {R.OWNER},
+    (Obj.RESPONSE, Action.REPLY): frozenset({R.OWNER}),
+    (Obj.RESPONSE, Action.MODERATE): frozenset({R.MODERATOR}),
+    (Obj.RESPONSE_SETTINGS, Action.EDIT): frozenset({R.OWNER}),
+    # Reports are never shown to anyone but moderators: not to the author reported on,
+    # not to the responder, not to operators (who appoint moderators, not replace them).
+    (Obj.REPORT, Action.CREATE): LOGGED_IN,
+    (Obj.REPORT, Action.READ): frozenset({R.MODERATOR}),
+    (Obj.REPORT, Action.DECIDE): frozenset({R.MODERATOR}),
+    (Obj.MODERATION_QUEUE, Action.READ): frozenset({R.MODERATOR}),
 }
 
 

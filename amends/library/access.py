@@ -45,5 +45,19 @@ def publication_for(person: Person, public_id: str, action: Action) -> Publicati
     return publication
 
 
+def hidden_publication_for(person: Person, public_id: str) -> Publication:
+    """A statement hidden pending review, for the staff who decide whether it returns."""
+    require(relations_to(person), Action.TAKE_DOWN, Obj.PUBLICATION)
+    publication = Publication.including_hidden.filter(public_id=public_id, hidden=True).first()
+    if publication is None:
+        raise Http404("No such statement")
+    return publication
+
+
+def hidden_publications(person: Person) -> list[Publication]:
+    require(relations_to(person), Action.TAKE_DOWN, Obj.PUBLICATION)
+    return list(Publication.including_hidden.filter(hidden=True).order_by("id"))
+
+
 def all_tags() -> list[Tag]:
     return list(Tag.objects.all())

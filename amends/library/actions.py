@@ -66,3 +66,36 @@ def do_take_down(actor: Member, publication: Publication, reason: str) -> None:
             actor, role, AuditEventType.PUBLICATION_TAKEN_DOWN, publication, reason=reason
         )
         do_withdraw(publication)
+
+
+def do_hide_pending_review(publication: Publication, reason: str) -> None:
+    """Take a statement out of the library at once, until a moderator decides.
+
+    A reader said it identifies them or someone they know: every listing, search and
+    page stops showing it in this transaction. Nobody acted as staff, so the event
+    names no actor; above all it never names the reader who asked.
+    """
+    with transaction.atomic():
+        locked = Publication.including_hidden.select_for_update().get(pk=publication.pk)
+        if locked.hidden:
+            return
+        locked.hidden = True
+        locked.save(update_fields=["hidden"])
+        publication.hidden = True
+        search.unindex_publication(publication.pk)
+        audit.record(
+            None, AuditRole.SYSTEM, AuditEventType.PUBLICATION_HIDDEN, publication, reason=reason
+        )
+
+
+def do_restore(actor: Member, publication: Publication, reason: str) -> None:
+    """A moderator found that a hidden statement identifies nobody: back into the library."""
+    require(relations_to(actor), Action.TAKE_DOWN, Obj.PUBLICATION)
+    with transaction.atomic():
+        publication.hidden = False
+        publication.save(update_fields=["hidden"])
+        search.index_publication(publication)
+        audit.record(
+            actor, AuditRole.MODERATOR, AuditEventType.PUBLICATION_RESTORED, publication,
+            reason=reason,
+        )

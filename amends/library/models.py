@@ -19,6 +19,17 @@ class Tag(models.Model):
         return self.label
 
 
+class ListedPublications(models.Manager["Publication"]):
+    """The library as readers see it: a statement hidden pending review is not in it."""
+
+    def get_queryset(self) -> models.QuerySet[Publication]:
+        return super().get_queryset().filter(hidden=False)
+
+
+class AllPublications(models.Manager["Publication"]):
+    """Hidden statements included: for the moderators who review them, nothing else."""
+
+
 class Publication(models.Model):
     """A published statement, as readers see it.
 
@@ -39,6 +50,14 @@ class Publication(models.Model):
     tags = models.ManyToManyField(Tag, blank=True, related_name="publications")
     # All sections in one column, for PostgreSQL's full-text index and SQLite's FTS5 table.
     search_document = models.TextField()
+    # Hidden at once when a reader says it identifies them or someone they know, until
+    # a moderator restores it or takes it down. `objects` never returns a hidden
+    # statement, so no listing, search or page can show one by forgetting a filter;
+    # the review reads it through `including_hidden`.
+    hidden = models.BooleanField(default=False)
+
+    objects = ListedPublications()
+    including_hidden = AllPublications()
 
     class Meta:
         # Newest first; the id breaks ties within a month without storing a time.

@@ -62,3 +62,12 @@ def new_pseudonym() -> str:
     # A number keeps two statements by chance sharing words apart, without hinting
     # that one person wrote both: every publication draws afresh.
     return f"{secrets.choice(_FIRST)} {secrets.choice(_SECOND)} {secrets.randbelow(90) + 10}"
+
+
+def pseudonym_from(digest: str) -> str:
+    """The same kind of pseudonym, chosen by a hex digest instead of at random, for a
+    name that must stay the same wherever the digest does (a responder on one statement)."""
+    value = int(digest[:16], 16)
+    first, value = _FIRST[value % len(_FIRST)], value // len(_FIRST)
+    second, value = _SECOND[value % len(_SECOND)], value // len(_SECOND)
+    return f"{first} {second} {value % 90 + 10}"

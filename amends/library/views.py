@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from amends.library import access
+from amends.library import access, authorship
 from amends.library.tags import GROUP_LABELS
 
 MAX_QUERY = 200
@@ -52,4 +52,4 @@ def statement(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "library/about.html")
+    return render(request, "library/about.html", {"parts": authorship.about_parts()})

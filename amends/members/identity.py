@@ -70,3 +70,9 @@ def normalise_invitation(code: str) -> str:
 def invitation_lookup(code: str) -> str:
     """What is stored of an invitation code (institutions, cases): never the code itself."""
     return _keyed("lookup:invitation", normalise_invitation(code))
+
+
+def member_key(purpose: str, member_id: object, *context: str) -> str:
+    """A stable HMAC standing for a member (and, with context, a member in one place):
+    what an app stores where it must count a member's acts without naming the account."""
+    return _keyed("member:" + purpose, "\x00".join([str(member_id), *context]))

@@ -15,6 +15,7 @@ from django.http import Http404
 
 from amends.core.permissions import Action, Obj, require
 from amends.institutions.access import Person, relations_to
+from amends.library.models import Publication
 from amends.members.models import Member
 from amends.statements.models import Statement, StatementVersion
 from amends.statements.sections import SECTION_KEYS, SECTION_TITLES
@@ -23,6 +24,15 @@ from amends.vault import api as vault
 
 def statements_of(member: Member) -> list[Statement]:
     return list(Statement.objects.filter(author=member))
+
+
+def is_author_of(member: Member, publication: Publication) -> bool:
+    """Whether this member's statement is the one published as `publication`.
+
+    Registered with the library (library.authorship) for apps that must know, such as
+    responses, without the publication ever holding its author.
+    """
+    return Statement.objects.filter(author=member, publication_id=publication.pk).exists()
 
 
 def statement_for(

@@ -6,9 +6,11 @@ class StatementsConfig(AppConfig):
     label = "statements"
 
     def ready(self) -> None:
+        from amends.library.authorship import register_author_check
         from amends.members.personal_data import PersonalData, register
         from amends.statements import access, actions
 
+        register_author_check(access.is_author_of)
         register(
             PersonalData(
                 key="statements",

@@ -6,6 +6,8 @@ facilitator needs around them: an operator, the institution, its admin.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from django.test import Client
 
@@ -96,3 +98,23 @@ def other_facilitator(operator: Persona, other_institution: Institution) -> Pers
 @pytest.fixture
 def moderator(operator: Persona) -> Persona:
     return personas.moderator(operator)
+
+
+DATABASE_CACHE = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "amends_cache",
+    }
+}
+
+
+@pytest.fixture
+def database_cache() -> Iterator[None]:
+    """The database cache, with its table made even where Redis is the cache in use:
+    time-machine moves its expiry checks, so rate-limit windows can be tested."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    with override_settings(CACHES=DATABASE_CACHE):
+        call_command("createcachetable", verbosity=0)
+        yield

@@ -19,24 +19,6 @@ from amends.testing.personas import Persona, handle_sign_up_form, new_client
 
 pytestmark = pytest.mark.django_db
 
-DATABASE_CACHE = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "amends_cache",
-    }
-}
-
-
-@pytest.fixture
-def database_cache():
-    """The database cache, with its table made even where Redis is the cache in use."""
-    from django.core.management import call_command
-
-    with override_settings(CACHES=DATABASE_CACHE):
-        call_command("createcachetable", verbosity=0)
-        yield
-
-
 def log_in(persona: Persona, passphrase: str) -> int:
     response = new_client().post(
         "/log-in/",
