@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from amends.coach.cards import require_weights
 from amends.coach.corpora import CORPORA
 from amends.coach.nlp import lemma
 
@@ -134,14 +135,13 @@ _lock = threading.Lock()
 _model: Model | None = None
 
 
-def get_model() -> Model | None:
-    """The shipped model, loaded once; None when the weights are absent (a checkout
-    where scripts/train_coach.py has not been run), so the rules still work alone."""
+def get_model() -> Model:
+    """The shipped model, loaded once; MissingWeights when its weights are absent."""
     global _model
-    if _model is None and WEIGHTS.exists():
+    if _model is None:
         with _lock:
             if _model is None:
-                _model = load(WEIGHTS)
+                _model = load(require_weights(WEIGHTS, "scripts/train_coach.py"))
     return _model
 
 

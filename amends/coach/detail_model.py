@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, LENGTH, LIKE_NUM, LOWER, POS, TAG
 
+from amends.coach.cards import require_weights
 from amends.coach.classifier import PEOPLE
 from amends.coach.corpora import CORPORA
 from amends.coach.nlp import cached_lemma, known_word, lemma
@@ -287,10 +288,9 @@ def _span(words: Words, run: list[tuple[int, Any]]
 
 
 @functools.cache
-def get_model() -> Model | None:
-    """The shipped model, loaded once per process; None when the weights are absent, so
-    the rules still work alone."""
-    return load(WEIGHTS) if WEIGHTS.exists() else None
+def get_model() -> Model:
+    """The shipped model; MissingWeights when its weights are absent."""
+    return load(require_weights(WEIGHTS, "scripts/train_detail_model.py"))
 
 
 def load(path: Path) -> Model:

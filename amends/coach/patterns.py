@@ -676,8 +676,6 @@ def _learned_veto(sent: Any) -> bool:
     word in an honest sentence ("I took advantage of a drunk girl" is an account, not an
     excuse) is the cues' commonest mistake."""
     model = get_model()
-    if model is None:
-        return False
     if sum(1 for t in sent if t.is_alpha) < VETO_WORDS:
         return False  # a short sentence gives the model too little to overrule a cue
     kind, pattern = model.predict(sent)
@@ -689,8 +687,6 @@ def _learned_kinds(norm: str, sent: Any, next_norm: str) -> list[str]:
     same checks as the cues: a pattern named to be rejected, or one the author declines
     to use ("I could say I was lonely"), is not flagged."""
     model = get_model()
-    if model is None:
-        return []
     kind, _ = model.predict(sent)
     if kind == NONE or HYPOTHETICAL.search(norm):
         return []
