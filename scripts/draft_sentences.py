@@ -1,7 +1,7 @@
 """Turn labelled drafts into training sentences for the pattern classifier.
 
-    .venv/bin/python scripts/draft_sentences.py bench/data/coach-heldout-p.jsonl \\
-        > amends/coach/training/drafts-p.jsonl
+    .venv/bin/python scripts/draft_sentences.py corpora/coach/train/drafts/coach-heldout-p.jsonl \\
+        > corpora/coach/train/sentences/drafts-p.jsonl
 
 Each sentence of each draft (as the coach cuts and parses it) becomes one line
 {"text": ..., "kind": ...}: the kind of the labelled pattern span it shares most

@@ -1,4 +1,4 @@
-"""Train the coach's failure-pattern classifier from amends/coach/training/*.jsonl.
+"""Train the coach's failure-pattern classifier from corpora/coach/train/sentences/*.jsonl.
 
     .venv/bin/python scripts/train_coach.py            # train, report, write the weights
     .venv/bin/python scripts/train_coach.py --folds 5  # also estimate accuracy by k-fold

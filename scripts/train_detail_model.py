@@ -1,4 +1,4 @@
-"""Train the coach's detail model from the labelled drafts in bench/data.
+"""Train the coach's detail model from the labelled drafts in corpora/coach/train/drafts.
 
     .venv/bin/python scripts/train_detail_model.py             # train, write the weights
     .venv/bin/python scripts/train_detail_model.py --folds 5   # first estimate, by set
@@ -7,8 +7,9 @@ Every word the model reads (`Words.candidates`: content words no rule covers) is
 training row: its features (`detail_model.token_features`, with the rules' findings
 around it as features) and the kind of the labelled detail it belongs to, or "none".
 Words inside `optional` spans are left out: they may go either way. The
-held-out sets (coach-heldout-a and -b) are never trained on; the threshold is chosen on
-them. `--folds` estimates what the model adds on drafts it never saw, leaving whole sets
+tuning sets (corpora/coach/tune/drafts: A, B, Y, D1 to D3) are never trained on; the
+thresholds were chosen on them, and the figures on them are printed. The test sets are
+never read. `--folds` estimates what the model adds on drafts it never saw, leaving whole sets
 out, and reports detail recall and precision of the coach with and without it.
 """
 
@@ -147,7 +148,7 @@ def main() -> int:
     coach = Coach()
     paths = detail_model.training_files()
     sets = read(paths, coach)
-    held = read([detail_model.TRAINING / name for name in detail_model.HELD_OUT], coach)
+    held = read(sorted(detail_model.TUNING.glob("coach-*.jsonl")), coach)
     words = Counter(detail_model.CLASSES[y] for d in sets.values() for _, segs in d
                     for s in segs for y, w in zip(s.labels, s.weights, strict=True) if w)
     print(f"{sum(words.values())} words from {len(paths)} files:",

@@ -8,7 +8,7 @@ reader), word pairs, and the grammar between them (who is the subject of which v
 is negated), and gives each failure pattern a probability.
 
 It is a multinomial logistic regression, trained by scripts/train_coach.py on sentences we
-wrote for the purpose (amends/coach/training/), never on the development drafts. Its
+wrote for the purpose (corpora/coach/train/sentences/), never on the development drafts. Its
 weights ship beside this file; nothing is downloaded. Training and reading share
 `sentence_features`, so they cannot drift apart.
 """
@@ -26,10 +26,13 @@ from typing import Any
 
 import numpy as np
 
+from amends.coach.cards import require_weights
+from amends.coach.corpora import CORPORA
 from amends.coach.nlp import lemma
 
 WEIGHTS = Path(__file__).with_name("pattern_model.npz")
-TRAINING = Path(__file__).with_name("training")
+# The sentences it learns from live outside the package, with the other corpora.
+TRAINING = CORPORA / "train" / "sentences"
 NONE = "none"
 # Below this many words a sentence says too little for a bag of features to judge
 # ("She declined clearly."); the cue rules still read short sentences ("It just happened.").
@@ -132,14 +135,13 @@ _lock = threading.Lock()
 _model: Model | None = None
 
 
-def get_model() -> Model | None:
-    """The shipped model, loaded once; None when the weights are absent (a checkout
-    where scripts/train_coach.py has not been run), so the rules still work alone."""
+def get_model() -> Model:
+    """The shipped model, loaded once; MissingWeights when its weights are absent."""
     global _model
-    if _model is None and WEIGHTS.exists():
+    if _model is None:
         with _lock:
             if _model is None:
-                _model = load(WEIGHTS)
+                _model = load(require_weights(WEIGHTS, "scripts/train_coach.py"))
     return _model
 
 

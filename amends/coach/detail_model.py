@@ -8,7 +8,7 @@ already found around it, and gives it a probability of belonging to each kind of
 Words it is confident about, and the rules passed over, become extra detail candidates.
 
 It is a multinomial logistic regression, trained by scripts/train_detail_model.py on
-fictional labelled drafts we wrote (bench/data), never on the development drafts. A word
+fictional labelled drafts we wrote (corpora/coach/train/drafts), never on the development drafts. A word
 the dictionary does not know is seen by its shape only ("Xxxx", "xxxx"), never by its
 spelling, so the model cannot learn the names in its training drafts and holds none of
 them. Its weights ship beside this file; nothing is downloaded.
@@ -25,16 +25,17 @@ from typing import Any
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, LENGTH, LIKE_NUM, LOWER, POS, TAG
 
+from amends.coach.cards import require_weights
 from amends.coach.classifier import PEOPLE
+from amends.coach.corpora import CORPORA
 from amends.coach.nlp import cached_lemma, known_word, lemma
 
 WEIGHTS = Path(__file__).with_name("detail_model.npz")
-# The labelled drafts it learns from; the held-out sets are only ever measured on: A and B,
-# Y and D1 to D3 (the thresholds were chosen on them), and D4 to D6, scored once unseen
-# with the coach as released.
-TRAINING = Path(__file__).resolve().parents[2] / "bench" / "data"
-HELD_OUT = ("coach-heldout-a.jsonl", "coach-heldout-b.jsonl", "coach-heldout-y.jsonl",
-            *(f"coach-heldout-d{n}.jsonl" for n in range(1, 7)))
+# The labelled drafts it learns from (corpora/coach/train/drafts). The tuning sets (A and B,
+# Y and D1 to D3: the thresholds were chosen on them) are only ever measured on, and the
+# test sets (D4 to D6, scored once unseen with the coach as released) are never read.
+TRAINING = CORPORA / "train" / "drafts"
+TUNING = CORPORA / "tune" / "drafts"
 NONE = "none"
 KINDS = ("name", "place", "organisation", "date", "age", "role", "relationship",
          "distinctive")
@@ -287,10 +288,9 @@ def _span(words: Words, run: list[tuple[int, Any]]
 
 
 @functools.cache
-def get_model() -> Model | None:
-    """The shipped model, loaded once per process; None when the weights are absent, so
-    the rules still work alone."""
-    return load(WEIGHTS) if WEIGHTS.exists() else None
+def get_model() -> Model:
+    """The shipped model; MissingWeights when its weights are absent."""
+    return load(require_weights(WEIGHTS, "scripts/train_detail_model.py"))
 
 
 def load(path: Path) -> Model:
@@ -306,4 +306,4 @@ def load(path: Path) -> Model:
 
 
 def training_files() -> list[Path]:
-    return sorted(p for p in TRAINING.glob("coach-*.jsonl") if p.name not in HELD_OUT)
+    return sorted(TRAINING.glob("coach-*.jsonl"))

@@ -95,11 +95,10 @@ class Coach:
             return
         docs = self.parse(todo)
         found = {text: self.rule_candidates(text, docs[text]) for text in todo}
-        model = detail_model.get_model()
-        if model is not None:
-            learned = learned_candidates(model, [(docs[t], t, found[t]) for t in todo])
-            for text, extra in zip(todo, learned, strict=True):
-                found[text] += extra
+        learned = learned_candidates(detail_model.get_model(),
+                                     [(docs[t], t, found[t]) for t in todo])
+        for text, extra in zip(todo, learned, strict=True):
+            found[text] += extra
         for text in todo:
             doc = docs[text]
             cands = suppress(doc, text, found[text])

@@ -1,7 +1,7 @@
 """The learned pattern reader: shipped weights that match their data, and sentences the
 cue rules were never written for.
 
-Every sentence here was written for this file; none is in amends/coach/training/ (a test
+Every sentence here was written for this file; none is in corpora/coach/train/sentences/ (a test
 checks that), so these are readings the model had to generalise to.
 """
 
@@ -60,7 +60,7 @@ UNSEEN_HONEST = [
 def test_the_shipped_weights_were_trained_on_the_current_sentences() -> None:
     model = classifier.load(classifier.WEIGHTS)
     assert model.digest == classifier.training_digest(classifier.training_files()), (
-        "amends/coach/training/ changed: run scripts/train_coach.py and commit the weights")
+        "corpora/coach/train/sentences/ changed: run scripts/train_coach.py and commit the weights")
 
 
 def test_the_test_sentences_are_not_training_sentences() -> None:

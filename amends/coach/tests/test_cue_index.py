@@ -7,10 +7,10 @@ import json
 import re
 from pathlib import Path
 
+from amends.coach.classifier import TRAINING
 from amends.coach.patterns import _WORDS, CUE_SETS, CUES
 
 DATA = Path(__file__).parent / "data"
-TRAINING = Path(__file__).parent.parent / "training"
 
 SENTENCES = [
     "her reaction was totally out of proportion.",

@@ -1,7 +1,7 @@
 """The learned detail reader: shipped weights that match their data, a model that holds
 no names, and details told in ways no rule was written for.
 
-Every sentence here was written for this file; none is in bench/data (a test checks that).
+Every sentence here was written for this file; none is in corpora/coach/train/drafts (a test checks that).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 import pytest
 
 from amends.coach import Coach, classifier, detail_model
+from amends.coach.corpora import CORPORA
 from amends.coach.nlp import known_word
 from amends.coach.tests.helpers import details
 
@@ -40,12 +41,13 @@ def _training_texts() -> list[str]:
 def test_the_shipped_weights_were_trained_on_the_current_drafts() -> None:
     model = detail_model.load(detail_model.WEIGHTS)
     assert model.digest == classifier.training_digest(detail_model.training_files()), (
-        "bench/data changed: run scripts/train_detail_model.py and commit the weights")
+        "corpora/coach/train/drafts changed: run scripts/train_detail_model.py and commit the weights")
 
 
-def test_the_held_out_drafts_are_never_trained_on() -> None:
+def test_the_tuning_and_test_drafts_are_never_trained_on() -> None:
     names = {p.name for p in detail_model.training_files()}
-    assert names and not names & set(detail_model.HELD_OUT)
+    held = {p.name for role in ("tune", "test") for p in (CORPORA / role).rglob("*.jsonl")}
+    assert names and held and not names & held
 
 
 def test_the_test_sentences_are_not_in_the_training_drafts() -> None:

@@ -1,36 +1,58 @@
-"""The rules kept as data: every example in amends/coach/rules/*.toml is a test."""
+"""The rules kept as data: every example in amends/coach/rules/<kind>.toml is a test."""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 import pytest
 
 from amends.coach import Coach
-from amends.coach.patterns import load_rules
+from amends.coach.ruleset import RULES_DIR, Rule, _read, expand, fields, load_rules
 from amends.coach.tests.helpers import patterns
 
-_CLOSE = [{"excusing", "minimising", "blaming"}, {"conditional_apology", "sorry_but"},
-          {"parade_victim", "self_centring", "parade_monster"}]
+EXAMPLES = [pytest.param(kind, sentence, flag, id=f"{kind}-{'flag' if flag else 'pass'}-{n}")
+            for kind, rule in load_rules().items()
+            for flag, sentences in ((True, rule.must_flag), (False, rule.must_pass))
+            for n, sentence in enumerate(sentences)]
 
 
-def _kinds_close_to(kind: str) -> set[str]:
-    return set().union({kind}, *(group for group in _CLOSE if kind in group))
-
-
-EXAMPLES = [(kind, sentence, flag) for kind, rule in load_rules().items()
-            for flag, key in ((True, "must_flag"), (False, "must_pass"))
-            for sentence in rule[key]]
-
-
-def test_every_rule_file_has_examples_both_ways() -> None:
+def test_every_pattern_kind_has_cues_and_examples_both_ways() -> None:
     for kind, rule in load_rules().items():
-        assert rule["meaning"], kind
-        assert rule["must_flag"] and rule["must_pass"], kind
+        assert rule.cues, kind
+        assert rule.must_flag and rule.must_pass, kind
 
 
 @pytest.mark.parametrize("kind, sentence, flag", EXAMPLES)
 def test_rule_examples(coach: Coach, kind: str, sentence: str, flag: bool) -> None:
     found = patterns(coach, sentence)
     if flag:
-        assert found & _kinds_close_to(kind), (sentence, found)
+        assert kind in found, (sentence, found)
     else:
         assert kind not in found, (sentence, found)
+
+
+def test_a_field_is_filled_in_as_an_alternation_of_its_words() -> None:
+    assert "grief" in fields()["STATES"]
+    assert re.search(expand(r"\bmy <STATES>\b"), "it was my grief talking")
+
+
+def test_a_rule_file_with_an_unknown_key_does_not_load(tmp_path: Path) -> None:
+    path = tmp_path / "excusing.toml"
+    path.write_text('kind = "excusing"\ncues = []\nmust_flags = ["I was drunk."]\n')
+    with pytest.raises(ValueError, match="unknown keys"):
+        _read(path)
+
+
+def test_a_rule_with_an_unknown_field_does_not_load(tmp_path: Path) -> None:
+    path = tmp_path / "excusing.toml"
+    path.write_text('kind = "excusing"\ncues = [\'\\bi was <DRUNKEN>\']\n')
+    with pytest.raises(ValueError, match="unknown field <DRUNKEN>"):
+        _read(path)
+
+
+def test_every_file_in_the_rules_folder_is_a_kind_or_the_fields() -> None:
+    kinds = set(load_rules())
+    for path in RULES_DIR.glob("*.toml"):
+        assert path.stem in kinds | {"fields"}, path.name
+    assert all(isinstance(rule, Rule) for rule in load_rules().values())

@@ -1,0 +1,53 @@
+"""Each shipped model carries a card that agrees with its weights and the corpora's manifest,
+and missing weights stop the coach with a message that says what to do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from amends.coach import classifier, detail_model
+from amends.coach.cards import MissingWeights, read_card
+from amends.coach.corpora import CORPORA, read_manifest
+
+MODELS = [(classifier.WEIGHTS, classifier.training_files),
+          (detail_model.WEIGHTS, detail_model.training_files)]
+
+
+@pytest.mark.parametrize("weights, training_files", MODELS, ids=["patterns", "details"])
+def test_the_card_names_the_data_the_weights_were_trained_on(
+        weights: Path, training_files: Callable[[], list[Path]]) -> None:
+    card = read_card(weights)
+    with np.load(weights, allow_pickle=False) as data:
+        assert card["data_digest"] == str(data["digest"])
+        for key, value in card["thresholds"].items():
+            assert value == pytest.approx(float(data[key]), abs=1e-4), key
+    assert card["data_digest"] == classifier.training_digest(training_files())
+    manifest = read_manifest()
+    train = card["split"]["train"]
+    assert [f["path"] for f in train] == [p.relative_to(CORPORA).as_posix()
+                                          for p in training_files()]
+    for f in train:
+        assert manifest[f["path"]][1:] == ("train", f["records"], f["sha256"]), f["path"]
+    for role in ("tune", "test"):
+        for path in card["split"][role]:
+            assert manifest[path][1] == role, path
+    assert card["figures"], "a card states the figures measured with its weights"
+
+
+def test_missing_pattern_weights_stop_the_coach_with_a_clear_message(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(classifier, "WEIGHTS", tmp_path / "pattern_model.npz")
+    monkeypatch.setattr(classifier, "_model", None)
+    with pytest.raises(MissingWeights, match=r"pattern_model\.npz are missing.*train_coach\.py"):
+        classifier.get_model()
+
+
+def test_missing_detail_weights_stop_the_coach_with_a_clear_message(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(detail_model, "WEIGHTS", tmp_path / "detail_model.npz")
+    with pytest.raises(MissingWeights, match=r"detail_model\.npz are missing.*train_detail_model"):
+        detail_model.get_model()
