@@ -69,6 +69,10 @@ def member_with_content() -> tuple[Persona, dict[str, str]]:
         # Cases and letters, which a member who is no party to them is refused.
         "case_id": str(uuid.uuid4()),
         "letter_id": str(uuid.uuid4()),
+        # Responses and the moderators' pages, which are not this member's to act on.
+        "response_id": "999999",
+        "decision_id": "999999",
+        "responder": "nobody-at-all",
     }
     return persona, values
 
