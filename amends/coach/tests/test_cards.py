@@ -49,5 +49,10 @@ def test_missing_pattern_weights_stop_the_coach_with_a_clear_message(
 def test_missing_detail_weights_stop_the_coach_with_a_clear_message(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(detail_model, "WEIGHTS", tmp_path / "detail_model.npz")
-    with pytest.raises(MissingWeights, match=r"detail_model\.npz are missing.*train_detail_model"):
-        detail_model.get_model()
+    # The model is loaded once per process; an earlier test may have loaded it already.
+    detail_model.get_model.cache_clear()
+    try:
+        with pytest.raises(MissingWeights, match=r"detail_model\.npz are missing.*train_detail_model"):
+            detail_model.get_model()
+    finally:
+        detail_model.get_model.cache_clear()
