@@ -44,7 +44,7 @@ def prepare(env: dict[str, str], statements: int) -> str:
         "from amends.library.demo import DEMO_STATEMENTS\n"
         f"for n in range({statements}):\n"
         "    d = DEMO_STATEMENTS[n % len(DEMO_STATEMENTS)]\n"
-        "    p = do_publish({'what_i_did': d.what_i_did + f' ({n})', 'impact': d.impact,"
+        "    p = do_publish({'what_i_did': d.what_i_did + f' ({n})', 'known_impact': d.known_impact,"
         " 'responsibility': d.responsibility, 'repair': d.repair, 'change': d.change},"
         " list(d.tags))\n"
         "print(p.public_id)\n"

@@ -36,7 +36,7 @@ COMMANDS = {
 
 def document(number: int) -> str:
     demo = DEMO_STATEMENTS[number % len(DEMO_STATEMENTS)]
-    sections = (demo.what_i_did, demo.impact, demo.responsibility, demo.repair, demo.change)
+    sections = (demo.what_i_did, demo.known_impact, demo.responsibility, demo.repair, demo.change)
     return "\n\n".join(sections) + f" ({number})"
 
 

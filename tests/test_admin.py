@@ -18,10 +18,12 @@ def test_the_admin_lives_at_the_configured_url(operator: Persona) -> None:
     assert operator.client.get("/" + settings.ADMIN_URL).status_code == 200
 
 
-def test_the_admin_shows_no_draft_or_reflection_text(operator: Persona, responsible: Persona) -> None:
+def test_the_admin_shows_no_draft_or_reflection_text(
+    operator: Persona, responsible: Persona
+) -> None:
     responsible.client.post("/reflection/", {"pressure": MARKER})
     url = responsible.client.post("/statements/new/")["Location"]
-    responsible.client.post(url, statement_form(what_i_did=MARKER, impact=MARKER))
+    responsible.client.post(url, statement_form(what_i_did=MARKER, known_impact=MARKER))
     seen = []
     for model in admin.site._registry:
         meta = model._meta

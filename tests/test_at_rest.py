@@ -45,7 +45,7 @@ def write_private_text() -> tuple[str, str]:
     client.post(url, statement_form(what_i_did=MARKERS["old_version"]))
     client.post(url, statement_form(what_i_did=MARKERS["draft"]))
     client.post(
-        url + "autosave/", statement_form(impact=MARKERS["autosave"]), HTTP_HX_REQUEST="true"
+        url + "autosave/", statement_form(known_impact=MARKERS["autosave"]), HTTP_HX_REQUEST="true"
     )
     # The text is really there, and really readable by its author.
     assert MARKERS["autosave"] in client.get(url).content.decode()
@@ -221,7 +221,11 @@ def test_a_database_dump_holds_nothing_a_case_s_people_wrote() -> None:
     case = Case.objects.get(pk=response["Location"].rstrip("/").split("/")[-1])
     walk = Walk(facilitator, personas.responsible_party(), personas.harmed_party(), case)
     walk.to_responsible_preparation()
-    post(walk.responsible.client, walk.url + "responsibility/", {"text": CASE_MARKERS["acknowledgement"]})
+    post(
+        walk.responsible.client,
+        walk.url + "responsibility/",
+        {"text": CASE_MARKERS["acknowledgement"]},
+    )
     letter_id = walk.write(walk.responsible, f"I am sorry. {CASE_MARKERS['letter']}")
     post(walk.facilitator.client, walk.url + "notes/", {"text": CASE_MARKERS["note"]})
     page = walk.facilitator.client.get(walk.url).content.decode()

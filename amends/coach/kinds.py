@@ -56,7 +56,9 @@ class Kind(StrEnum):
     SELF_CENTRING = "self_centring"
     APOLOGY = "apology"
     ACCOUNT = "account"
-    IMPACT = "impact"
+    # The statement's known_impact section is missing; "impact" is the evaluation
+    # schema's name for it. Not to be mistaken for impact statements (amends.impact).
+    KNOWN_IMPACT = "impact"
     RESPONSIBILITY = "responsibility"
     REPAIR = "repair"
     CHANGE = "change"
@@ -191,7 +193,7 @@ _ABOUT: dict[Kind, About] = {
         _M, "A first-person account of what you did",
         "There is no first-person account of what you did.",
         "Write what you did in plain words, with 'I' as the subject.", 2),
-    Kind.IMPACT: About(
+    Kind.KNOWN_IMPACT: About(
         _M, "Its impact on the person you harmed",
         "The statement does not say what it did to the person you harmed.",
         "Say what you know of the effect on them, as far as they have shared it.", 3),

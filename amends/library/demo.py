@@ -18,7 +18,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class DemoStatement:
     what_i_did: str
-    impact: str
+    known_impact: str
     responsibility: str
     repair: str
     change: str
@@ -34,7 +34,7 @@ DEMO_STATEMENTS: tuple[DemoStatement, ...] = (
             "other down. Many times she gave in so that I would stop. I treated that as consent, "
             "and it was not."
         ),
-        impact=(
+        known_impact=(
             "I do not know everything this did to her, and I will not guess at what she felt. She "
             "told me near the end that she had come to dread going to bed, and that she no longer "
             "believed her no meant anything to me. I made our home a place where she had to defend "
@@ -68,7 +68,7 @@ DEMO_STATEMENTS: tuple[DemoStatement, ...] = (
             "looking after her. I took her into a quiet room and had sex with her. I could see the "
             "state she was in, and I went ahead."
         ),
-        impact=(
+        known_impact=(
             "I do not know the full impact on her, and I do not want to speak for her. I know that "
             "she remembers little of that night, and that not knowing what happened to her has "
             "frightened her ever since. She stopped going to places where she might see me, so I "
@@ -103,7 +103,7 @@ DEMO_STATEMENTS: tuple[DemoStatement, ...] = (
             "answering her messages and acted at the group as though nothing had happened. I had "
             "done this before, so I knew exactly what I was doing."
         ),
-        impact=(
+        known_impact=(
             "She agreed to be with the person I pretended to be, not with me, so I took her real "
             "choice away from her. I do not know everything she went through, and it is hers to "
             "say. I do know that she stopped coming to the group, which mattered to her long "
@@ -137,7 +137,7 @@ DEMO_STATEMENTS: tuple[DemoStatement, ...] = (
             "completely still and stopped responding, and I carried on for some minutes before I "
             "stopped. I heard her no and I chose to ignore it."
         ),
-        impact=(
+        known_impact=(
             "I cannot know everything this did to her, and it is not mine to describe. I know that "
             "she left without a word and that she stayed away from the classes we shared for a "
             "long time afterwards. I made her afraid in a place where she had no easy way out."
@@ -169,7 +169,7 @@ DEMO_STATEMENTS: tuple[DemoStatement, ...] = (
             "up again once he agreed. I did this more than once. I punished him with silence for "
             "saying no, and I knew that it worked."
         ),
-        impact=(
+        known_impact=(
             "I do not know all of what it did to him, and I will not speak for him. I do know that "
             "he began saying yes to avoid my coldness, which means he had sex with me that he did "
             "not want. I taught him that saying no to me came at a cost, and I made him "
@@ -203,7 +203,7 @@ DEMO_STATEMENTS: tuple[DemoStatement, ...] = (
             "without saying it outright, that her reviews and her work depended on me. I used the "
             "power my role gave me against someone who could not easily tell me to stop."
         ),
-        impact=(
+        known_impact=(
             "I do not know the full extent of what this did to her, and I will not claim to. I "
             "know she began to avoid being alone in any room with me, and that she left the job "
             "sooner than she had planned. I put her income and her safety at work at risk, and she "
@@ -238,7 +238,7 @@ DEMO_STATEMENTS: tuple[DemoStatement, ...] = (
             "those conversations and joined in with all of them. When one woman overheard us, I "
             "laughed it off in front of her."
         ),
-        impact=(
+        known_impact=(
             "I do not know all of how this affected the women we talked about, and I cannot speak "
             "for them. The woman who overheard us stopped coming to training, and I know that "
             "others changed where they trained and when. We made them feel watched and judged in a "
@@ -272,7 +272,7 @@ DEMO_STATEMENTS: tuple[DemoStatement, ...] = (
             "weeks I sent him dozens of messages, some of them sexual and some of them angry that "
             "he was ignoring me."
         ),
-        impact=(
+        known_impact=(
             "I do not know everything this did to him, and I am not going to guess at his "
             "feelings. He wrote once to ask me to stop, and said he had come to dread picking up "
             "his phone. By getting round his block, I took away the one tool he had to keep me out "

@@ -43,7 +43,7 @@ class Publication(models.Model):
     # The first day of the month it was published: no finer date is ever stored.
     published_month = models.DateField()
     what_i_did = models.TextField()
-    impact = models.TextField()
+    known_impact = models.TextField()
     responsibility = models.TextField()
     repair = models.TextField()
     change = models.TextField()

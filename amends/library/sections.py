@@ -33,8 +33,11 @@ SECTIONS: tuple[Section, ...] = (
             'No reasons here, and no softening words like "only" or "just".',
         ),
     ),
+    # Keyed known_impact, never plain "impact": Amends also has impact statements,
+    # which harmed people write themselves (amends.impact). This section is the
+    # author's account of what they did to someone, as far as they know it.
     Section(
-        "impact",
+        "known_impact",
         "Its impact, as far as I know it",
         (
             "Describe what it did to the other person, as far as you know or can honestly infer.",
@@ -71,5 +74,7 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 SECTION_KEYS = tuple(section.key for section in SECTIONS)
+# Keys that versions written under an earlier name still carry, read as their new key.
+FORMER_KEYS = {"impact": "known_impact"}
 SECTION_TITLES = tuple((section.key, section.title) for section in SECTIONS)
 MAX_SECTION_LENGTH = 20_000

@@ -18,7 +18,7 @@ from amends.institutions.access import Person, relations_to
 from amends.library.models import Publication
 from amends.members.models import Member
 from amends.statements.models import Statement, StatementVersion
-from amends.statements.sections import SECTION_KEYS, SECTION_TITLES
+from amends.statements.sections import FORMER_KEYS, SECTION_KEYS, SECTION_TITLES
 from amends.vault import api as vault
 
 
@@ -70,6 +70,9 @@ def versions_of(statement: Statement) -> list[StatementVersion]:
 
 def read_version(holder: vault.Keyholder, version: StatementVersion) -> dict[str, str]:
     document = json.loads(version.read(holder))
+    for former, key in FORMER_KEYS.items():
+        if former in document and key not in document:
+            document[key] = document.pop(former)
     return {key: str(document.get(key, "")) for key in SECTION_KEYS}
 
 

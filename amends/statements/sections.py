@@ -1,6 +1,7 @@
 """The sections a statement is drafted in: defined with the library, which publishes them."""
 
 from amends.library.sections import (
+    FORMER_KEYS,
     MAX_SECTION_LENGTH,
     SECTION_KEYS,
     SECTION_TITLES,
@@ -8,4 +9,11 @@ from amends.library.sections import (
     Section,
 )
 
-__all__ = ["MAX_SECTION_LENGTH", "SECTIONS", "SECTION_KEYS", "SECTION_TITLES", "Section"]
+__all__ = [
+    "FORMER_KEYS",
+    "MAX_SECTION_LENGTH",
+    "SECTIONS",
+    "SECTION_KEYS",
+    "SECTION_TITLES",
+    "Section",
+]

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 SECTIONS_EXAMPLE = {
     "what_i_did": "I kept pushing a woman I was dating to have sex after she said she wanted to wait.",
-    "impact": "She told me later that she stopped trusting her own judgement for a long time.",
+    "known_impact": "She told me later that she stopped trusting her own judgement for a long time.",
     "responsibility": "I am sorry. It was my choice to keep pushing, and nothing she did caused it.",
     "repair": "I offered, through a friend she trusts, to pay for counselling if she wants it.",
     "change": "I see a therapist every week, and a men's group checks in with me every month.",
@@ -19,6 +19,11 @@ SECTIONS_EXAMPLE = {
 
 
 def statement_form(**sections: str) -> dict[str, str]:
+    # A misspelt or former section name would be posted and silently ignored by the
+    # form, and the test would pass on the example text instead.
+    unknown = set(sections) - set(SECTIONS_EXAMPLE)
+    if unknown:
+        raise TypeError(f"not a statement section: {', '.join(sorted(unknown))}")
     data = dict(SECTIONS_EXAMPLE)
     data.update(sections)
     return data

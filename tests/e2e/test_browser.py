@@ -19,7 +19,7 @@ WHAT_I_DID = "I kept pushing a partner to have sex after she told me she wanted 
 def sections(unique: str) -> dict[str, str]:
     return {
         "what_i_did": WHAT_I_DID,
-        "impact": f"She told me she felt unsafe in her own home. {unique}",
+        "known_impact": f"She told me she felt unsafe in her own home. {unique}",
         "responsibility": "I am sorry. The choice to keep pushing was mine alone.",
         "repair": "I offered, through someone she trusts, to pay for counselling if she wants it.",
         "change": "I see a therapist weekly and a men's group checks on me every month.",
@@ -95,11 +95,13 @@ def run_story(browser, live_server, *, javascript: bool, unique: str, screenshot
     if javascript:
         # The autosave reports back without a click, and the coach reads along.
         expect(page.locator("#save-status")).to_contain_text("Saved at", timeout=15000)
-        page.locator("#id_impact").fill(sections(unique)["impact"] + " It was in 2019, in Leeds.")
+        page.locator("#id_known_impact").fill(
+            sections(unique)["known_impact"] + " It was in 2019, in Leeds."
+        )
         expect(page.locator("#coach-panel")).to_contain_text("Leeds", timeout=15000)
         expect(page.locator("#coach-panel mark").first).to_be_visible()
         shot("coach")
-        page.locator("#id_impact").fill(sections(unique)["impact"])
+        page.locator("#id_known_impact").fill(sections(unique)["known_impact"])
         expect(page.locator("#coach-panel")).not_to_contain_text("Leeds", timeout=15000)
     shot("editor")
     page.get_by_role("button", name="Save and preview").click()
@@ -140,8 +142,12 @@ def test_the_whole_story_with_javascript(browser, live_server, screenshot_dir) -
 
 
 def test_the_whole_story_without_javascript(browser, live_server) -> None:
-    run_story(browser, live_server, javascript=False,
-              unique="It weighs on me every morning and every night.")
+    run_story(
+        browser,
+        live_server,
+        javascript=False,
+        unique="It weighs on me every morning and every night.",
+    )
 
 
 def test_a_failed_autosave_keeps_the_text_and_says_so(browser, live_server) -> None:
@@ -184,18 +190,18 @@ def test_a_member_dismisses_a_finding_with_a_reason_and_keeps_their_text(
     panel = page.locator("#coach-panel")
     expect(panel).to_contain_text("Leeds")
     # Typed after the last save: dismissing must not lose it.
-    page.locator("#id_impact").fill("She left the team soon after.")
+    page.locator("#id_known_impact").fill("She left the team soon after.")
     item = panel.locator("li.finding-item", has_text="Leeds").first
     # Dismissing without choosing a reason is refused, and nothing typed is lost.
     item.get_by_role("button", name="Dismiss").click()
     expect(page.get_by_text("Choose why you are dismissing it")).to_be_visible(timeout=15000)
-    assert page.locator("#id_impact").input_value() == "She left the team soon after."
+    assert page.locator("#id_known_impact").input_value() == "She left the team soon after."
     item = panel.locator("li.finding-item", has_text="Leeds").first
     item.locator("select").select_option("public")
     item.get_by_role("button", name="Dismiss").click()
     expect(panel).to_contain_text("Dismissed (1)", timeout=15000)
     expect(panel.locator("details.dismissed")).to_contain_text("It is public and already known")
-    assert page.locator("#id_impact").input_value() == "She left the team soon after."
+    assert page.locator("#id_known_impact").input_value() == "She left the team soon after."
     # With JavaScript the panel alone is replaced; without it the page reloads and says so.
     noted = page.get_by_text("Noted. The coach will not raise it again")
     expect(noted).to_have_count(0 if javascript else 1)

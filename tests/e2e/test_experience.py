@@ -14,8 +14,10 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 LEAVE_URL = "https://www.wikipedia.org/"
 
 
-@pytest.fixture(params=[(w, js) for w in WIDTHS for js in (True, False)],
-                ids=lambda p: f"{p[0]}-{'js' if p[1] else 'no-js'}")
+@pytest.fixture(
+    params=[(w, js) for w in WIDTHS for js in (True, False)],
+    ids=lambda p: f"{p[0]}-{'js' if p[1] else 'no-js'}",
+)
 def visitor(request, browser, live_server):
     width, javascript = request.param
     context = browser.new_context(
@@ -26,10 +28,18 @@ def visitor(request, browser, live_server):
     foreign: list[str] = []
     # "Leave quickly" is the one link to another site: answer it here, so that the test
     # reaches no network, and note any other request that leaves this server.
-    page.route(LEAVE_URL + "**", lambda route: route.fulfill(body="<title>Neutral</title>Neutral", content_type="text/html"))
-    page.on("request", lambda r: foreign.append(r.url)
+    page.route(
+        LEAVE_URL + "**",
+        lambda route: route.fulfill(body="<title>Neutral</title>Neutral", content_type="text/html"),
+    )
+    page.on(
+        "request",
+        lambda r: (
+            foreign.append(r.url)
             if urlparse(r.url).netloc not in (origin, "") and not r.url.startswith(LEAVE_URL)
-            else None)
+            else None
+        ),
+    )
     yield page, width, javascript, live_server.url
     assert foreign == [], foreign
     context.close()
@@ -111,7 +121,9 @@ def test_the_reflection_saves_itself_and_shows_progress(visitor, screenshot_dir)
     assert page.get_by_label("Have I kept asking, sulking or bargaining").input_value() == (
         "Yes, more than once."
     )
-    expect(page.locator("#q-next").get_by_role("link", name="Therapy and accountability groups")).to_be_visible()
+    expect(
+        page.locator("#q-next").get_by_role("link", name="Therapy and accountability groups")
+    ).to_be_visible()
     if width == "desktop" and javascript:
         page.screenshot(path=str(screenshot_dir / "reflection.png"), full_page=False)
 
@@ -123,14 +135,21 @@ def test_on_a_phone_each_box_says_what_the_coach_raises_and_links_to_it(
     sign_up(page, base)
     page.get_by_role("button", name="Start a new statement").click()
     # Guides come before the box; Delete is apart, below everything.
-    assert page.locator("#guide-what_i_did").bounding_box()["y"] < page.locator("#id_what_i_did").bounding_box()["y"]
+    assert (
+        page.locator("#guide-what_i_did").bounding_box()["y"]
+        < page.locator("#id_what_i_did").bounding_box()["y"]
+    )
     expect(page.locator("nav.actions").get_by_text("Delete")).to_have_count(0)
     expect(page.locator("#coach-panel")).to_contain_text("Nothing to raise yet")
-    page.locator("#id_what_i_did").fill("I pressured Priya after the party. It was just a bit of fun.")
+    page.locator("#id_what_i_did").fill(
+        "I pressured Priya after the party. It was just a bit of fun."
+    )
     if not javascript:
         page.get_by_role("button", name="Save draft").click()
     count = page.locator("#coach-count-what_i_did")
-    expect(count).to_contain_text("The coach raises 1 detail and 1 pattern in this part.", timeout=15000)
+    expect(count).to_contain_text(
+        "The coach raises 1 detail and 1 pattern in this part.", timeout=15000
+    )
     summary = page.get_by_test_id("coach-summary")
     expect(summary).to_contain_text("Risk that someone could be identified: high")
     count.get_by_role("link").click()
@@ -148,7 +167,7 @@ def test_publishing_asks_about_patterns_and_then_says_where_it_is_public(visitor
     page.get_by_role("button", name="Start a new statement").click()
     texts = {
         "what_i_did": "I kept pushing a woman I was dating to have sex after she said no. It was just a bit of fun, I thought.",
-        "impact": "She told me later that she stopped trusting her own judgement.",
+        "known_impact": "She told me later that she stopped trusting her own judgement.",
         "responsibility": "I am sorry if she was upset. The choice was mine alone.",
         "repair": "I offered, through a friend she trusts, to pay for counselling if she wants it.",
         "change": "I see a therapist every week, and a men's group checks in with me.",
@@ -160,7 +179,9 @@ def test_publishing_asks_about_patterns_and_then_says_where_it_is_public(visitor
     expect(concerns).to_contain_text("I am sorry if she was upset")
     page.locator("#id_confirm").check()
     page.get_by_role("button", name="Publish to the library").click()
-    expect(page.get_by_text("The coach still raises something about how the statement is written")).to_be_visible()
+    expect(
+        page.get_by_text("The coach still raises something about how the statement is written")
+    ).to_be_visible()
     for box in page.locator("fieldset.concerns input, fieldset.identifying input").all():
         box.check()
     page.locator("#id_confirm").check()

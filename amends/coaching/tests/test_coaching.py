@@ -52,7 +52,7 @@ def test_the_keep_out_list_is_always_flagged(responsible: Persona) -> None:
     response = responsible.client.post("/coach/keep-out/", {"items": "Harbourview\nTeddy"})
     assert response.status_code == 302
     assert "Harbourview" in responsible.client.get("/coach/keep-out/").content.decode()
-    url = drafted(responsible, impact="She stopped going to harbourview after that.")
+    url = drafted(responsible, known_impact="She stopped going to harbourview after that.")
     html = responsible.client.get(url).content.decode().split('id="coach-panel"')[1]
     assert '<mark class="finding detail" title="' in html
     assert "harbourview</mark>" in html
@@ -85,7 +85,9 @@ def test_dismissing_without_javascript_saves_the_text_typed_so_far(responsible: 
     url = drafted(responsible, what_i_did=NAMED)
     panel = responsible.client.get(url).content.decode()
     key = panel.split('name="dismiss" value="')[1].split('"')[0]
-    data = statement_form(what_i_did=NAMED, impact="A new sentence typed just before dismissing.")
+    data = statement_form(
+        what_i_did=NAMED, known_impact="A new sentence typed just before dismissing."
+    )
     data.update({"dismiss": key, f"reason-{key}": "not_about_anyone"})
     responsible.client.post(dismiss_url(url), data)
     assert (
@@ -139,7 +141,7 @@ def test_dismissing_with_text_too_long_to_save_gives_the_text_back(responsible: 
 
     url = drafted(responsible, what_i_did=NAMED)
     too_long = "I kept going. " * (MAX_SECTION_LENGTH // 10)
-    data = statement_form(what_i_did=NAMED, impact=too_long)
+    data = statement_form(what_i_did=NAMED, known_impact=too_long)
     data.update({"dismiss": "detail:place:0000", "reason-detail:place:0000": "public"})
     response = responsible.client.post(dismiss_url(url), data)
     assert response.status_code == 400

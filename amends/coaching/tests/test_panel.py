@@ -57,7 +57,7 @@ def test_a_dismissal_without_a_reason_is_refused_and_the_finding_stays_open(
 ) -> None:
     url = drafted(responsible, what_i_did=NAMED)
     key = keys_in(responsible.client.get(url).content.decode(), "detail")[0]
-    data = statement_form(what_i_did=NAMED, impact="Typed just before pressing Dismiss.")
+    data = statement_form(what_i_did=NAMED, known_impact="Typed just before pressing Dismiss.")
     data["dismiss"] = key
     response = responsible.client.post(coach_url(url, "dismiss"), data)
     assert response.status_code == 400
@@ -126,9 +126,9 @@ def test_the_summary_comes_first_with_counts_risk_and_what_highlights_mean(
 
 
 def test_findings_are_grouped_under_their_section(responsible: Persona) -> None:
-    url = drafted(responsible, impact="Priya stopped coming to the choir.")
+    url = drafted(responsible, known_impact="Priya stopped coming to the choir.")
     panel = responsible.client.get(url).content.decode().split('id="coach-panel"')[1]
-    section = panel.split('id="coach-impact"')[1].split("</section>")[0]
+    section = panel.split('id="coach-known_impact"')[1].split("</section>")[0]
     assert "Its impact, as far as I know it" in section and "Priya" in section
     assert 'id="coach-what_i_did"' not in panel
 
@@ -145,7 +145,8 @@ def test_each_box_says_how_much_the_coach_raises_there_and_links_to_it(
     assert html.index('id="coach-count-what_i_did"') < html.index('id="coach-panel"')
     # The live panel updates the counts beside the boxes too.
     live = responsible.client.post(
-        coach_url(url, "panel"), statement_form(what_i_did="I pressured her."),
+        coach_url(url, "panel"),
+        statement_form(what_i_did="I pressured her."),
         HTTP_HX_REQUEST="true",
     ).content.decode()
     assert re.search(r'id="coach-count-what_i_did"[^>]*hx-swap-oob="true"', live)

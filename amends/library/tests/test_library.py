@@ -18,7 +18,7 @@ def publish(
     publication = do_publish(
         {
             "what_i_did": what,
-            "impact": "She stopped coming to the group for a long time.",
+            "known_impact": "She stopped coming to the group for a long time.",
             "responsibility": "I am sorry. It was my doing.",
             "repair": "I left the group so that she could come back.",
             "change": "I see a counsellor and a friend checks in with me.",

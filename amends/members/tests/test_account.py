@@ -87,7 +87,7 @@ def test_a_codename_member_can_get_a_new_codename(responsible: Persona) -> None:
         client.post("/log-in/", {"way": "codename", "codename-codename": codename}).status_code
         == 302
     )
-    assert statement_form()["impact"] in client.get(url).content.decode()
+    assert statement_form()["known_impact"] in client.get(url).content.decode()
 
 
 def test_the_recovery_key_opens_a_codename_account_and_is_then_replaced(

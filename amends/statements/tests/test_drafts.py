@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import json
+import uuid
+
 import pytest
 from django.test import Client
 
@@ -7,6 +10,7 @@ from amends.statements.models import Statement, StatementVersion
 from amends.statements.sections import MAX_SECTION_LENGTH
 from amends.testing.personas import Persona
 from amends.testing.writing import statement_form
+from amends.vault import versions
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +82,7 @@ def test_restoring_an_old_version_makes_it_the_newest(responsible: Persona) -> N
 def test_too_long_a_section_is_refused_and_the_text_is_kept(responsible: Persona) -> None:
     url = start(responsible)
     too_long = "I kept going. " * (MAX_SECTION_LENGTH // 10)
-    response = responsible.client.post(url, statement_form(impact=too_long))
+    response = responsible.client.post(url, statement_form(known_impact=too_long))
     assert response.status_code == 400
     page = response.content.decode()
     assert "at most" in page
@@ -205,3 +209,23 @@ def test_a_damaged_draft_is_never_shown_and_the_member_is_told(responsible: Pers
     assert "This could not be opened" in page
     assert "Text that will be damaged." not in page
     assert 'name="what_i_did"' not in page  # no empty editor that could overwrite it
+
+
+def test_a_version_kept_before_the_section_was_renamed_still_opens_whole(
+    responsible: Persona,
+) -> None:
+    # Versions kept before "impact" became "known_impact" hold the old key inside
+    # their encrypted document; the member's words must come back under the new name.
+    url = start(responsible)
+    statement = Statement.objects.get()
+    old = dict(statement_form(known_impact="She left the choir that spring."))
+    old["impact"] = old.pop("known_impact")
+    versions.keep_text(
+        responsible.holder(),
+        statement,
+        lambda: None,
+        lambda number: StatementVersion(id=uuid.uuid4(), statement=statement, number=number),
+        json.dumps(old),
+        StatementVersion.Origin.SAVE,
+    )
+    assert "She left the choir that spring." in responsible.client.get(url).content.decode()

@@ -143,7 +143,7 @@ def test_the_editor_keeps_delete_apart_from_publishing_behind_a_confirmation(
 
 def test_each_guide_comes_before_its_box(responsible: Persona) -> None:
     html = responsible.client.get(drafted(responsible)).content.decode()
-    for key in ("what_i_did", "impact", "responsibility", "repair", "change"):
+    for key in ("what_i_did", "known_impact", "responsibility", "repair", "change"):
         assert html.index(f'id="guide-{key}"') < html.index(f'id="id_{key}"'), key
 
 

@@ -22,7 +22,7 @@ class Command(BaseCommand):
             do_publish(
                 {
                     "what_i_did": demo.what_i_did,
-                    "impact": demo.impact,
+                    "known_impact": demo.known_impact,
                     "responsibility": demo.responsibility,
                     "repair": demo.repair,
                     "change": demo.change,
