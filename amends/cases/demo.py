@@ -8,27 +8,17 @@ command refuses to run unless AMENDS_DEMO_LOGINS=True, which scripts/run sets).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from amends.cases import actions
 from amends.cases.actions import Answer, Relay
 from amends.cases.models import Case, Party
 from amends.cases.stages import Stage
 from amends.institutions import actions as institution_actions
 from amends.institutions.models import Institution, RoleKind
-from amends.members import identity
-from amends.members.actions import create_member
+from amends.members.demo import DemoLogin, create_login
 from amends.members.models import Member
 from amends.vault import api as vault
 
 INSTITUTION = "Harbourside College"
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    handle: str
-    passphrase: str
-    who: str
 
 
 OPERATOR = DemoLogin("demo-operator", "demo only lamp harbour quietly turning", "operator")
@@ -81,12 +71,7 @@ LETTER = (
 
 
 def _login(login: DemoLogin, *, staff: bool = False) -> tuple[Member, vault.Keyholder]:
-    member, _ = create_member(
-        lookup=identity.handle_lookup(login.handle),
-        kind=Member.Kind.HANDLE,
-        secret=login.passphrase,
-        staff=staff,
-    )
+    member = create_login(login, staff=staff)
     return member, vault.open_keyholder(member, member.vault_secret(login.passphrase))
 
 

@@ -55,6 +55,16 @@ class Persona:
         return self
 
 
+def logged_in_with_handle(handle: str, passphrase: str) -> Client:
+    """A fresh browser session logged in with a handle, as the log-in page does it."""
+    client = new_client()
+    response = client.post(
+        "/log-in/", {"way": "handle", "handle-handle": handle, "handle-passphrase": passphrase}
+    )
+    assert response.status_code == 302, response.content[:1000]
+    return client
+
+
 def sign_up_with_codename(client: Client | None = None) -> Persona:
     client = client or new_client()
     response = client.post("/sign-up/", {"way": "codename", "codename-understood": "on"})

@@ -10,17 +10,14 @@ from pytest_django.fixtures import Settings as SettingsWrapper
 from amends.cases import demo
 from amends.cases.models import Case
 from amends.cases.stages import Stage
+from amends.members.demo import DemoLogin
+from amends.testing.personas import logged_in_with_handle
 
 pytestmark = pytest.mark.django_db
 
 
-def log_in(login: demo.DemoLogin) -> Client:
-    client = Client()
-    response = client.post(
-        "/log-in/", {"way": "handle", "handle-handle": login.handle, "handle-passphrase": login.passphrase}
-    )
-    assert response.status_code == 302, response.content[:1000]
-    return client
+def log_in(login: DemoLogin) -> Client:
+    return logged_in_with_handle(login.handle, login.passphrase)
 
 
 def test_the_demo_cases_need_the_demo_setting(settings: SettingsWrapper) -> None:
@@ -30,7 +27,9 @@ def test_the_demo_cases_need_the_demo_setting(settings: SettingsWrapper) -> None
     assert not Case.objects.exists()
 
 
-def test_the_demo_has_cases_at_different_stages_and_its_logins_work(settings: SettingsWrapper) -> None:
+def test_the_demo_has_cases_at_different_stages_and_its_logins_work(
+    settings: SettingsWrapper,
+) -> None:
     settings.AMENDS_DEMO_LOGINS = True
     call_command("seed_demo_cases")
     call_command("seed_demo_cases")  # a second run adds nothing

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from amends.cases import demo
 from amends.institutions.models import Institution
+from amends.members.demo import refuse_unless_demo
 
 
 class Command(BaseCommand):
     help = "Add a fictional institution with demo logins and cases at different stages."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if not getattr(settings, "AMENDS_DEMO_LOGINS", False):
-            raise CommandError(
-                "The demo logins are published in the README: set AMENDS_DEMO_LOGINS=True "
-                "only on a machine that runs the demo, never on a real server."
-            )
+        refuse_unless_demo()
         if Institution.objects.filter(name=demo.INSTITUTION).exists():
             self.stdout.write("The demo institution exists already; no demo cases added.")
             return
