@@ -60,6 +60,7 @@ def build_world() -> World:
     other = personas.institution(operator, name="Riverside Rowing Club")
     admin = personas.institution_admin(operator, institution)
     other_admin = personas.institution_admin(operator, other)
+    personas.publish_profile(admin, institution)
     owner = personas.responsible_party()
     return World(
         owner=owner,
@@ -165,7 +166,7 @@ def impact_statement(world: World, person: Member | None, action: Action) -> boo
 def shared_impact_statement(world: World, person: Member | None, action: Action) -> bool:
     """Shared with the facilitators of world.institution, the facilitator among them."""
     share = impact_actions.do_share_impact_statement(
-        world.owner.holder(), _impact_statement(world), world.institution
+        world.owner.holder(), _impact_statement(world), world.institution, notice_acknowledged=True
     )
     return not refused(lambda: impact_access.share_for(person, share.id, action))
 

@@ -7,13 +7,17 @@ facilitators and its id):
 - `do_save_impact_statement(holder, statement, text, origin=...)`: keep a version;
   autosaves refine the newest one for a few minutes (vault.versions).
 - `do_restore_version(holder, statement, version)`
-- `do_share_impact_statement(holder, statement, institution, readers=None,
-  case_id=None, version=None)`: let facilitators read one version, read-only. By
+- `do_share_impact_statement(holder, statement, institution, notice_acknowledged=...,
+  readers=None, case_id=None, version=None)`: let facilitators read one version,
+  read-only, once the member has read the institution's confidentiality notice (G5:
+  an institution without one is never shared with). By
   default all of the institution's facilitators now; a case passes its own (each must
   be a facilitator of the institution). Sharing again with the same institution (or
   case) moves the share to the newest version and to the facilitators named now:
   a facilitator appointed since gains a key, one no longer named loses theirs.
 - `do_revoke_share(member, share)`: every key the share wrapped is taken away.
+- `revoke_case_shares(case_id, reason)`: a case ended; what was shared for it is taken
+  back (recorded as Amends's doing).
 - `do_give_receipt(holder, statement, version)`: a signed, dated receipt, not stored.
 - `do_delete_impact_statement(statement)`, `erase_impact_statements(member)`.
 
@@ -182,15 +186,30 @@ def do_share_impact_statement(
     impact_statement: ImpactStatement,
     institution: Institution,
     *,
+    notice_acknowledged: bool,
     readers: Iterable[Member] | None = None,
     case_id: uuid.UUID | None = None,
     version: ImpactVersion | None = None,
 ) -> ImpactShare:
     """Share one version (the newest by default) read-only with facilitators.
 
+    G5: nothing is disclosed to an institution before the member has read what it keeps
+    confidential and what it must report, so an institution without a notice is never
+    shared with, and the member's acknowledgement of it is required.
+
     Returns the active share. Raises ShareRefused with a message for the member.
     """
     author = _author(holder, impact_statement, Action.SHARE)
+    if not institution.confidentiality_notice.strip():
+        raise ShareRefused(
+            f"{institution.name} has not published a confidentiality notice, so you cannot "
+            "know what it would do with your statement. Nothing was shared."
+        )
+    if not notice_acknowledged:
+        raise ShareRefused(
+            f"Read what {institution.name} keeps confidential and what it must report, and "
+            "tick the box to say you have read it, before you share. Nothing was shared."
+        )
     version = version or latest_version(impact_statement)
     if version is not None and version.statement_id != impact_statement.pk:
         raise ShareRefused("That version belongs to another statement.")
@@ -244,6 +263,18 @@ def do_revoke_share(member: Member, share: ImpactShare) -> None:
     _author(member, share.statement, Action.SHARE)
     with transaction.atomic():
         _revoke(share, "withdrawn_by_author")
+
+
+def revoke_case_shares(case_id: uuid.UUID, reason: str) -> None:
+    """A case ended: every share made for it is taken back, in the caller's transaction.
+
+    Its facilitators no longer need to read the statement, and its author need not
+    remember to stop sharing it. Recorded as Amends's doing, with the reason.
+    """
+    for share in ImpactShare.objects.filter(case_id=case_id, revoked=None).select_related(
+        "statement"
+    ):
+        _revoke(share, reason, by_author=False)
 
 
 def _revoke(share: ImpactShare, reason: str, *, by_author: bool = True) -> None:

@@ -24,8 +24,28 @@ class ImpactStatementForm(forms.Form):
     )
 
 
+def notice_version(institution: Institution) -> str:
+    """Which notice the member was shown: a notice changed since is read again (G5)."""
+    changed = institution.notice_updated
+    return changed.isoformat() if changed else ""
+
+
 class ShareForm(forms.Form):
+    """Share with the facilitators of one institution, after reading its notice (G5).
+
+    Only institutions with a confidentiality notice are listed. The notice is shown on
+    the page that holds this form; `notice_version` says which one, so that a notice
+    changed in between is shown again rather than acknowledged unseen.
+    """
+
     institution = forms.ChoiceField(label="Share with the facilitators of")
+    notice_version = forms.CharField(required=False, widget=forms.HiddenInput)
+    notice_acknowledged = forms.BooleanField(
+        label="I have read what this institution keeps confidential and what it must report.",
+        error_messages={
+            "required": "Read the confidentiality notice above and tick this box before you share."
+        },
+    )
     understood = forms.BooleanField(
         label="I understand that these facilitators will be able to read this version, "
         "and could keep a copy of what they read. I can stop sharing at any time."
@@ -39,6 +59,17 @@ class ShareForm(forms.Form):
         field.choices = [("", "Choose an institution")] + [
             (key, institution.name) for key, institution in self.institutions.items()
         ]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        chosen = self.institutions.get(cleaned.get("institution", ""))
+        if chosen is not None and cleaned.get("notice_version", "") != notice_version(chosen):
+            self.add_error(
+                "notice_acknowledged",
+                f"{chosen.name} changed its confidentiality notice since you opened this "
+                "page. Read it again below, then tick the box.",
+            )
+        return cleaned
 
     def chosen(self) -> Institution:
         return self.institutions[self.cleaned_data["institution"]]

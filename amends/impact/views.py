@@ -26,9 +26,10 @@ from amends.impact.forms import (
     DeleteImpactStatementForm,
     ImpactStatementForm,
     ShareForm,
+    notice_version,
 )
 from amends.impact.models import ImpactStatement, ImpactVersion
-from amends.institutions.access import institutions_accepting_requests
+from amends.institutions.access import institutions_taking_cases
 from amends.members import saving
 from amends.members.access import member_of
 from amends.vault import api as vault
@@ -201,15 +202,25 @@ def receipt(request: HttpRequest, impact_id: uuid.UUID, number: int) -> HttpResp
 @login_required
 @require_http_methods(["GET", "POST"])
 def share(request: HttpRequest, impact_id: uuid.UUID) -> HttpResponse:
+    """Two steps, without JavaScript: choose an institution, then read its notice (G5)
+    and share. Only institutions with a notice are offered."""
     member = member_of(request)
     action = Action.SHARE if request.method == "POST" else Action.READ
     statement = access.impact_statement_for(member, impact_id, action)
-    form = ShareForm(request.POST or None, institutions=institutions_accepting_requests())
+    institutions = institutions_taking_cases()
+    form = ShareForm(request.POST or None, institutions=institutions)
+    wanted = str(request.POST.get("institution") or request.GET.get("institution") or "")
+    chosen = form.institutions.get(wanted)
     error = ""
     if request.method == "POST" and form.is_valid():
         holder = vault.keyholder_for(request)
         try:
-            shared = actions.do_share_impact_statement(holder, statement, form.chosen())
+            shared = actions.do_share_impact_statement(
+                holder,
+                statement,
+                form.chosen(),
+                notice_acknowledged=form.cleaned_data["notice_acknowledged"],
+            )
         except actions.ShareRefused as refused:
             error = str(refused)
         else:
@@ -226,6 +237,9 @@ def share(request: HttpRequest, impact_id: uuid.UUID) -> HttpResponse:
             "statement": statement,
             "form": form,
             "error": error,
+            "institutions": institutions,
+            "chosen": chosen,
+            "notice_version": notice_version(chosen) if chosen else "",
             "shares": access.shares_of(statement),
             "latest": access.latest_version(statement),
         },

@@ -139,6 +139,35 @@ def institution(by: Persona, name: str = "Northgate College") -> Institution:
     )
 
 
+# A profile of fiction, plain and complete: what an institution says before anyone
+# discloses anything to it (G5).
+NOTICE = (
+    "What you tell a facilitator stays between you, the facilitators on your case and, "
+    "if you choose, the other party. Its limits: we must act if someone is in danger."
+)
+DUTIES = "Staff must report to the designated safeguarding lead any risk to a child."
+ESCALATION = "Designated safeguarding lead: Room 12, 01632 960 000, weekdays 9-5."
+CRISIS = "Fictional Crisis Line: 0808 000 0000, day and night."
+SUPPORT = "Free counselling through Student Services. A weekly accountability group."
+
+
+def publish_profile(admin: Persona, institution: Institution) -> Institution:
+    """The institution's admin writes its profile, notice included, and takes requests."""
+    published = institution_actions.do_update_profile(
+        admin.member,
+        institution,
+        accepted_kinds=["harassment", "assault", "pressure"],
+        confidentiality_notice=NOTICE,
+        reporting_duties=DUTIES,
+        escalation_contacts=ESCALATION,
+        crisis_resources=CRISIS,
+        support_offered=SUPPORT,
+        accepts_requests=True,
+    )
+    institution.refresh_from_db()
+    return published
+
+
 def _with_role(issuer: Persona, kind: RoleKind, at: Institution | None) -> Persona:
     persona = sign_up_with_codename()
     _, code = institution_actions.do_issue_invitation(issuer.member, kind, at)

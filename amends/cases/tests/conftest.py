@@ -15,18 +15,17 @@ import pytest
 from django.test.client import Client
 
 from amends.cases.models import Case
-from amends.institutions import actions as institution_actions
 from amends.institutions.models import Institution
+from amends.testing import personas
 from amends.testing.personas import Persona
 
-NOTICE = (
-    "What you tell a facilitator stays between you, the facilitators on your case and, "
-    "if you choose, the other party. Its limits: we must act if someone is in danger."
+NOTICE, DUTIES, ESCALATION, CRISIS, SUPPORT = (
+    personas.NOTICE,
+    personas.DUTIES,
+    personas.ESCALATION,
+    personas.CRISIS,
+    personas.SUPPORT,
 )
-DUTIES = "Staff must report to the designated safeguarding lead any risk to a child."
-ESCALATION = "Designated safeguarding lead: Room 12, 01632 960 000, weekdays 9-5."
-CRISIS = "Fictional Crisis Line: 0808 000 0000, day and night."
-SUPPORT = "Free counselling through Student Services. A weekly accountability group."
 
 CLEAN_LETTER = (
     "I am sorry for what I did. The choice to keep pushing was mine, and I take "
@@ -36,17 +35,7 @@ NAMED_LETTER = "Dear Rebecca Holloway, I am sorry for what happened at Northgate
 
 
 def open_profile(admin: Persona, institution: Institution) -> Institution:
-    return institution_actions.do_update_profile(
-        admin.member,
-        institution,
-        accepted_kinds=["harassment", "assault", "pressure"],
-        confidentiality_notice=NOTICE,
-        reporting_duties=DUTIES,
-        escalation_contacts=ESCALATION,
-        crisis_resources=CRISIS,
-        support_offered=SUPPORT,
-        accepts_requests=True,
-    )
+    return personas.publish_profile(admin, institution)
 
 
 @pytest.fixture

@@ -26,8 +26,19 @@ def write(persona: Persona, text: str = TEXT) -> str:
     return url
 
 
+def share_form(persona: Persona, url: str, institution: Institution) -> dict[str, str]:
+    """The second step of sharing, filled in as a person would: the notice read (G5)."""
+    page = persona.client.get(url + "sharing/", {"institution": str(institution.id)})
+    assert page.status_code == 200, page.status_code
+    assert institution.confidentiality_notice in page.content.decode()
+    return {
+        "institution": str(institution.id),
+        "notice_version": page.context["notice_version"],
+        "notice_acknowledged": "on",
+        "understood": "on",
+    }
+
+
 def share_with(persona: Persona, url: str, institution: Institution) -> None:
-    response = persona.client.post(
-        url + "sharing/", {"institution": str(institution.id), "understood": "on"}
-    )
+    response = persona.client.post(url + "sharing/", share_form(persona, url, institution))
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -12,7 +12,7 @@ import pytest
 from amends.core.audit import AuditEvent, AuditEventType
 from amends.impact import access, actions
 from amends.impact.models import ImpactShare, ImpactShareReader, ImpactVersion
-from amends.impact.tests.helpers import TEXT, share_with, write
+from amends.impact.tests.helpers import TEXT, share_form, share_with, write
 from amends.institutions import actions as institution_actions
 from amends.institutions.models import Institution, Role, RoleKind
 from amends.testing import personas
@@ -214,10 +214,9 @@ def test_sharing_with_an_institution_without_facilitators_says_so(
     harmed: Persona, operator: Persona
 ) -> None:
     lonely = personas.institution(operator, name="Hillside Community Garden")
+    personas.publish_profile(personas.institution_admin(operator, lonely), lonely)
     url = write(harmed)
-    response = harmed.client.post(
-        url + "sharing/", {"institution": str(lonely.id), "understood": "on"}
-    )
+    response = harmed.client.post(url + "sharing/", share_form(harmed, url, lonely))
     assert response.status_code == 400
     assert "has no facilitators yet" in response.content.decode()
     assert not ImpactShare.objects.exists()
@@ -225,9 +224,73 @@ def test_sharing_with_an_institution_without_facilitators_says_so(
 
 def test_sharing_needs_an_informed_yes(harmed: Persona, facilitator: Persona, institution) -> None:
     url = write(harmed)
-    response = harmed.client.post(url + "sharing/", {"institution": str(institution.id)})
+    form = share_form(harmed, url, institution)
+    del form["understood"]
+    response = harmed.client.post(url + "sharing/", form)
     assert response.status_code == 400
     assert not ImpactShare.objects.exists()
+
+
+# G5: the confidentiality notice comes before any disclosure ----------------------------
+
+
+def test_only_institutions_with_a_confidentiality_notice_are_offered(
+    harmed: Persona, facilitator: Persona, institution: Institution, operator: Persona
+) -> None:
+    silent = personas.institution(operator, name="Hillside Community Garden")
+    silent_facilitator = personas.facilitator(personas.institution_admin(operator, silent), silent)
+    url = write(harmed)
+    page = harmed.client.get(url + "sharing/").content.decode()
+    assert institution.name in page and silent.name not in page
+    # Asking for it by its id, or posting to it anyway, shares nothing.
+    page = harmed.client.get(url + "sharing/", {"institution": str(silent.id)}).content.decode()
+    assert "keeps confidential" not in page
+    form = {**share_form(harmed, url, institution), "institution": str(silent.id)}
+    assert harmed.client.post(url + "sharing/", form).status_code == 400
+    assert not ImpactShare.objects.exists()
+    assert "/impact/shared/" not in silent_facilitator.client.get("/impact/shared/").content.decode()
+    # The action refuses it too, whatever a caller claims the member read.
+    statement = access.impact_statement_for(harmed.member, url.strip("/").split("/")[-1])
+    with pytest.raises(actions.ShareRefused, match="confidentiality notice"):
+        actions.do_share_impact_statement(
+            harmed.holder(), statement, silent, notice_acknowledged=True
+        )
+
+
+def test_the_notice_is_shown_and_acknowledged_before_sharing(
+    harmed: Persona, facilitator: Persona, institution: Institution
+) -> None:
+    url = write(harmed)
+    page = harmed.client.get(url + "sharing/", {"institution": str(institution.id)})
+    html = page.content.decode()
+    assert personas.NOTICE in html and personas.DUTIES in html
+    form = share_form(harmed, url, institution)
+    del form["notice_acknowledged"]
+    response = harmed.client.post(url + "sharing/", form)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "tick this box before you share" in html and personas.NOTICE in html
+    assert not ImpactShare.objects.exists()
+
+
+def test_a_notice_changed_after_it_was_shown_is_read_again(
+    harmed: Persona, facilitator: Persona, institution: Institution, institution_admin: Persona
+) -> None:
+    url = write(harmed)
+    form = share_form(harmed, url, institution)
+    institution_actions.do_update_profile(
+        institution_admin.member,
+        institution,
+        confidentiality_notice="A new notice: notes are kept for seven years.",
+    )
+    response = harmed.client.post(url + "sharing/", form)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "changed its confidentiality notice" in html and "seven years" in html
+    assert not ImpactShare.objects.exists()
+    institution.refresh_from_db()
+    share_with(harmed, url, institution)
+    assert ImpactShare.objects.count() == 1
 
 
 def test_a_case_can_share_with_its_own_facilitators_only(
@@ -249,11 +312,17 @@ def test_a_case_can_share_with_its_own_facilitators_only(
             harmed.holder(),
             statement,
             institution,
+            notice_acknowledged=True,
             readers=[other_facilitator.member],
             case_id=case_id,
         )
     share = actions.do_share_impact_statement(
-        harmed.holder(), statement, institution, readers=[facilitator.member], case_id=case_id
+        harmed.holder(),
+        statement,
+        institution,
+        notice_acknowledged=True,
+        readers=[facilitator.member],
+        case_id=case_id,
     )
     assert access.shared_with(facilitator.member, case_id=case_id) == [share]
     assert access.shared_with(not_on_case.member, case_id=case_id) == []
@@ -262,7 +331,9 @@ def test_a_case_can_share_with_its_own_facilitators_only(
     from django.http import Http404
 
     with pytest.raises(Http404):
-        actions.do_share_impact_statement(facilitator.holder(), statement, institution)
+        actions.do_share_impact_statement(
+            facilitator.holder(), statement, institution, notice_acknowledged=True
+        )
 
 
 def test_the_facilitators_pages_are_labelled_and_well_structured(
