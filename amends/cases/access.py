@@ -24,6 +24,8 @@ from amends.cases import stages
 from amends.cases.models import Case, CaseFacilitator, CaseNote, Letter, Party, PartyInvitation
 from amends.core.audit import AuditEvent
 from amends.core.permissions import Action, Obj, Relation, require
+from amends.impact import access as impact_access
+from amends.impact.models import ImpactShare, ImpactShareReader, ImpactStatement, ImpactVersion
 from amends.institutions.access import Person, relations_to
 from amends.members.models import Member
 from amends.vault import api as vault
@@ -154,20 +156,107 @@ def read_note(holder: vault.Keyholder, note: CaseNote) -> str:
     return vault.open_text(holder, note.text, note_binding(note))
 
 
+def audit_case_for(person: Person, case_id: uuid.UUID | str) -> Case:
+    """A case whose audit log the person may read; 404 otherwise.
+
+    Its institution's admins (who never open the case itself) and operators read it;
+    of its facilitators, only those on the case do, as only they act on it.
+    """
+    case = _case(case_id)
+    relations = case_relations(person, case)
+    if Relation.FACILITATOR in relations and not (
+        isinstance(person, Member) and on_case(person, case)
+    ):
+        relations.discard(Relation.FACILITATOR)
+    require(relations, Action.READ, Obj.CASE_AUDIT)
+    return case
+
+
 def case_audit_for(person: Person, case: Case, *, limit: int = 200) -> list[AuditEvent]:
-    """The audit events of the case, its letters and its notes."""
-    require(case_relations(person, case), Action.READ, Obj.CASE_AUDIT)
+    """The audit events of the case, its letters, its codes, and the keys to impact
+    statements shared for it (who could read one, from when until when; never a word)."""
+    audit_case_for(person, case.id)
     letter_ids = [str(pk) for pk in Letter.objects.filter(case=case).values_list("id", flat=True)]
     invitation_ids = [
         str(pk) for pk in PartyInvitation.objects.filter(case=case).values_list("id", flat=True)
+    ]
+    grant_ids = [
+        str(pk)
+        for pk in ImpactShareReader.objects.filter(share__case_id=case.id).values_list(
+            "id", flat=True
+        )
     ]
     return list(
         AuditEvent.objects.filter(
             Q(target_type="cases.Case", target_id=str(case.id))
             | Q(target_type="cases.Letter", target_id__in=letter_ids)
             | Q(target_type="cases.PartyInvitation", target_id__in=invitation_ids)
+            | Q(target_type="impact.ImpactShareReader", target_id__in=grant_ids)
         )[:limit]
     )
+
+
+# ------------------------------------------------------- impact statements
+
+
+@dataclass(frozen=True)
+class ImpactOnCase:
+    """One of the harmed party's impact statements, as their case page shows it."""
+
+    statement: ImpactStatement
+    latest: ImpactVersion | None
+    share: ImpactShare | None  # shared for this case now
+    # Facilitators on the case who joined after it was shared: they cannot read it
+    # unless the harmed party shares it again.
+    not_reading: int
+
+
+def impact_for_case(member: Member, case: Case) -> list[ImpactOnCase]:
+    """The harmed party's impact statements, and which of them they shared for the case."""
+    require(case_relations(member, case), Action.SHARE, Obj.CASE)
+    facilitator_ids = set(case.facilitators.values_list("member_id", flat=True))
+    shown = []
+    for statement in impact_access.impact_statements_of(member):
+        share = next(
+            (s for s in impact_access.shares_of(statement) if s.case_id == case.id), None
+        )
+        readers = (
+            set(share.readers.filter(revoked__isnull=True).values_list("reader_id", flat=True))
+            if share
+            else set()
+        )
+        shown.append(
+            ImpactOnCase(
+                statement=statement,
+                latest=impact_access.latest_version(statement),
+                share=share,
+                not_reading=len(facilitator_ids - readers) if share else 0,
+            )
+        )
+    return shown
+
+
+def case_share_for(member: Member, case: Case, share_id: uuid.UUID | str) -> ImpactShare:
+    """A share of the member's own, made for this case; 404 otherwise."""
+    require(case_relations(member, case), Action.SHARE, Obj.CASE)
+    share = impact_access.share_for(member, share_id, Action.REVOKE)
+    if share.case_id != case.id:
+        raise Http404("Nothing shared here")
+    return share
+
+
+def impact_shared_on(person: Person, case: Case) -> list[ImpactShare]:
+    """The impact statements shared for this case that the person, a facilitator on
+    it, holds a key to. Nobody else: not the responsible party (G1), not a facilitator
+    who is not on the case, not the institution's admins."""
+    if not isinstance(person, Member) or not on_case(person, case):
+        return []
+    require(case_relations(person, case), Action.MOVE, Obj.CASE)
+    return impact_access.shared_with(person, institution=case.institution, case_id=case.id)
+
+
+def read_shared_impact(holder: vault.Keyholder, share: ImpactShare) -> str:
+    return impact_access.read_shared(holder, share)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,8 @@ from amends.coaching.access import keep_out_of
 from amends.core import audit
 from amends.core.audit import AuditEventType, AuditRole
 from amends.core.permissions import Action, Obj, Relation, require
+from amends.impact import actions as impact_actions
+from amends.impact.models import ImpactShare, ImpactStatement
 from amends.institutions.access import relations_to
 from amends.institutions.actions import (
     INVITATION_DAYS,
@@ -192,6 +194,10 @@ def _move(
         case.reason = reason
         fields.append("reason")
     case.save(update_fields=fields)
+    if target in ENDED:
+        # Nobody needs to read what the harmed party shared for a case that ended, and
+        # they need not remember to take it back.
+        impact_actions.revoke_case_shares(case.id, f"case_{target.value}")
     event = AuditEventType.CASE_WITHDRAWN if target == Stage.WITHDRAWN else AuditEventType.CASE_MOVED
     _record(actor, role, case, f"{target.value}_{reason}"[:60] if reason else target.value, event)
 
@@ -473,6 +479,48 @@ def do_choose(member: Member, case: Case, *, repair_forms: list[str], **choices:
         locked.repair_forms = repair_forms
         locked.save(update_fields=[*choices, "repair_forms"])
         _record(member, AuditRole.PARTY, locked, "harmed_choices")
+
+
+def do_share_impact_statement(
+    holder: vault.Keyholder, member: Member, case: Case, statement: ImpactStatement
+) -> ImpactShare:
+    """The harmed party lets the facilitators on their case read their impact statement.
+
+    The newest version, read-only, for exactly the facilitators on the case now; shared
+    again, it moves to the newest version and to whoever is on the case then. Never for
+    the responsible party (G1). A disclosure: the notice comes first (G5). The grant of
+    each key is audited (impact.actions), and the case's audit log shows it.
+    """
+    require(access.case_relations(member, case), Action.SHARE, Obj.CASE)
+    if _party_role(case, member) != Party.HARMED:
+        raise PermissionError("only the harmed party shares an impact statement")
+    if case.stage in ENDED:
+        raise NotAllowed("This case has ended, so nothing can be shared for it.")
+    facilitators = access.facilitators_on(case)
+    if not facilitators:
+        raise NotAllowed(
+            "No facilitator has taken your case yet. You can share it once one has."
+        )
+    _disclosure_gate(member, case, Party.HARMED)
+    try:
+        return impact_actions.do_share_impact_statement(
+            holder,
+            statement,
+            case.institution,
+            notice_acknowledged=True,  # the gate above: acknowledged as it now stands
+            readers=facilitators,
+            case_id=case.id,
+        )
+    except impact_actions.ShareRefused as refused:
+        raise NotAllowed(str(refused)) from None
+
+
+def do_stop_sharing_impact_statement(member: Member, case: Case, share: ImpactShare) -> None:
+    """One step, at any time, at any stage: every key the share wrapped is deleted."""
+    require(access.case_relations(member, case), Action.SHARE, Obj.CASE)
+    if share.case_id != case.id:
+        raise NotAllowed("That was not shared for this case.")
+    impact_actions.do_revoke_share(member, share)
 
 
 # ----------------------------------------------------------- facilitators

@@ -26,6 +26,12 @@ urlpatterns = [
     path("<uuid:case_id>/answer/", views.answer, name="answer"),
     path("<uuid:case_id>/choices/", views.choices, name="choices"),
     path("<uuid:case_id>/withdraw/", views.withdraw, name="withdraw"),
+    path("<uuid:case_id>/impact/", views.share_impact, name="share_impact"),
+    path(
+        "<uuid:case_id>/impact/<uuid:share_id>/stop/",
+        views.stop_sharing_impact,
+        name="stop_sharing_impact",
+    ),
     path("<uuid:case_id>/letters/new/", views.write_letter, name="write_letter"),
     path("letters/<uuid:letter_id>/", views.letter_page, name="letter"),
     path("letters/<uuid:letter_id>/relay/", views.relay, name="relay"),

@@ -37,6 +37,7 @@ from amends.cases.gates import Attempt, first_refusal
 from amends.cases.models import Case, Letter, Party
 from amends.cases.stages import ENDED, PATH, REASONS_SHOWN, TRANSITIONS, Stage
 from amends.core.permissions import Action, Relation
+from amends.impact import access as impact_access
 from amends.institutions import access as institution_access
 from amends.institutions.actions import InvitationRefused
 from amends.institutions.forms import RedeemForm
@@ -105,6 +106,10 @@ def _case_page(
                 for note in access.notes_on(member, case)
             ] if on_case else [],
             "acknowledgement": _open(holder, access.read_acknowledgement, case) if on_case else None,
+            "impact": [
+                {"share": share, "text": _open(holder, access.read_shared_impact, share)}
+                for share in access.impact_shared_on(member, case)
+            ],
             "codes": access.open_codes(case),
             "note_form": extra.pop("note_form", TextForm()),
             "refusal": refusal,
@@ -121,6 +126,7 @@ def _case_page(
         "refusal": refusal,
         "harmed": view.party == Party.HARMED,
         "ended": case.stage in ENDED,
+        "impact": access.impact_for_case(member, case) if view.party == Party.HARMED else [],
         **extra,
     }
     return render(request, "cases/party.html", context, status=status)
@@ -247,7 +253,7 @@ def support(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
 @login_required
 def audit_log(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     member = member_of(request)
-    case = access.case_for(member, case_id)
+    case = access.audit_case_for(member, case_id)
     events = access.case_audit_for(member, case)
     return render(
         request,
@@ -497,6 +503,46 @@ def choices(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     return render(
         request, "cases/choices.html", {"case": case, "form": form}, status=400 if form.errors else 200
     )
+
+
+@login_required
+@require_POST
+def share_impact(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    """The harmed party shares one of their impact statements for the case."""
+    member = member_of(request)
+    case = access.case_for(member, case_id, Action.SHARE)
+    statement = impact_access.impact_statement_for(
+        member, str(request.POST.get("statement", "")), Action.SHARE
+    )
+    if not request.POST.get("understood"):
+        messages.error(
+            request,
+            "Tick the box to say you understand who will read it, then share.",
+        )
+        return _case_page(request, case, status=400)
+    try:
+        shared = actions.do_share_impact_statement(
+            vault.keyholder_for(request), member, case, statement
+        )
+    except (actions.Refused, actions.NotAllowed) as error:
+        return _refused(request, case, error)
+    messages.success(
+        request,
+        f"Version {shared.version.number} is shared with the facilitators on your case. "
+        "You can stop sharing at any time.",
+    )
+    return redirect("cases:case", case.id)
+
+
+@login_required
+@require_POST
+def stop_sharing_impact(request: HttpRequest, case_id: uuid.UUID, share_id: uuid.UUID) -> HttpResponse:
+    member = member_of(request)
+    case = access.case_for(member, case_id, Action.SHARE)
+    share = access.case_share_for(member, case, share_id)
+    actions.do_stop_sharing_impact_statement(member, case, share)
+    messages.success(request, "The facilitators on your case can no longer read it.")
+    return redirect("cases:case", case.id)
 
 
 @never_cache

@@ -171,6 +171,9 @@ PERMISSIONS: dict[tuple[Obj, Action], frozenset[Relation]] = {
     (Obj.CASE, Action.CHOOSE): frozenset({R.HARMED_PARTY}),
     (Obj.CASE, Action.ACKNOWLEDGE): frozenset({R.HARMED_PARTY, R.RESPONSIBLE_PARTY}),
     (Obj.CASE, Action.TAKE_RESPONSIBILITY): frozenset({R.RESPONSIBLE_PARTY}),
+    # The harmed party alone shares their own impact statement with the facilitators on
+    # their case (and takes it back); the responsible party never sees it (G1).
+    (Obj.CASE, Action.SHARE): frozenset({R.HARMED_PARTY}),
     (Obj.CASE, Action.WRITE): frozenset({R.HARMED_PARTY, R.RESPONSIBLE_PARTY}),
     # G1, G2: a letter is read by its writer, the case's facilitators, and the other
     # party only once a facilitator passed it on. The vault holds keys for exactly them.

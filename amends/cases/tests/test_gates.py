@@ -403,16 +403,33 @@ def test_a_facilitator_not_on_the_case_acts_only_once_added_and_that_is_recorded
 
 
 def test_institution_admins_read_the_cases_audit_events_but_not_the_case(
-    walk: Walk, institution_admin: Persona
+    walk: Walk,
+    institution_admin: Persona,
+    institution: Institution,
+    operator: Persona,
+    other_facilitator: Persona,
+    other_institution: Institution,
+    outsider: Persona,
 ) -> None:
-    walk.to_responsible_preparation()
+    walk.to_offer()
+    walk.answer("opt_in")
+    colleague = personas.facilitator(institution_admin, institution)  # not on the case
+    other_admin = personas.institution_admin(operator, other_institution)
+    url = walk.url + "audit/"
+    # The case itself is for its facilitators and parties; its admins read its log.
     assert institution_admin.client.get(walk.url).status_code == 404
-    audit_page = institution_admin.client.get(walk.url + "audit/")
-    assert audit_page.status_code == 404  # the case itself is not theirs to open
-    slice_page = institution_admin.client.get(f"/institutions/{walk.case.institution.slug}/audit/")
-    assert "case moved to another stage" in slice_page.content.decode()
-    assert walk.responsible.client.get(walk.url + "audit/").status_code == 404
-    assert "case moved" in walk.facilitator.client.get(walk.url + "audit/").content.decode()
+    for persona in (institution_admin, walk.facilitator, operator):
+        page = persona.client.get(url)
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert "case moved to another stage" in html and "harmed_opt_in" in html
+    refused = (colleague, other_admin, other_facilitator, walk.responsible, walk.harmed, outsider)
+    for persona in refused:
+        assert persona.client.get(url).status_code == 404
+    # The facilitators' page links to it; the admin reaches it from the institution's log too.
+    assert url in walk.facilitator.client.get(walk.url).content.decode()
+    slice_page = institution_admin.client.get(f"/institutions/{institution.slug}/audit/")
+    assert url in slice_page.content.decode()
 
 
 # G9 identity protection ----------------------------------------------------------------------
