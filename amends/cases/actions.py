@@ -455,6 +455,19 @@ def do_answer(member: Member, case: Case, answer: str) -> None:
         _record(member, AuditRole.PARTY, locked, f"harmed_{answer}")
 
 
+def do_end_session(member: Member, case: Case, *, go_on: bool = False) -> None:
+    """G7: the harmed party ends the session, in one step and without a reason; or, when
+    they are ready, goes on. Until then nothing passes and the encounter waits."""
+    require(access.case_relations(member, case), Action.CHOOSE, Obj.CASE)
+    with transaction.atomic():
+        locked = _locked(case)
+        if locked.stage in ENDED:
+            raise NotAllowed("This case has ended.")
+        locked.session_ended = None if go_on else (locked.session_ended or timezone.now())
+        locked.save(update_fields=["session_ended"])
+        _record(member, AuditRole.PARTY, locked, "harmed_goes_on" if go_on else "harmed_ended_session")
+
+
 CHOICES: dict[str, Any] = {
     "mode": Mode,
     "support": Support,

@@ -189,9 +189,22 @@ def g5_confidentiality_notice(case: Case, attempt: Attempt) -> Refusal | None:
     return None
 
 
+_SESSION = (Stage.ENCOUNTER, Stage.REPAIR_PLAN, Step.RELAY_TO_HARMED, Step.RELAY_TO_RESPONSIBLE)
+
+
 def g7_harmed_party_choices(case: Case, attempt: Attempt) -> Refusal | None:
-    """The encounter happens in the mode the harmed party chose, and only once they chose."""
-    if not case.mode:
+    """The encounter happens in the mode the harmed party chose, only once they chose,
+    and stops whenever they end the session, until they choose to go on."""
+    if case.session_ended is not None and attempt.step in _SESSION:
+        return Refusal(
+            "G7",
+            "g7_session_ended",
+            "The harmed party ended the session. Nothing passes between the parties and the "
+            "encounter does not go on until they say they are ready.",
+            "Wait for them: they go on from their own view of the case, when they want to. "
+            "You can keep preparing the responsible party meanwhile.",
+        )
+    if attempt.step == Stage.ENCOUNTER and not case.mode:
         return Refusal(
             "G7",
             "g7_no_mode",
@@ -278,7 +291,7 @@ STEP_GATES: dict[Stage | Step, tuple[Gate, ...]] = {
         g5_confidentiality_notice,
         g7_harmed_party_choices,
     ),
-    Stage.REPAIR_PLAN: (g8_facilitators,),
+    Stage.REPAIR_PLAN: (g8_facilitators, g7_harmed_party_choices),
     # G10 (follow-up of the repair plan) adds its gate here.
     Stage.FOLLOW_UP: (g8_facilitators,),
     Stage.CLOSED: (g8_facilitators,),
@@ -304,9 +317,15 @@ STEP_GATES: dict[Stage | Step, tuple[Gate, ...]] = {
         g8_facilitators,
         g1_no_direct_contact,
         g2_survivor_opt_in,
+        g7_harmed_party_choices,
         g9_identity_protection,
     ),
-    Step.RELAY_TO_RESPONSIBLE: (g8_facilitators, g1_no_direct_contact, g2_survivor_opt_in),
+    Step.RELAY_TO_RESPONSIBLE: (
+        g8_facilitators,
+        g1_no_direct_contact,
+        g2_survivor_opt_in,
+        g7_harmed_party_choices,
+    ),
     Step.HARMED_DISCLOSES: (g5_confidentiality_notice,),
     Step.RESPONSIBLE_DISCLOSES: (g5_confidentiality_notice,),
 }

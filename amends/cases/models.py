@@ -131,6 +131,9 @@ class Case(models.Model):
     speaks_first = models.CharField(max_length=16, choices=SpeaksFirst.choices, blank=True)
     pace = models.CharField(max_length=16, choices=Pace.choices, blank=True)
     repair_forms = models.JSONField(default=list, blank=True)
+    # G7: the harmed party ended the session: nothing passes either way, and the
+    # encounter neither starts nor goes on, until they say they are ready to go on.
+    session_ended = models.DateTimeField(null=True, blank=True)
     # G8: the facilitators' go/no-go, cleared whenever the case enters that stage again.
     decision = models.CharField(max_length=8, choices=Decision.choices, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("<uuid:case_id>/responsibility/", views.responsibility, name="responsibility"),
     path("<uuid:case_id>/answer/", views.answer, name="answer"),
     path("<uuid:case_id>/choices/", views.choices, name="choices"),
+    path("<uuid:case_id>/session/", views.session, name="session"),
     path("<uuid:case_id>/withdraw/", views.withdraw, name="withdraw"),
     path("<uuid:case_id>/impact/", views.share_impact, name="share_impact"),
     path(

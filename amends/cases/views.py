@@ -477,6 +477,26 @@ def answer(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     return redirect("cases:case", case.id)
 
 
+@login_required
+@require_POST
+def session(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    """G7: the harmed party ends the session, or goes on, in one step."""
+    member = member_of(request)
+    case = access.case_for(member, case_id, Action.CHOOSE)
+    go_on = request.POST.get("session") == "go_on"
+    try:
+        actions.do_end_session(member, case, go_on=go_on)
+    except actions.NotAllowed as error:
+        return _refused(request, case, error)
+    messages.success(
+        request,
+        "You are going on. You can end the session again at any time."
+        if go_on
+        else "The session has ended. Nothing passes until you say you are ready to go on.",
+    )
+    return redirect("cases:case", case.id)
+
+
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])

@@ -322,3 +322,23 @@ def test_every_case_page_is_labelled_and_well_structured(walk: Walk) -> None:
     slug = walk.case.institution.slug
     for url in ("/institutions/", f"/institutions/{slug}/", f"/cases/ask/{slug}/"):
         assert_accessible(url, walk.harmed.client.get(url).content.decode())
+
+
+# After the encounter: the repair plan and its follow-up (G10 comes next) ------------------
+
+
+def test_after_the_encounter_a_case_moves_to_repair_plan_follow_up_and_closes(walk: Walk) -> None:
+    walk.to_encounter()
+    # Only a facilitator on the case moves it on; a party cannot.
+    assert walk.move("repair_plan", status=404, by=walk.responsible)
+    walk.move("repair_plan")
+    walk.move("follow_up")
+    case = walk.refresh()
+    assert case.stage == Stage.FOLLOW_UP
+    assert "Follow up the commitments" in walk.facilitator.client.get("/cases/caseload/").content.decode()
+    assert "followed up" in walk.responsible.client.get(walk.url).content.decode()
+    # Closing is the facilitator's.
+    walk.move("closed", "completed")
+    assert walk.refresh().stage == Stage.CLOSED
+    moved = AuditEvent.objects.filter(event_type=AuditEventType.CASE_MOVED)
+    assert {"repair_plan", "follow_up", "closed_completed"} <= set(moved.values_list("reason", flat=True))

@@ -77,6 +77,29 @@ def test_responsible_party_never_sees_anything_that_identifies_the_harmed_party(
     assert walk.responsible.client.get(f"/cases/letters/{letter_id}/").status_code == 404
 
 
+def test_the_responsible_party_never_reads_the_harmed_partys_handle(
+    facilitator: Persona, responsible: Persona, open_institution: Institution
+) -> None:
+    """A harmed member who signed up with a handle: it appears nowhere the other party looks,
+    not even in a letter of theirs passed on."""
+    harmed = personas.sign_up_with_handle("quiet-heron-42", "a long passphrase of ours only")
+    response = post(
+        facilitator.client,
+        "/cases/refer/",
+        {"institution": open_institution.slug, "kind": "harassment"},
+    )
+    case = Case.objects.get(pk=response["Location"].rstrip("/").split("/")[-1])
+    walk = Walk(facilitator, responsible, harmed, case).to_encounter()
+    letter_id = walk.write(harmed, "This is how that year went for me.")
+    walk.relay(letter_id, "pass_on")
+    html = all_pages(responsible.client, walk)
+    html += responsible.client.get(f"/cases/letters/{letter_id}/").content.decode()
+    html += responsible.client.get(walk.url + "audit/").content.decode()
+    assert "This is how that year went for me." in html  # the letter did reach them
+    for trace in ("quiet-heron-42", "heron", str(harmed.member.id)[:8]):
+        assert trace not in html, trace
+
+
 def test_the_harmed_party_can_opt_out_of_contact_for_good(walk: Walk) -> None:
     walk.to_offer()
     walk.answer("no_contact")
@@ -349,6 +372,44 @@ def test_no_encounter_before_the_harmed_party_chose_how(walk: Walk) -> None:
     assert walk.refresh().stage == Stage.ENCOUNTER
 
 
+def test_the_harmed_party_ends_the_session_and_nothing_passes_until_they_go_on(
+    walk: Walk,
+) -> None:
+    walk.to_encounter()
+    to_harmed = walk.write(walk.responsible, CLEAN_LETTER)
+    to_responsible = walk.write(walk.harmed, "I want you to know what that term was like.")
+    # Nobody else ends it, or starts it again, for them.
+    for persona in (walk.responsible, walk.facilitator):
+        assert persona.client.post(walk.url + "session/", {"session": "end"}).status_code == 404
+    post(walk.harmed.client, walk.url + "session/", {"session": "end"})
+    assert walk.refresh().session_ended is not None
+    html = refused_by(walk.relay(to_harmed, "pass_on", status=409), "G7")
+    assert "ended the session" in html
+    refused_by(walk.relay(to_responsible, "pass_on", status=409), "G7")
+    refused_by(walk.move("repair_plan", status=409), "G7")
+    assert walk.harmed.member.id not in vault.readers_of(Letter.objects.get(pk=to_harmed).text)
+    assert walk.responsible.client.post(walk.url + "session/", {"session": "go_on"}).status_code == 404
+    assert walk.refresh().session_ended is not None
+    # They go on when they are ready, and only then.
+    post(walk.harmed.client, walk.url + "session/", {"session": "go_on"})
+    walk.relay(to_harmed, "pass_on")
+    assert walk.harmed.client.get(f"/cases/letters/{to_harmed}/").status_code == 200
+    reasons = set(AuditEvent.objects.values_list("reason", flat=True))
+    assert {"harmed_ended_session", "harmed_goes_on", "g7_session_ended"} <= reasons
+
+
+def test_a_session_ended_before_the_encounter_keeps_it_from_starting(walk: Walk) -> None:
+    walk.to_offer()
+    walk.answer("opt_in")
+    walk.choose()
+    walk.reporting()
+    walk.move("go_no_go")
+    walk.decide("go")
+    post(walk.harmed.client, walk.url + "session/", {"session": "end"})
+    refused_by(walk.move("encounter", status=409), "G7")
+    assert walk.refresh().stage == Stage.GO_NO_GO
+
+
 # G8 facilitators ----------------------------------------------------------------------------
 
 
@@ -454,6 +515,21 @@ def test_a_letter_with_a_name_in_it_is_held_by_the_coach_before_the_facilitator_
     letter.refresh_from_db()
     assert letter.status == Letter.Status.WITH_FACILITATOR
     assert walk.facilitator.member.id in vault.readers_of(letter.text)
+
+
+def test_a_letter_that_minimises_is_held_by_the_coach_before_the_facilitator_reads_it(
+    walk: Walk,
+) -> None:
+    walk.to_encounter()
+    excuse = "I am sorry for what I did. It was just a bit of fun and you overreacted."
+    letter_id = walk.write(walk.responsible, excuse)
+    letter = Letter.objects.get(pk=letter_id)
+    assert letter.status == Letter.Status.COACH_HOLDS
+    assert vault.readers_of(letter.text) == [walk.responsible.member.id]
+    assert "overreacted" not in walk.facilitator.client.get(walk.url).content.decode()
+    refused = walk.facilitator.client.post(f"/cases/letters/{letter_id}/relay/", {"decision": "pass_on"})
+    assert refused.status_code == 404
+    assert walk.harmed.client.get(f"/cases/letters/{letter_id}/").status_code == 404
 
 
 def test_a_revision_the_coach_holds_is_taken_back_from_the_facilitator(walk: Walk) -> None:

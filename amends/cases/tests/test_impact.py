@@ -169,3 +169,7 @@ def test_the_statements_own_sharing_page_shows_the_case_share(walk: Walk) -> Non
     share(walk, url)
     page = walk.harmed.client.get(url + "sharing/").content.decode()
     assert "with the facilitators on your case at" in page and "Stop sharing" in page
+    # Item 9: a harmed person can leave every one of these pages at once, without JavaScript.
+    for each in (url, url + "sharing/", url + "versions/", walk.url):
+        html = walk.harmed.client.get(each).content.decode()
+        assert "data-leave-quickly" in html and "Leave quickly</a>" in html, each
