@@ -173,3 +173,23 @@ def test_the_statements_own_sharing_page_shows_the_case_share(walk: Walk) -> Non
     for each in (url, url + "sharing/", url + "versions/", walk.url):
         html = walk.harmed.client.get(each).content.decode()
         assert "data-leave-quickly" in html and "Leave quickly</a>" in html, each
+
+
+def test_the_sharing_pages_are_labelled_and_well_structured(
+    walk: Walk, institution: Institution
+) -> None:
+    from tests.test_accessibility import assert_accessible
+
+    walk.to_offer()
+    url = write(walk.harmed, WORDS)
+    share(walk, url)
+    pages = [
+        (walk.harmed, walk.url),
+        (walk.facilitator, walk.url),
+        (walk.harmed, url + "sharing/"),
+        (walk.harmed, f"{url}sharing/?institution={institution.id}"),
+    ]
+    for persona, page in pages:
+        response = persona.client.get(page)
+        assert response.status_code == 200, page
+        assert_accessible(page, response.content.decode())

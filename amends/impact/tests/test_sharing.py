@@ -307,23 +307,20 @@ def test_a_case_can_share_with_its_own_facilitators_only(
     url = write(harmed)
     statement = access.impact_statement_for(harmed.member, url.strip("/").split("/")[-1])
     case_id = uuid.uuid4()
-    with pytest.raises(actions.ShareRefused):
-        actions.do_share_impact_statement(
+
+    def share_for_case(reader: Persona) -> ImpactShare:
+        return actions.do_share_impact_statement(
             harmed.holder(),
             statement,
             institution,
             notice_acknowledged=True,
-            readers=[other_facilitator.member],
+            readers=[reader.member],
             case_id=case_id,
         )
-    share = actions.do_share_impact_statement(
-        harmed.holder(),
-        statement,
-        institution,
-        notice_acknowledged=True,
-        readers=[facilitator.member],
-        case_id=case_id,
-    )
+
+    with pytest.raises(actions.ShareRefused):
+        share_for_case(other_facilitator)
+    share = share_for_case(facilitator)
     assert access.shared_with(facilitator.member, case_id=case_id) == [share]
     assert access.shared_with(not_on_case.member, case_id=case_id) == []
     assert reads(not_on_case.client, share)[0] == 404
