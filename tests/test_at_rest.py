@@ -71,16 +71,18 @@ def write_private_text() -> tuple[str, str]:
 
 def write_impact_statement() -> None:
     """A harmed member's impact statement, in versions, shared with a facilitator."""
+    from amends.impact.tests.helpers import share_with
+
     operator = personas.operator()
     institution = personas.institution(operator)
-    facilitator = personas.facilitator(
-        personas.institution_admin(operator, institution), institution
-    )
+    admin = personas.institution_admin(operator, institution)
+    personas.publish_profile(admin, institution)
+    facilitator = personas.facilitator(admin, institution)
     harmed = personas.harmed_party()
     url = harmed.client.post("/impact/new/")["Location"]
     harmed.client.post(url, {"text": MARKERS["impact_old_version"]})
     harmed.client.post(url, {"text": MARKERS["impact"]})
-    harmed.client.post(url + "sharing/", {"institution": str(institution.id), "understood": "on"})
+    share_with(harmed, url, institution)
     harmed.client.post(
         url + "autosave/", {"text": MARKERS["impact_autosave"]}, HTTP_HX_REQUEST="true"
     )

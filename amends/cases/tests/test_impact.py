@@ -151,6 +151,8 @@ def test_a_case_that_ends_takes_back_what_was_shared_for_it(walk: Walk) -> None:
     url = write(walk.harmed, WORDS)
     share(walk, url)
     found = shared(walk)
+    page = walk.harmed.client.get(walk.url + "withdraw/").content.decode()
+    assert "can no longer be read by them" in page
     response = walk.harmed.client.post(walk.url + "withdraw/")
     assert response.status_code == 200
     assert walk.refresh().stage == Stage.WITHDRAWN
