@@ -12,6 +12,7 @@ from amends.cases import actions
 from amends.cases.actions import Answer, Relay
 from amends.cases.models import Case, Party
 from amends.cases.stages import Stage
+from amends.impact import actions as impact_actions
 from amends.institutions import actions as institution_actions
 from amends.institutions.models import Institution, RoleKind
 from amends.members.demo import DemoLogin, create_login
@@ -63,6 +64,10 @@ ACKNOWLEDGEMENT = (
     "At a party in my second year I kept pushing someone to kiss me and follow me outside "
     "after she had said no twice. I did it, it was my choice, and it is my responsibility."
 )
+IMPACT = (
+    "Since that term I have stopped going to the library in the evenings. I sit near the "
+    "door in lectures, and I have told almost no one why."
+)
 LETTER = (
     "I am sorry for what I did. I kept pushing after you said no, and that was my choice "
     "and my responsibility. I have been seeing a counsellor every week so that I never do "
@@ -101,7 +106,7 @@ def seed() -> list[str]:
     for member in (lead, colleague):
         _role(admin, member, RoleKind.FACILITATOR, institution)
     responsible, responsible_key = _login(RESPONSIBLE)
-    harmed, _ = _login(HARMED)
+    harmed, harmed_key = _login(HARMED)
     asker, _ = _login(ASKER)
 
     # 1. A referral walked to the encounter, by letters, with one letter passed on.
@@ -127,6 +132,10 @@ def seed() -> list[str]:
     actions.do_relay_letter(lead_key, lead, letter, Relay.HAND_ON)
     actions.do_write_note(lead_key, lead, encounter, "The first letter is passed on. Next meeting with the harmed party in two weeks, at her pace.")
     actions.do_add_cofacilitator(lead_key, lead, encounter, colleague)
+    # The harmed party shares their impact statement with both facilitators on the case.
+    impact = impact_actions.do_start_impact_statement(harmed)
+    impact_actions.do_save_impact_statement(harmed_key, impact, IMPACT)
+    actions.do_share_impact_statement(harmed_key, harmed, encounter, impact)
 
     # 2. A harmed member's request nobody has taken yet.
     actions.do_ask(asker, institution, party=Party.HARMED, kind="assault", notice_acknowledged=True)

@@ -40,4 +40,7 @@ def test_the_demo_has_cases_at_different_stages_and_its_logins_work(
     encounter = Case.objects.get(stage=Stage.ENCOUNTER)
     harmed_page = log_in(demo.HARMED).get(f"/cases/{encounter.id}/").content.decode()
     assert "A letter passed on to you" in harmed_page
-    assert log_in(demo.CO_FACILITATOR).get(f"/cases/{encounter.id}/").status_code == 200
+    co_page = log_in(demo.CO_FACILITATOR).get(f"/cases/{encounter.id}/")
+    assert co_page.status_code == 200 and demo.IMPACT[:40] in co_page.content.decode()
+    responsible_page = log_in(demo.RESPONSIBLE).get(f"/cases/{encounter.id}/").content.decode()
+    assert demo.IMPACT[:40] not in responsible_page
