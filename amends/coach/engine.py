@@ -14,40 +14,31 @@ import hashlib
 import re
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from amends.coach import detail_model
 from amends.coach import lexicon as lx
-from amends.coach.details import (
-    Candidate,
-    age_may_end,
-    presidio_candidates,
-    regex_candidates,
-    token_candidates,
-)
+from amends.coach.details import Candidate, presidio_candidates
 from amends.coach.kinds import DETAILS, ELEMENTS, Kind, join
-from amends.coach.layout import LIST_MARKER, Layout, normalise_layout, refusal_spans
+from amends.coach.layout import Layout, normalise_layout, refusal_spans
 from amends.coach.model import Finding, Review
 from amends.coach.nlp import artifacts, build_shared_analyzer, get_nlp
-from amends.coach.patterns import (
-    REJECTABLE,
-    PatternHit,
-    element_signals,
-    normalise,
-    rejects_previous,
-    sentence_patterns,
-    sentences,
+from amends.coach.patterns import REJECTABLE, normalise, rejects_previous
+from amends.coach.pipeline import (
+    SegmentResult,
+    analyse,
+    detail_candidates,
+    learned_candidates,
+    paragraph_spans,
+    read,
+    segment_spans,
+    switched_off,
 )
-from amends.coach.suppress import suppress
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
-# Where a paragraph may be cut into sentence-sized segments: after . ! or ? and before a
-# capital, but never after a title or an initial ("Dr. Feld", "T.R. said").
-_SEGMENT_BREAK = re.compile(
-    r"(?<![A-Z]\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bSt\.)(?<!\bMrs\.)(?<!\bProf\.)"
-    r"(?<=[.!?])[\"”’)]?[ \t]+(?=[\"“‘(]?[A-Z])")
+# Re-exported: the scripts and benches read segments and assemble reviews themselves.
+__all__ = ["Coach", "SegmentResult", "assemble", "learned_candidates", "paragraph_spans",
+           "segment_spans"]
+
 _PLACEHOLDER = re.compile(
     r"\b(?:call|calling|refer to|referring to|name|naming)(?: (?:her|him|them|this person|the "
     r"person))?(?: as)? [\"'“‘]?(?!I\b)([A-Z])\b(?![a-z])"
@@ -62,20 +53,14 @@ _PSEUDONYM = re.compile(
 CACHE_SIZE = 4096
 _ENTITIES = ["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME"]
 
-@dataclass(frozen=True)
-class SegmentResult:
-    """Everything the coach learns from one segment, with offsets relative to it."""
-
-    candidates: tuple[Candidate, ...]
-    patterns: tuple[PatternHit, ...]
-    elements: frozenset[str]
-    last_sentence: int  # where the segment's last sentence starts
-
-
 class Coach:
-    """Reviews statements, responses or letters. Create once; the model loads on first use."""
+    """Reviews statements, responses or letters. Create once; the model loads on first use.
 
-    def __init__(self, cache_size: int = CACHE_SIZE) -> None:
+    `without` switches components of the pipeline off (see `pipeline.COMPONENTS`), to
+    measure what each contributes; the coach members use has everything on."""
+
+    def __init__(self, cache_size: int = CACHE_SIZE, *, without: Iterable[str] = ()) -> None:
+        self.off = switched_off(without)
         # Keyed by segment text: a sentence-sized piece of a paragraph (see segment_spans).
         self._cache: OrderedDict[bytes, SegmentResult] = OrderedDict()
         self._cache_size = cache_size
@@ -84,7 +69,7 @@ class Coach:
         self._engine: Any = None
         self.analysed_segments = 0  # a counter the tests and the speed bench read
 
-    # -- paragraph level -------------------------------------------------------------
+    # -- segment level ---------------------------------------------------------------
     def _ensure_loaded(self) -> None:
         if self._analyzer is None:
             self._analyzer, self._engine = build_shared_analyzer(get_nlp())
@@ -94,18 +79,8 @@ class Coach:
         if not todo:
             return
         docs = self.parse(todo)
-        found = {text: self.rule_candidates(text, docs[text]) for text in todo}
-        learned = learned_candidates(detail_model.get_model(),
-                                     [(docs[t], t, found[t]) for t in todo])
-        for text, extra in zip(todo, learned, strict=True):
-            found[text] += extra
-        for text in todo:
-            doc = docs[text]
-            cands = suppress(doc, text, found[text])
-            sents = sentences(doc)
-            self._store(text, SegmentResult(tuple(cands), tuple(sentence_patterns(doc)),
-                                            element_signals(doc),
-                                            sents[-1].start_char if sents else 0))
+        for text, result in zip(todo, analyse(todo, docs, self.presidio, self.off), strict=True):
+            self._store(text, result)
             self.analysed_segments += 1
 
     def parse(self, segments: list[str]) -> dict[str, Any]:
@@ -122,8 +97,8 @@ class Coach:
         docs.update(zip(plain, nlp.pipe(plain, disable=["ner"]), strict=True))
         return docs
 
-    def rule_candidates(self, text: str, doc: Any) -> list[Candidate]:
-        """The details Presidio and our rules find in one parsed segment."""
+    def presidio(self, text: str, doc: Any) -> list[Candidate]:
+        """The details Presidio finds in one parsed segment."""
         self._ensure_loaded()
         # Each of Presidio's recognizers runs only where it could find something: the
         # e-mail one needs an "@", the phone one a digit, the entity one a capital or
@@ -136,7 +111,11 @@ class Coach:
         results = self._analyzer.analyze(
             text=text, language="en", entities=entities,
             nlp_artifacts=artifacts(self._engine, doc)) if entities else []
-        return presidio_candidates(results, doc) + regex_candidates(text) + token_candidates(doc)
+        return presidio_candidates(results, doc)
+
+    def rule_candidates(self, text: str, doc: Any) -> list[Candidate]:
+        """The details Presidio and our rules find in one parsed segment (no model)."""
+        return detail_candidates(text, doc, self.presidio, self.off)
 
     def _store(self, text: str, result: SegmentResult) -> None:
         key = _key(text)
@@ -149,42 +128,11 @@ class Coach:
     def review(self, text: str, *, keep_out: Sequence[str] = ()) -> Review:
         # Everything is read on the draft with its formatting undone (the same length, so
         # offsets hold); findings quote what the member typed.
-        layout = normalise_layout(text)
-        spans = segment_spans(layout.text, text)
+        layout, spans = read(text, self.off)
         with self._lock:
             self._analyse([layout.text[s:e] for s, e in spans])
             parts = [(s, self._cache[_key(layout.text[s:e])]) for s, e in spans]
-        return assemble(text, parts, keep_out, layout)
-
-
-def learned_candidates(model: detail_model.Model,
-                       segments: Sequence[tuple[Any, str, Sequence[Candidate]]]
-                       ) -> list[list[Candidate]]:
-    """What the detail model adds to the rules' candidates, segment by segment."""
-    found = model.spans_many([(doc, text, [(c.start, c.end, c.kind) for c in cands])
-                              for doc, text, cands in segments])
-    return [[Candidate(s, e, kind, detail_model.SOURCE) for s, e, kind in spans
-             if not _generic(text[s:e]) and (kind != "age" or age_may_end(text, e))]
-            for (_, text, _), spans in zip(segments, found, strict=True)]
-
-
-_GENERIC = (lx.PROPER_STOP | lx.NOT_NAMES | lx.MONTHS | lx.HOLIDAYS | lx.SEASONS
-            | lx.COUNTRIES)
-
-
-def _generic(span: str) -> bool:
-    """Words that never identify anyone on their own: a weekday, a month, "God"."""
-    return all(w.strip(".,'’") in _GENERIC for w in span.lower().split())
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    pos = 0
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+        return assemble(text, parts, keep_out, layout, self.off)
 
 
 _CAPITAL_OR_NUMBER = re.compile(r"\d|(?<=\W)(?!I\b|I'|I’)[A-Z]")
@@ -208,57 +156,33 @@ def _key(segment: str) -> bytes:
     return hashlib.blake2b(segment.encode(), digest_size=16).digest()
 
 
-def segment_spans(text: str, original: str | None = None) -> list[tuple[int, int]]:
-    """Paragraphs, each cut into sentence-sized segments: the units that are analysed and
-    cached. Parsing a sentence alone gives the same result as parsing it in its paragraph
-    for what the coach looks at, and an edit usually touches one sentence of one paragraph.
-
-    A line is its own segment when it is a list item or a heading, or when the line
-    before it ended a sentence (`original`, the text as typed, shows the list markers
-    that `text`, its normalised layout, has blanked)."""
-    original = text if original is None else original
-    out = []
-    for start, end in paragraph_spans(text):
-        pos = start
-        for m in _SEGMENT_BREAK.finditer(text, start, end):
-            out.append((pos, m.start()))
-            pos = m.end()
-        out.append((pos, end))
-    lines = []
-    for s, e in out:
-        for m in _LINE_BREAK.finditer(text, s, e):
-            nl = m.start() + m.group(0).index("\n")
-            if (text[s:nl].rstrip()[-1:] in _LINE_END
-                    or LIST_MARKER.match(original, nl + 1)):
-                lines.append((s, nl))
-                s = nl + 1
-        lines.append((s, e))
-    return [(s, e) for s, e in lines if text[s:e].strip()]
-
-
-_LINE_BREAK = re.compile(r"[ \t]*\n")
-_LINE_END = set(".!?:;\"'")
-
-
 def assemble(text: str, parts: list[tuple[int, SegmentResult]],
-             keep_out: Sequence[str], layout: Layout | None = None) -> Review:
+             keep_out: Sequence[str], layout: Layout | None = None,
+             off: frozenset[str] = frozenset()) -> Review:
+    """The review of the whole draft, from its segments' cached results: the pipeline's
+    assemble stage (placeholders, repeats, keep-out, merge, refusals, whose, risk)."""
     typed = text
     layout = layout or normalise_layout(text)
     text = layout.text
-    cands = [Candidate(c.start + off, c.end + off, c.kind, c.source, c.hint)
-             for off, part in parts for c in part.candidates
-             if not layout.is_formatting(c.start + off, c.end + off)]
-    placeholders = {letter for pair in _PLACEHOLDER.findall(text) for letter in pair if letter}
-    placeholders |= {w for m in _PSEUDONYM.findall(text) for w in (m, m.lower(), m.title())}
-    cands = [c for c in cands if not _is_placeholder(text[c.start:c.end], placeholders)]
+    cands = [Candidate(c.start + base, c.end + base, c.kind, c.source, c.hint)
+             for base, part in parts for c in part.candidates
+             if not layout.is_formatting(c.start + base, c.end + base)]
+    placeholders: set[str] = set()
+    if "placeholders" not in off:
+        placeholders = {letter for pair in _PLACEHOLDER.findall(text) for letter in pair
+                        if letter}
+        placeholders |= {w for m in _PSEUDONYM.findall(text) for w in (m, m.lower(), m.title())}
+        cands = [c for c in cands if not _is_placeholder(text[c.start:c.end], placeholders)]
     cands = _trim(text, cands)
-    cands += _propagate(text, cands, placeholders)
+    if "repeats" not in off:
+        cands += _propagate(text, cands, placeholders)
     cands += _keep_out(typed, keep_out)
     merged = _merge(cands)
     harmed = _harmed_names(text, merged)
-    findings = [_detail_finding(text, c, harmed, typed) for c in merged]
-    refused = refusal_spans(typed)
-    for n, (off, part) in enumerate(parts):
+    findings = [_detail_finding(text, c, harmed, typed, "whose" not in off) for c in merged]
+    refusals = "refusals" not in off
+    refused = refusal_spans(typed) if refusals else []
+    for n, (base, part) in enumerate(parts):
         # A segment's last sentence can be taken back by the next segment's first one
         # ("I told myself it was fine. It wasn't."): then it names the pattern to reject it.
         following = ""
@@ -266,11 +190,11 @@ def assemble(text: str, parts: list[tuple[int, SegmentResult]],
             nxt = parts[n + 1][0]
             following = normalise(text[nxt:nxt + 120]).split(".")[0]
         for hit in part.patterns:
-            if (hit.kind in REJECTABLE and hit.start >= part.last_sentence and following
-                    and rejects_previous(following)):
+            if (refusals and hit.kind in REJECTABLE and hit.start >= part.last_sentence
+                    and following and rejects_previous(following)):
                 continue
             kind = Kind(hit.kind)
-            start, end = hit.start + off, hit.end + off
+            start, end = hit.start + base, hit.end + base
             if any(s <= start < e for s, e in refused):
                 continue  # "Our goal should not be: • to parade as brave"
             while start < end and text[start].isspace():
@@ -435,14 +359,15 @@ def _age_suggestion(span: str) -> str | None:
     return None
 
 
-def _detail_finding(text: str, c: Candidate, harmed: set[str], typed: str) -> Finding:
+def _detail_finding(text: str, c: Candidate, harmed: set[str], typed: str,
+                    whose_on: bool = True) -> Finding:
     span = text[c.start:c.end]
     if c.source == "keep_out":
         reason = "This is on your private list of names and places to keep out."
         suggestion = "Remove it or replace it with a general description."
     else:
         reason, suggestion = Kind(c.kind).reason, Kind(c.kind).suggestion
-    whose = _whose(text, c, harmed)
+    whose = _whose(text, c, harmed) if whose_on else None
     if c.kind == "age":
         suggestion = _age_suggestion(span) or suggestion
     if c.kind == "role" and whose == "author":

@@ -488,7 +488,10 @@ def _apology_kind(norm: str) -> str | None:
     return None
 
 
-def _sentence_kinds(norm: str, sent: Any, prev_norm: str, next_norm: str) -> list[str]:
+def _sentence_kinds(norm: str, sent: Any, prev_norm: str, next_norm: str,
+                    off: frozenset[str] = frozenset()) -> list[str]:
+    if "pattern_cues" in off:
+        return []
     lite = _FILLERS.sub("", norm)
     words = set(_WORDS.findall(norm))
     words |= {w.split("'")[0] for w in words if "'" in w}  # "she'd" also counts as "she"
@@ -501,9 +504,10 @@ def _sentence_kinds(norm: str, sent: Any, prev_norm: str, next_norm: str) -> lis
     kinds += sorted(_meaning_kinds(norm, sent, words) - set(kinds))
     if not kinds:
         return kinds
-    if HYPOTHETICAL.search(norm):
+    refusals = "refusals" not in off
+    if refusals and HYPOTHETICAL.search(norm):
         return []  # "I could say I was lonely that year": the author declines to say it
-    rejected = bool(REJECT.search(norm) or rejects_previous(next_norm))
+    rejected = refusals and bool(REJECT.search(norm) or rejects_previous(next_norm))
     out = []
     for kind in kinds:
         if kind in REJECTABLE and rejected:
@@ -583,19 +587,23 @@ def sentences(doc: Any) -> list[Any]:
     return out
 
 
-def sentence_patterns(doc: Any) -> list[PatternHit]:
+def sentence_patterns(doc: Any, off: frozenset[str] = frozenset()) -> list[PatternHit]:
+    """The patterns of each sentence of a parsed segment. `off` names the components of
+    the pipeline that are switched off (pattern_cues, pattern_model, scope, refusals)."""
     sents = sentences(doc)
     norms = [normalise(s.text) for s in sents]
+    learned = "pattern_model" not in off
     hits: list[PatternHit] = []
     for i, sent in enumerate(sents):
         prev_norm = norms[i - 1] if i else ""
         next_norm = norms[i + 1] if i + 1 < len(sents) else ""
-        kinds = _sentence_kinds(norms[i], sent, prev_norm, next_norm)
-        if kinds and _learned_veto(sent):
+        kinds = _sentence_kinds(norms[i], sent, prev_norm, next_norm, off)
+        if kinds and learned and _learned_veto(sent):
             kinds = []
-        elif not kinds:
-            kinds = _learned_kinds(norms[i], sent, next_norm)
-        kinds = [kind for kind in kinds if in_scope(kind, norms[i], sent)]
+        elif not kinds and learned:
+            kinds = _learned_kinds(norms[i], sent, next_norm, "refusals" not in off)
+        if "scope" not in off:
+            kinds = [kind for kind in kinds if in_scope(kind, norms[i], sent)]
         for kind in kinds:
             start, end = sent.start_char, sent.end_char
             while end > start and doc.text[end - 1] in " \n.!?":
@@ -682,17 +690,18 @@ def _learned_veto(sent: Any) -> bool:
     return kind == NONE and pattern < model.veto
 
 
-def _learned_kinds(norm: str, sent: Any, next_norm: str) -> list[str]:
+def _learned_kinds(norm: str, sent: Any, next_norm: str, refusals: bool = True) -> list[str]:
     """What the trained classifier reads in a sentence the cues passed over, held to the
     same checks as the cues: a pattern named to be rejected, or one the author declines
     to use ("I could say I was lonely"), is not flagged."""
     model = get_model()
     kind, _ = model.predict(sent)
-    if kind == NONE or HYPOTHETICAL.search(norm):
+    if kind == NONE:
         return []
     # Unlike a cue, the model reads the whole sentence at once, so a sentence that owns
     # the act ("... but I was the one who made the choice") holds no pattern of any kind.
-    if REJECT.search(norm) or rejects_previous(next_norm):
+    if refusals and (HYPOTHETICAL.search(norm) or REJECT.search(norm)
+                     or rejects_previous(next_norm)):
         return []
     if _OWNS_IT.search(norm) and " but " not in norm:
         return []  # "I am the only one responsible for what happened between us"

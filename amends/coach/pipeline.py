@@ -1,0 +1,281 @@
+"""The coach as a pipeline of named components.
+
+A review runs these stages in order, and each component in a stage adds spans or removes
+them:
+
+    normalise → segment → parse → details → patterns → suppressors → assemble
+
+`COMPONENTS` is the registry: every component with its stage and what it does. Any
+component that is not load-bearing can be switched off, alone or by its whole stage
+(`Coach(without={"suppressors"})`), so that `bench/coach_eval.py --ablation` can show what
+each one contributes. With nothing switched off the coach is the one the web app uses.
+
+The stages that read one segment (parse, details, patterns and the suppressors that read
+the parse) run here, in `analyse`; their results depend on the segment's text only and are
+cached by the engine. The document-level components (placeholders, repeats, refusals,
+whose, risk) run in `engine.assemble`, which reads the same switches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from amends.coach import detail_model
+from amends.coach import lexicon as lx
+from amends.coach.details import Candidate, age_may_end, regex_candidates, token_candidates
+from amends.coach.layout import LIST_MARKER, Layout, normalise_layout
+from amends.coach.patterns import PatternHit, element_signals, sentence_patterns, sentences
+from amends.coach.suppress import suppress
+
+
+@dataclass(frozen=True)
+class Component:
+    """One named step of the pipeline."""
+
+    name: str
+    stage: str
+    does: str  # what it adds or removes, in words
+    optional: bool = True  # whether it can be switched off
+
+
+STAGES = ("normalise", "segment", "parse", "details", "patterns", "suppressors", "assemble")
+
+COMPONENTS: tuple[Component, ...] = (
+    Component(
+        "normalise",
+        "normalise",
+        "reads the draft with its formatting undone (quote marks, bullets, list numbers, "
+        "hashtags, emphasis capitals), offset for offset",
+    ),
+    Component(
+        "segment",
+        "segment",
+        "cuts paragraphs into sentences, list items and headings; off, a paragraph is one segment",
+    ),
+    Component(
+        "parse",
+        "parse",
+        "spaCy's parse of each segment, which every later step reads",
+        optional=False,
+    ),
+    Component(
+        "presidio", "details", "adds Presidio's entities, e-mail addresses and phone numbers"
+    ),
+    Component(
+        "detail_rules",
+        "details",
+        "adds our rules' details: titles, relations, ages, years, lower-case names, "
+        "handles, life events",
+    ),
+    Component("detail_model", "details", "adds the learned reading of details"),
+    Component(
+        "pattern_cues",
+        "patterns",
+        "adds each kind's cues and meanings (rules/<kind>.toml), the parse's semantic "
+        "fields and the apology's shape",
+    ),
+    Component(
+        "pattern_model",
+        "patterns",
+        "adds the sentence classifier's pattern where no cue fired, and removes a cue's "
+        "finding it is all but sure is honest",
+    ),
+    Component(
+        "elements", "patterns", "finds the six elements; off, every element is said to be missing"
+    ),
+    Component(
+        "detail_suppressors",
+        "suppressors",
+        "removes details whose only evidence proves nothing: a capital that opens a "
+        "sentence or quotation, a quantity, a label, half a hyphenated word",
+    ),
+    Component(
+        "scope",
+        "suppressors",
+        "removes patterns about someone else or the world: praise of her courage, "
+        "'I never did it again', deferring to her memory, an apology nothing takes back",
+    ),
+    Component(
+        "refusals",
+        "suppressors",
+        "removes patterns named in order to reject them: 'that is no excuse', the next "
+        "sentence's 'It wasn't.', a hypothetical, a list under a heading that refuses",
+    ),
+    Component(
+        "placeholders",
+        "assemble",
+        "removes the letters and made-up names the author introduced ('I'll call her A')",
+    ),
+    Component("repeats", "assemble", "adds a name, place or group wherever it recurs"),
+    Component("keep_out", "assemble", "adds the member's private keep-out terms", optional=False),
+    Component(
+        "merge", "assemble", "one finding per stretch of text and kind family", optional=False
+    ),
+    Component("whose", "assemble", "says whose each detail is; off, it is not said"),
+    Component(
+        "risk", "assemble", "the combination risk, read from the details found", optional=False
+    ),
+)
+BY_NAME = {c.name: c for c in COMPONENTS}
+OPTIONAL = tuple(c.name for c in COMPONENTS if c.optional)
+
+
+def switched_off(without: Iterable[str]) -> frozenset[str]:
+    """The components `without` switches off: each name is a component or a whole stage.
+    A name that is neither, or a component the pipeline cannot run without, is refused."""
+    off: set[str] = set()
+    for name in without:
+        if name in BY_NAME and name not in STAGES:
+            named = [BY_NAME[name]]
+        elif name in STAGES:
+            named = [c for c in COMPONENTS if c.stage == name]
+        else:
+            raise ValueError(
+                f"No coach component or stage is called {name!r}; "
+                f"the components are {', '.join(BY_NAME)}."
+            )
+        required = [c.name for c in named if not c.optional]
+        if required and len(named) == 1:
+            raise ValueError(f"The coach cannot run without {name!r}.")
+        off |= {c.name for c in named if c.optional}
+    return frozenset(off)
+
+
+@dataclass(frozen=True)
+class SegmentResult:
+    """Everything the coach learns from one segment, with offsets relative to it."""
+
+    candidates: tuple[Candidate, ...]
+    patterns: tuple[PatternHit, ...]
+    elements: frozenset[str]
+    last_sentence: int  # where the segment's last sentence starts
+
+
+# -- normalise and segment ---------------------------------------------------------------
+def read(text: str, off: frozenset[str] = frozenset()) -> tuple[Layout, list[tuple[int, int]]]:
+    """The draft as the coach reads it, and the segments it is read in."""
+    layout = Layout(text, ()) if "normalise" in off else normalise_layout(text)
+    if "segment" in off:
+        return layout, paragraph_spans(layout.text)
+    return layout, segment_spans(layout.text, text)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+# Where a paragraph may be cut into sentence-sized segments: after . ! or ? and before a
+# capital, but never after a title or an initial ("Dr. Feld", "T.R. said").
+_SEGMENT_BREAK = re.compile(
+    r"(?<![A-Z]\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bSt\.)(?<!\bMrs\.)(?<!\bProf\.)"
+    r"(?<=[.!?])[\"”’)]?[ \t]+(?=[\"“‘(]?[A-Z])"
+)
+_LINE_BREAK = re.compile(r"[ \t]*\n")
+_LINE_END = set(".!?:;\"'")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def segment_spans(text: str, original: str | None = None) -> list[tuple[int, int]]:
+    """Paragraphs, each cut into sentence-sized segments: the units that are analysed and
+    cached. Parsing a sentence alone gives the same result as parsing it in its paragraph
+    for what the coach looks at, and an edit usually touches one sentence of one paragraph.
+
+    A line is its own segment when it is a list item or a heading, or when the line
+    before it ended a sentence (`original`, the text as typed, shows the list markers
+    that `text`, its normalised layout, has blanked)."""
+    original = text if original is None else original
+    out = []
+    for start, end in paragraph_spans(text):
+        pos = start
+        for m in _SEGMENT_BREAK.finditer(text, start, end):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, end))
+    lines = []
+    for s, e in out:
+        for m in _LINE_BREAK.finditer(text, s, e):
+            nl = m.start() + m.group(0).index("\n")
+            if text[s:nl].rstrip()[-1:] in _LINE_END or LIST_MARKER.match(original, nl + 1):
+                lines.append((s, nl))
+                s = nl + 1
+        lines.append((s, e))
+    return [(s, e) for s, e in lines if text[s:e].strip()]
+
+
+# -- details, patterns and the suppressors that read a segment's parse -------------------
+Presidio = Callable[[str, Any], list[Candidate]]
+
+
+def detail_candidates(
+    text: str, doc: Any, presidio: Presidio, off: frozenset[str] = frozenset()
+) -> list[Candidate]:
+    """What the detail recognisers that are switched on find in one parsed segment."""
+    found = presidio(text, doc) if "presidio" not in off else []
+    if "detail_rules" not in off:
+        found += regex_candidates(text) + token_candidates(doc)
+    return found
+
+
+def learned_candidates(
+    model: detail_model.Model, segments: Sequence[tuple[Any, str, Sequence[Candidate]]]
+) -> list[list[Candidate]]:
+    """What the detail model adds to the rules' candidates, segment by segment."""
+    found = model.spans_many(
+        [(doc, text, [(c.start, c.end, c.kind) for c in cands]) for doc, text, cands in segments]
+    )
+    return [
+        [
+            Candidate(s, e, kind, detail_model.SOURCE)
+            for s, e, kind in spans
+            if not _generic(text[s:e]) and (kind != "age" or age_may_end(text, e))
+        ]
+        for (_, text, _), spans in zip(segments, found, strict=True)
+    ]
+
+
+_GENERIC = lx.PROPER_STOP | lx.NOT_NAMES | lx.MONTHS | lx.HOLIDAYS | lx.SEASONS | lx.COUNTRIES
+
+
+def _generic(span: str) -> bool:
+    """Words that never identify anyone on their own: a weekday, a month, "God"."""
+    return all(w.strip(".,'’") in _GENERIC for w in span.lower().split())
+
+
+def analyse(
+    texts: Sequence[str],
+    docs: dict[str, Any],
+    presidio: Presidio,
+    off: frozenset[str] = frozenset(),
+) -> list[SegmentResult]:
+    """The details, patterns and element signals of each parsed segment."""
+    found = {text: detail_candidates(text, docs[text], presidio, off) for text in texts}
+    if "detail_model" not in off:
+        learned = learned_candidates(
+            detail_model.get_model(), [(docs[t], t, found[t]) for t in texts]
+        )
+        for text, extra in zip(texts, learned, strict=True):
+            found[text] += extra
+    out = []
+    for text in texts:
+        doc = docs[text]
+        cands = found[text] if "detail_suppressors" in off else suppress(doc, text, found[text])
+        sents = sentences(doc)
+        elements = frozenset() if "elements" in off else element_signals(doc)
+        out.append(
+            SegmentResult(
+                tuple(cands),
+                tuple(sentence_patterns(doc, off)),
+                elements,
+                sents[-1].start_char if sents else 0,
+            )
+        )
+    return out

@@ -1,0 +1,97 @@
+"""The coach is a pipeline of named components, any of which can be switched off."""
+
+from __future__ import annotations
+
+import pytest
+
+from amends.coach import Coach
+from amends.coach.pipeline import BY_NAME, COMPONENTS, OPTIONAL, STAGES, switched_off
+from amends.coach.tests.helpers import patterns
+
+REFUSAL_LIST = (
+    "I did it, and it was wrong.\n\nMy aim here is NOT:\n\n"
+    "  • to parade as brave,\n  • to parade as the real victim,\n"
+    "  • to ask her to forgive me.\n\nI am sorry for what I did."
+)
+
+
+def _details(coach: Coach, text: str) -> set[str]:
+    return {f.text for f in coach.review(text).of_family("detail")}
+
+
+def test_every_stage_has_components_and_every_component_a_stage() -> None:
+    assert {c.stage for c in COMPONENTS} == set(STAGES)
+    assert len(BY_NAME) == len(COMPONENTS)
+    assert "parse" not in OPTIONAL and "keep_out" not in OPTIONAL
+
+
+def test_a_stage_switches_off_all_its_optional_components() -> None:
+    assert switched_off({"suppressors"}) == {"detail_suppressors", "scope", "refusals"}
+    assert switched_off({"assemble"}) == {"placeholders", "repeats", "whose"}
+
+
+@pytest.mark.parametrize("name", ["parse", "keep_out", "sorcery"])
+def test_a_component_the_coach_needs_or_does_not_have_is_refused(name: str) -> None:
+    with pytest.raises(ValueError, match=repr(name)):
+        Coach(without={name})
+
+
+def test_without_suppressors_a_refused_list_is_flagged(coach: Coach) -> None:
+    assert patterns(coach, REFUSAL_LIST) == set()
+    found = patterns(Coach(without={"suppressors"}), REFUSAL_LIST)
+    assert {"parade_brave", "forgiveness_request"} <= found
+    assert "forgiveness_request" in patterns(Coach(without={"refusals"}), REFUSAL_LIST)
+
+
+def test_without_scope_praise_of_her_courage_is_parading(coach: Coach) -> None:
+    unscoped = Coach(without={"scope"})
+    text = "The women who came forward were braver than I have ever been."
+    assert "parade_brave" not in patterns(coach, text)
+    assert "parade_brave" in patterns(unscoped, text)
+    text = (
+        "I did not describe how I remembered it, as I wanted to make space for how A remembered it."
+    )
+    assert "memory_denial" not in patterns(coach, text)
+    assert "memory_denial" in patterns(unscoped, text)
+
+
+def test_without_normalising_bullets_and_quote_marks_read_as_names(coach: Coach) -> None:
+    text = "• Hardly anyone knew what had happened.\n• Afterwards I told nobody."
+    assert _details(coach, text) == set()
+    assert "Hardly" in " ".join(_details(Coach(without={"normalise"}), text))
+    thread = "I joined #bymetoo to listen.\n\n2/7 Healing takes time."
+    assert _details(coach, thread) == set()
+    assert "2/7" in _details(Coach(without={"normalise"}), thread)
+
+
+def test_without_detail_suppressors_an_opening_capital_reads_as_a_name(coach: Coach) -> None:
+    text = "“Repairing trust takes years,” he said in a statement."
+    assert _details(coach, text) == set()
+    assert "Repairing" in " ".join(_details(Coach(without={"detail_suppressors"}), text))
+
+
+def test_without_placeholders_the_letter_the_author_chose_is_a_name(coach: Coach) -> None:
+    text = "I'll call the person I harmed J. J trusted me."
+    assert _details(coach, text) == set()
+    assert "J" in _details(Coach(without={"placeholders"}), text)
+
+
+def test_without_a_recogniser_its_details_are_not_found(coach: Coach) -> None:
+    text = "I was her shift supervisor at the Larkhill depot, and she was 19."
+    every = _details(coach, text)
+    assert len(_details(Coach(without={"detail_rules", "detail_model"}), text)) < len(every)
+    assert _details(Coach(without={"details"}), text) == set()
+
+
+def test_without_the_elements_every_element_is_missing(coach: Coach) -> None:
+    text = "I am sorry. I touched her without asking, and that was wrong."
+    said = {f.kind for f in coach.review(text).of_family("missing")}
+    assert "apology" not in said
+    off = {f.kind for f in Coach(without={"elements"}).review(text).of_family("missing")}
+    assert off == {"apology", "account", "impact", "responsibility", "repair", "change"}
+
+
+def test_without_whose_no_detail_says_whose_it_is(coach: Coach) -> None:
+    text = "She was 19 and I was her manager."
+    assert any(f.whose for f in coach.review(text).of_family("detail"))
+    assert not any(f.whose for f in Coach(without={"whose"}).review(text).of_family("detail"))
