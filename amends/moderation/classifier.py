@@ -2,7 +2,7 @@
 incitement or an urging to self-harm.
 
 A multinomial logistic regression over `features.response_features` and the response's
-sentence embedding (encoder.py), trained by
+sentence embedding (amends/coach/encoder.py), trained by
 scripts/train_moderation.py on responses we wrote (corpora/moderation/train), its
 thresholds chosen on corpora/moderation/tune. The weights ship beside this file
 (moderation_model.npz) with the digest of the data they were trained on, the thresholds,

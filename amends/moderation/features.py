@@ -9,8 +9,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from amends.coach.encoder import embed
 from amends.moderation import cues
-from amends.moderation.encoder import embed
 from amends.moderation.identify import detail_kinds
 from amends.moderation.links import find_links
 from amends.moderation.text import without_expletives, words

@@ -8,8 +8,9 @@ WordPiece tokenizer (lower case, accents stripped), six transformer layers, mean
 over the tokens, unit length. A test checks its vectors against sentence-transformers'
 on fixed sentences.
 
-An embedding lets the classifier recognise a threat or a pile-on worded in ways our
-training responses never used: sentences that mean the same lie close together.
+An embedding lets a classifier recognise a sentence worded in ways its training text
+never used: sentences that mean the same lie close together. It lives in the coach (layer
+0) so that moderation (layer 1) and the coach can both read it.
 """
 
 from __future__ import annotations

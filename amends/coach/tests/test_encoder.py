@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from amends.moderation.encoder import DIMENSIONS, embed, get_encoder
+from amends.coach.encoder import DIMENSIONS, embed, get_encoder
 
 REFERENCE: dict[str, list[float]] = {
     "What you did was cruel, and I'm angry.": [0.032799, 0.029375, 0.046769, -0.030982,
