@@ -95,6 +95,19 @@ MEANING: dict[str, tuple[re.Pattern[str], ...]] = {
     kind: tuple(re.compile(p) for p in rule.meaning) for kind, rule in RULES.items() if rule.meaning}
 
 
+def _exceptions(key: str) -> dict[str, re.Pattern[str]]:
+    """One of each kind's lists of exceptions, as one expression per kind that has any."""
+    return {kind: _rx(*getattr(rule, key)) for kind, rule in RULES.items()
+            if getattr(rule, key)}
+
+
+# Each kind's exceptions, from its rule file: see rules/README.md for what each list does.
+MEANING_UNLESS = _exceptions("meaning_unless")
+UNLESS = _exceptions("unless")
+OUT_OF_SCOPE = _exceptions("out_of_scope")
+IN_SCOPE_ONLY_IF = _exceptions("in_scope_only_if")
+
+
 def _alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of a regular expression."""
     parts, depth, current, i = [], 0, [], 0
@@ -439,13 +452,8 @@ def _meaning_kinds(norm: str, sent: Any, words: set[str] | None = None) -> set[s
     if words is None:
         words = set(_WORDS.findall(norm))
         words |= {w.split("'")[0] for w in words if "'" in w}
-    kinds = {kind for kind, cues in MEANING_SETS.items() if cues.search(norm, words)}
-    if "excusing" in kinds and re.search(r"\b(?:stopped|quit|given up|gave up|cut out|no longer|"
-                                         r"sober|meetings?)\b", norm):
-        kinds.discard("excusing")  # "I have stopped drinking" is change, not an excuse
-    if "forgiveness_request" in kinds and re.search(r"\bnot ask|never ask|won't ask|don't "
-                                                    r"expect|not expect", norm):
-        kinds.discard("forgiveness_request")
+    kinds = {kind for kind, cues in MEANING_SETS.items() if cues.search(norm, words)
+             and not (kind in MEANING_UNLESS and MEANING_UNLESS[kind].search(norm))}
     subjects = {t.lower_ for t in sent if t.dep_ in {"nsubj", "nsubjpass"}}
     if kinds & {"self_centring", "parade_monster", "parade_victim"} and not (
             subjects & {"i", "we"} or re.search(r"\b(?:my|me|myself|i'm|i've|i'd)\b", norm)):
@@ -530,7 +538,10 @@ def _negated(tok: Any) -> bool:
 
 
 def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
-    """Checks on the parse that keep each cue to the meaning it stands for."""
+    """Checks that keep each cue to the meaning it stands for: the kind's `unless` list
+    from its rule file, then checks on the parse."""
+    if kind in UNLESS and UNLESS[kind].search(norm):
+        return False
     if kind == "forgiveness_request":
         # "I will never ask for forgiveness" rejects the pattern.
         for tok in sent:
@@ -538,14 +549,8 @@ def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
                 verb = tok if tok.pos_ == "VERB" else tok.head
                 if _negated(verb) or any(_negated(a) for a in list(verb.ancestors)[:2]):
                     return False
-        return not re.search(r"not asking|never ask|don't ask|won't ask|forgive me if\b", norm)
-    if kind == "blaming" and re.search(r"\buntil (?:she|he)\b|(?<!no one )(?<!nobody )\b(?:made|forced|wouldn't let|would not "
-                                       r"let|pressured|pressuring|pushed|pushing|persuading|"
-                                       r"begging) (?:her|him)\b", norm):
-        return False  # what she did under pressure is part of the account, not blame
+        return True
     if kind == "memory_denial":
-        if re.search(r"\b(?:but|and) i (?:believe|accept|don't doubt) (?:her|him|them|what)\b", norm):
-            return False  # "I don't remember it, but I believe her" accepts her account
         # The harmed person's gaps ("she didn't remember getting home") are not denial.
         for tok in sent:
             if lemma(tok) in {"remember", "recall"}:
@@ -554,22 +559,10 @@ def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
                         r"\bi(?:'ve| have)? (?:\w+ )?(?:forgotten|forgot)\b", norm):
                     return False
         return True
-    if kind == "parade_brave":
-        if re.search(r"\bnot (?:writing|doing|saying) this to be (?:told|called)\b", norm):
-            return False
-        return not re.search(r"\b(?:her|his|their|your) (?:courage|bravery)\b", norm)
     if kind in {"self_centring", "parade_monster"}:
         # The author's own state; a sentence about her ("she couldn't sleep") is impact.
         return _first_person(sent) or "my " in norm or " me" in norm or "myself" in norm or not any(
             t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in {"she", "he", "they"} for t in sent)
-    if kind == "evasive_passive":
-        return not re.search(r"\b(?:i|she|he|they) (?:was|were) (?:told|asked|suspended)\b",
-                             norm) or "decision" in norm
-    if kind == "excusing" and re.search(r"\b(?:she|he|they) (?:was|were|'d been|had been|had|'d) "
-                                        r"(?:\w+ )?(?:drunk|wasted|hammered|sick)\b|how drunk "
-                                        r"(?:she|he)", norm):
-        # Her drunkenness named as the reason she could not consent is an account.
-        return bool(re.search(r"\bi (?:was|'d|had|'d had)\b.*\b(?:drunk|drinks|wrecked)", norm))
     if kind in {"conditional_apology", "sorry_but"}:
         return bool(re.search(r"\b(?:i|i'm|i am|im|my)\b|^sorry|\bsorry\b", norm))
     return True
@@ -621,18 +614,6 @@ _PRAISE = frozenset({"thank", "admire", "praise", "honour", "honor", "applaud", 
                      "respect", "recognise", "recognize", "acknowledge"})
 _OTHERS = frozenset({"she", "he", "they", "her", "his", "their", "them", "him", "women",
                      "woman", "victims", "survivors", "people", "everyone", "those"})
-_NEVER_AGAIN = _rx(r"\bi(?: have|'ve)? never (?:done|repeated|did|tried)\b.*\bagain\b",
-                   r"\bnever repeated (?:it|that|this|my|the)\b",
-                   r"\bi(?: have|'ve)? not (?:done|repeated) (?:it|that|this|anything like it) since\b")
-_THEIR_MEMORY = _rx(r"^i (?:\w+ )?(?:remember|recall) it (?:just )?(?:the way|as|how) (?:she|he|they|\w+) "
-                    r"(?:described|told|tells|remembers|put)",
-                    r"\b(?:make|made|making|leave|left) (?:space|room) for (?:how|what) \w+ "
-                    r"(?:remember|recall)",
-                    r"\bi (?:fully |completely )?(?:accept|believe|trust|defer to) (?:her|his|their|"
-                    r"\w+'s) (?:memory|account|version|recollection)\b(?!.*\bbut\b)")
-_TAKES_BACK = _rx(r"\b(?:sorry|apologi[sz]e|apologies|regret)\b.*\b(?:but|however|though|"
-                  r"although|yet|except|that said|at the same time|still|just)\b",
-                  r"\b(?:but|however|though|although|yet)\b.*\b(?:sorry|apologi[sz]e|apologies)\b")
 
 
 def _owner_is_other(tok: Any) -> bool:
@@ -662,13 +643,11 @@ def in_scope(kind: str, norm: str, sent: Any) -> bool:
             return False  # praise of someone else's courage
         if any(lemma(t) in _PRAISE for t in sent) and not brave:
             return False
-    if kind in {"self_centring", "parade_victim", "parade_monster", "parade_innocent"} and (
-            _NEVER_AGAIN.search(norm)):
-        return False  # "I have never done it again" is change
-    if kind == "sorry_but" and not _TAKES_BACK.search(norm):
-        return False  # no "but", no "though": nothing takes the apology back
-    # Deferring to her memory is the opposite of disowning it.
-    return not (kind == "memory_denial" and _THEIR_MEMORY.search(norm))
+    # The kind's own lists (rules/<kind>.toml): "I have never done it again" is change,
+    # not self-centring; sorry_but needs something that takes the apology back.
+    if kind in OUT_OF_SCOPE and OUT_OF_SCOPE[kind].search(norm):
+        return False
+    return not (kind in IN_SCOPE_ONLY_IF and not IN_SCOPE_ONLY_IF[kind].search(norm))
 
 
 VETO_WORDS = 12
