@@ -9,6 +9,11 @@ default), then measures in one process, with the model already loaded:
   - full review: the coach's review() with an empty paragraph cache;
   - re-check: review() again after one paragraph of the draft was edited.
 Prints medians in milliseconds and the two ratios the issue sets targets for.
+
+--embedding also measures what reading every sentence by meaning would add: embedding each
+sentence of the draft with all-MiniLM-L6-v2 (amends/coach/encoder.py), the least a
+sentence-embedding path in the coach would cost on a full review, and embedding the
+sentences of the edited paragraph, the least it would add to a re-check.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from amends.coach import Coach
 from amends.coach.engine import paragraph_spans, segment_spans
 from amends.coach.nlp import build_default_analyzer
+from amends.coach.patterns import sentences
 
 DEFAULT_DATA = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "eval",
                             "coach-dev.jsonl")
@@ -70,6 +76,8 @@ def main() -> int:
     ap.add_argument("--drafts", type=int, default=12)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--words", type=int, default=800)
+    ap.add_argument("--embedding", action="store_true",
+                    help="also time embedding every sentence (the cost of an embedding path)")
     args = ap.parse_args()
     with open(args.data, encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh if line.strip()]
@@ -107,7 +115,41 @@ def main() -> int:
     ok = f < p and f / e >= 10
     print(f"targets: full review faster than presidio, re-check >= 10x faster: "
           f"{'met' if ok else 'MISSED'}")
+    if args.embedding:
+        embedding(drafts, p, f, e)
     return 0 if ok else 1
+
+
+def _encode_all(encoder: Any, texts: list[str]) -> None:
+    for text in texts:
+        encoder.encode(text)
+
+
+def embedding(drafts: list[str], presidio: float, full: float, edit: float) -> None:
+    """What embedding each sentence adds to a review and to a re-check, in the same run."""
+    from amends.coach.encoder import get_encoder
+    from amends.coach.nlp import get_nlp
+
+    encoder, nlp = get_encoder(), get_nlp()
+    encoder.encode("Warm up.")
+    t_all: list[float] = []
+    t_para: list[float] = []
+    counts: list[int] = []
+    for n, draft in enumerate(drafts):
+        said = [s.text for s in sentences(nlp(draft))]
+        counts.append(len(said))
+        t_all.append(timed(functools.partial(_encode_all, encoder, said)))
+        spans = paragraph_spans(draft)
+        s, e = spans[(n + 3) % len(spans)]
+        para = [x.text for x in sentences(nlp(draft[s:e]))]
+        t_para.append(timed(functools.partial(_encode_all, encoder, para)))
+    a, b = statistics.median(t_all), statistics.median(t_para)
+    print(f"embedding every sentence ({statistics.mean(counts):.0f} per draft) with "
+          f"all-MiniLM-L6-v2: median {a:.1f} ms per draft, {b:.1f} ms per edited paragraph")
+    print(f"  a full review with it          {full + a:8.1f}   "
+          f"({presidio / (full + a):.2f}x faster than presidio)")
+    print(f"  a re-check with it             {edit + b:8.1f}   "
+          f"({(full + a) / (edit + b):.1f}x faster than a full review with it)")
 
 
 if __name__ == "__main__":
