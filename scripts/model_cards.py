@@ -22,7 +22,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from amends.coach import classifier, detail_model
+from amends.coach import classifier, detail_model, elements_model
 from amends.coach.cards import card_path
 from amends.coach.corpora import CORPORA, read_manifest
 
@@ -41,6 +41,15 @@ MODELS: dict[str, dict[str, Any]] = {
         "tune": [f"tune/drafts/coach-heldout-{s}.jsonl" for s in ("a", "b", "y", "d1", "d2", "d3")],
         "thresholds": ("threshold", "single"),
     },
+    "element_model.npz": {
+        "what": "the six elements read by meaning (amends/coach/elements_model.py)",
+        "trained_by": "scripts/train_element_model.py",
+        "files": elements_model.training_files,
+        "tune": [f"tune/drafts/coach-heldout-{s}.jsonl" for s in ("a", "b", "d1", "d2", "d3", "y")]
+        + [f"tune/genre-{g}-b.jsonl" for g in ("bulleted", "essay", "letter", "nonnative",
+                                               "press", "thread", "transcript")],
+        "thresholds": {f"{e}": n for n, e in enumerate(elements_model.ELEMENTS)},
+    },
 }
 TEST = [f"test/drafts/coach-heldout-d{n}.jsonl" for n in (4, 5, 6)]
 
@@ -50,7 +59,11 @@ def card(name: str, spec: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]
     manifest = read_manifest()
     with np.load(weights, allow_pickle=False) as data:
         digest = str(data["digest"])
-        thresholds = {key: round(float(data[key]), 4) for key in spec["thresholds"]}
+        if isinstance(spec["thresholds"], dict):  # one threshold per element, in one array
+            thresholds = {key: round(float(data["thresholds"][n]), 4)
+                          for key, n in spec["thresholds"].items()}
+        else:
+            thresholds = {key: round(float(data[key]), 4) for key in spec["thresholds"]}
     train = [p.relative_to(CORPORA).as_posix() for p in spec["files"]()]
     return {
         "model": name,

@@ -28,6 +28,7 @@ from amends.coach.pipeline import (
     SegmentResult,
     analyse,
     detail_candidates,
+    elements_present,
     learned_candidates,
     paragraph_spans,
     read,
@@ -201,7 +202,7 @@ def assemble(text: str, parts: list[tuple[int, SegmentResult]],
                 start += 1  # a bullet or list number blanked by the layout
             findings.append(Finding("pattern", kind, start, end, typed[start:end], kind.reason,
                                     kind.suggestion))
-    present = frozenset().union(*(part.elements for _, part in parts)) if parts else frozenset()
+    present = elements_present([part for _, part in parts], off)
     for element in ELEMENTS:
         if element not in present:
             findings.append(Finding("missing", element, None, None, "", element.reason,

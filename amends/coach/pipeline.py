@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from amends.coach import detail_model
+from amends.coach import detail_model, elements_model
 from amends.coach import lexicon as lx
 from amends.coach.details import Candidate, age_may_end, regex_candidates, token_candidates
 from amends.coach.layout import LIST_MARKER, Layout, normalise_layout
@@ -85,6 +85,12 @@ COMPONENTS: tuple[Component, ...] = (
     ),
     Component(
         "elements", "patterns", "finds the six elements; off, every element is said to be missing"
+    ),
+    Component(
+        "element_model",
+        "patterns",
+        "finds an element the cues missed, by what the draft's words mean (a 'missing' it "
+        "takes back)",
     ),
     Component(
         "detail_suppressors",
@@ -152,6 +158,8 @@ class SegmentResult:
     patterns: tuple[PatternHit, ...]
     elements: frozenset[str]
     last_sentence: int  # where the segment's last sentence starts
+    # The segment's share of the element model's reading (six numbers, no words).
+    meaning: tuple[float, ...] | None = None
 
 
 # -- normalise and segment ---------------------------------------------------------------
@@ -225,6 +233,18 @@ def detail_candidates(
     return found
 
 
+def elements_present(
+    parts: Sequence[SegmentResult], off: frozenset[str] = frozenset()
+) -> frozenset[str]:
+    """The elements a draft holds: those any segment's cues show, and those the element
+    model reads in the draft as a whole."""
+    present: frozenset[str] = frozenset().union(*(part.elements for part in parts))
+    if not {"elements", "element_model"} & off:
+        meanings = [part.meaning for part in parts if part.meaning is not None]
+        present |= elements_model.get_model().present(meanings)
+    return present
+
+
 def learned_candidates(
     model: detail_model.Model, segments: Sequence[tuple[Any, str, Sequence[Candidate]]]
 ) -> list[list[Candidate]]:
@@ -264,18 +284,21 @@ def analyse(
         )
         for text, extra in zip(texts, learned, strict=True):
             found[text] += extra
+    reader = None if {"elements", "element_model"} & off else elements_model.get_model()
     out = []
     for text in texts:
         doc = docs[text]
         cands = found[text] if "detail_suppressors" in off else suppress(doc, text, found[text])
         sents = sentences(doc)
         elements = frozenset() if "elements" in off else element_signals(doc)
+        meaning = reader.segment(text) if reader is not None else None
         out.append(
             SegmentResult(
                 tuple(cands),
                 tuple(sentence_patterns(doc, off)),
                 elements,
                 sents[-1].start_char if sents else 0,
+                meaning,
             )
         )
     return out

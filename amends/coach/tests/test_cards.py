@@ -9,22 +9,24 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from amends.coach import classifier, detail_model
+from amends.coach import classifier, detail_model, elements_model
 from amends.coach.cards import MissingWeights, read_card
 from amends.coach.corpora import CORPORA, read_manifest
 
 MODELS = [(classifier.WEIGHTS, classifier.training_files),
-          (detail_model.WEIGHTS, detail_model.training_files)]
+          (detail_model.WEIGHTS, detail_model.training_files),
+          (elements_model.WEIGHTS, elements_model.training_files)]
 
 
-@pytest.mark.parametrize("weights, training_files", MODELS, ids=["patterns", "details"])
+@pytest.mark.parametrize("weights, training_files", MODELS, ids=["patterns", "details", "elements"])
 def test_the_card_names_the_data_the_weights_were_trained_on(
         weights: Path, training_files: Callable[[], list[Path]]) -> None:
     card = read_card(weights)
     with np.load(weights, allow_pickle=False) as data:
         assert card["data_digest"] == str(data["digest"])
-        for key, value in card["thresholds"].items():
-            assert value == pytest.approx(float(data[key]), abs=1e-4), key
+        for n, (key, value) in enumerate(card["thresholds"].items()):
+            stored = data["thresholds"][n] if key in elements_model.ELEMENTS else data[key]
+            assert value == pytest.approx(float(stored), abs=1e-4), key
     assert card["data_digest"] == classifier.training_digest(training_files())
     manifest = read_manifest()
     train = card["split"]["train"]
@@ -56,3 +58,11 @@ def test_missing_detail_weights_stop_the_coach_with_a_clear_message(
             detail_model.get_model()
     finally:
         detail_model.get_model.cache_clear()
+
+
+def test_missing_element_weights_stop_the_coach_with_a_clear_message(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(elements_model, "WEIGHTS", tmp_path / "element_model.npz")
+    monkeypatch.setattr(elements_model, "_model", None)
+    with pytest.raises(MissingWeights, match=r"element_model\.npz are missing.*train_element_model"):
+        elements_model.get_model()

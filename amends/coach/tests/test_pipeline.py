@@ -95,3 +95,24 @@ def test_without_whose_no_detail_says_whose_it_is(coach: Coach) -> None:
     text = "She was 19 and I was her manager."
     assert any(f.whose for f in coach.review(text).of_family("detail"))
     assert not any(f.whose for f in Coach(without={"whose"}).review(text).of_family("detail"))
+
+
+PLAIN_REPAIR = (
+    "I need to tell the truth about what happened at the studio. I was her teacher and she was "
+    "my student. I kept her behind after class and told her she owed me her progress. I touched "
+    "her when she had not asked me to. She went quiet in class and then she stopped coming. I am "
+    "sorry. I have stopped teaching and I am paying for her therapy."
+)
+
+
+def _missing(coach: Coach, text: str) -> set[str]:
+    return {f.kind for f in coach.review(text).of_family("missing")}
+
+
+def test_the_element_model_reads_repair_told_in_plain_words(coach: Coach) -> None:
+    cues_alone = _missing(Coach(without={"element_model"}), PLAIN_REPAIR)
+    assert "repair" in cues_alone
+    with_model = _missing(coach, PLAIN_REPAIR)
+    assert "repair" not in with_model
+    # It can only take a "missing" back, never add one.
+    assert with_model <= cues_alone
