@@ -21,7 +21,6 @@ cache holds those, never the words or a vector that could be read back into them
 from __future__ import annotations
 
 import math
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,21 +72,17 @@ class Model:
         )
 
 
-_lock = threading.Lock()
 _model: Model | None = None
 
 
 def get_model() -> Model:
+    """The shipped model, loaded once; MissingWeights when its weights are absent."""
     global _model
     if _model is None:
-        with _lock:
-            if _model is None:
-                path = require_weights(WEIGHTS, "scripts/train_element_model.py")
-                with np.load(path, allow_pickle=False) as data:
-                    _model = Model(
-                        data["table"].astype(np.float32),
-                        data["bias"].astype(np.float64),
-                        data["thresholds"].astype(np.float64),
-                        WordPiece(model_dir() / "vocab.txt"),
-                    )
+        path = require_weights(WEIGHTS, "scripts/train_element_model.py")
+        with np.load(path, allow_pickle=False) as data:
+            # Loading twice in a race costs a moment and gives the same model.
+            _model = Model(data["table"].astype(np.float32), data["bias"].astype(np.float64),
+                           data["thresholds"].astype(np.float64),
+                           WordPiece(model_dir() / "vocab.txt"))
     return _model

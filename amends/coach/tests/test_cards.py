@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -40,14 +41,6 @@ def test_the_card_names_the_data_the_weights_were_trained_on(
     assert card["figures"], "a card states the figures measured with its weights"
 
 
-def test_missing_pattern_weights_stop_the_coach_with_a_clear_message(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(classifier, "WEIGHTS", tmp_path / "pattern_model.npz")
-    monkeypatch.setattr(classifier, "_model", None)
-    with pytest.raises(MissingWeights, match=r"pattern_model\.npz are missing.*train_coach\.py"):
-        classifier.get_model()
-
-
 def test_missing_detail_weights_stop_the_coach_with_a_clear_message(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(detail_model, "WEIGHTS", tmp_path / "detail_model.npz")
@@ -60,9 +53,14 @@ def test_missing_detail_weights_stop_the_coach_with_a_clear_message(
         detail_model.get_model.cache_clear()
 
 
-def test_missing_element_weights_stop_the_coach_with_a_clear_message(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(elements_model, "WEIGHTS", tmp_path / "element_model.npz")
-    monkeypatch.setattr(elements_model, "_model", None)
-    with pytest.raises(MissingWeights, match=r"element_model\.npz are missing.*train_element_model"):
-        elements_model.get_model()
+@pytest.mark.parametrize("module, name, script", [
+    (classifier, "pattern_model", "train_coach"),
+    (elements_model, "element_model", "train_element_model"),
+], ids=["patterns", "elements"])
+def test_missing_weights_stop_the_coach_with_a_clear_message(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, module: Any, name: str,
+        script: str) -> None:
+    monkeypatch.setattr(module, "WEIGHTS", tmp_path / f"{name}.npz")
+    monkeypatch.setattr(module, "_model", None)
+    with pytest.raises(MissingWeights, match=rf"{name}\.npz are missing.*{script}\.py"):
+        module.get_model()
