@@ -82,7 +82,10 @@ def get_model() -> Model:
         path = require_weights(WEIGHTS, "scripts/train_element_model.py")
         with np.load(path, allow_pickle=False) as data:
             # Loading twice in a race costs a moment and gives the same model.
-            _model = Model(data["table"].astype(np.float32), data["bias"].astype(np.float64),
-                           data["thresholds"].astype(np.float64),
-                           WordPiece(model_dir() / "vocab.txt"))
+            _model = Model(
+                data["table"].astype(np.float32),
+                data["bias"].astype(np.float64),
+                data["thresholds"].astype(np.float64),
+                WordPiece(model_dir() / "vocab.txt"),
+            )
     return _model
