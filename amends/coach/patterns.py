@@ -17,7 +17,7 @@ from amends.coach.classifier import NONE, get_model
 from amends.coach.kinds import ELEMENTS as KIND_ELEMENTS
 from amends.coach.kinds import PATTERNS
 from amends.coach.nlp import lemma
-from amends.coach.ruleset import load_rules
+from amends.coach.ruleset import load_element_rules, load_rules
 
 _CONTRACTIONS = re.compile(
     r"\b(dont|didnt|cant|couldnt|wouldnt|isnt|wasnt|doesnt|havent|hasnt|wont|shouldnt|"
@@ -278,76 +278,14 @@ REASONS = {k.value: (k.reason, k.suggestion) for k in PATTERNS}
 
 ELEMENTS = tuple(k.value for k in KIND_ELEMENTS)
 
+# The cues of the six elements, and what voids them, from rules/elements.toml.
+ELEMENT_RULES = load_element_rules()
 ELEMENT_CUES: dict[str, re.Pattern[str]] = {
-    # Every form an apology takes: "I'm deeply sorry", "I sincerely apologize", "my
-    # apologies", "I regret what I did", "I owe her an apology", "I apologised to her".
-    "apology": _rx(r"\b(?:i|we)(?:'m| am|'re| are)(?: (?:so|very|truly|deeply|really|"
-                   r"sincerely|genuinely|profoundly|terribly|incredibly|most|deeply,? deeply))*"
-                   r" sorry\b", r"\b(?:i|we)(?: \w+ly)?(?: want to| wish to| must| have to|"
-                   r" would like to)?(?: \w+ly)? apologi[sz]e[ds]?\b", r"\bmy (?:\w+ )?apolog(?:y|ies)\b",
-                   r"\bi(?: \w+ly)? regret (?:what i|my|having|hurting|harming|everything i)\b", r"\bi owe (?:her|him|them|you) an apology\b",
-                   r"\bi offer (?:my |an |a )?(?:\w+ )?apolog(?:y|ies)\b", r"^sorry for what i\b",
-                   r"\bi said (?:i was|i'm|i am) sorry\b"),
-    "account": _rx(
-        r"\bi (?:\w+ ){0,2}(?:grabbed|kissed|touched|pressured|pushed|pressed|groped|hugged|"
-        r"held|pulled|forced|raped|assaulted|sent|shared|messaged|texted|followed|punished|"
-        r"ignored|kept (?:asking|going|messaging|on|pushing)|had sex|put my hands?|made "
-        r"comments|commented|called her|stood too close|dropped|took|went ahead|did not stop|"
-        r"didn't stop|wore her down|cornered|exposed|filmed|photographed|stalked|asked (?:her )?"
-        r"again|treated|started (?:touching|messaging))\b",
-    ),
-    "impact": _rx(
-        r"\b(?:she|he|they) (?:has |had |have )?(?:\w+ )?(?:stopped|left|quit|changed|moved|"
-        r"avoided|dreaded|dreads|started dreading|couldn't|could not|can't|lost|cried|"
-        r"flinches|struggled|had to|went home|didn't come|never went|would cross|crossed)\b",
-        r"\b(?:panic attacks?|scared|afraid|frightened|anxiety|nightmares)\b",
-        r"\bcost (?:her|him|them)\b", r"\bimpact\b", r"\bwhat (?:it|this) did to (?:her|him)\b",
-        r"\bmade (?:her|him|them) feel\b",
-    ),
-    "responsibility": _rx(
-        r"\b(?:it'?s|that'?s|that is|this is|it is|it was|this was) (?:all )?(?:on me|mine|my "
-        r"(?:fault|responsibility|choice|doing))\b", r"\bi (?:take|accept) (?:full |complete )?"
-        r"responsibility\b", r"\bmy responsibility\b", r"\bi (?:chose|made the choice|made a "
-        r"choice)\b", r"\bwhat i'?m responsible for\b", r"\b(?:nothing|none of it) (?:she|he|you)"
-        r" (?:did|could)", r"\bnot (?:her|his|your) (?:fault|doing)\b", r"\bmy choice\b",
-        r"\bi was the one who did\b", r"\bon me\b", r"\bi am responsible\b",
-        r"\bi used (?:that|it|the trust|my (?:position|power|role|authority|status))\b",
-        r"\b(?:and|but) i knew (?:it|that|what)\b|^i knew\.?$", r"\bmy choices?\b",
-        r"\bnone of (?:it|this) was (?:your|her|his) (?:doing|fault)\b",
-        r"\bknowing i had power\b", r"\bi abused\b", r"\bi own (?:this|that|it|what)\b",
-        r"\bi was responsible\b", r"\bmy fault\b", r"\bthere (?:is|was|'s) no excuse\b",
-        r"\b(?:nobody|no one) (?:else )?(?:made|forced|pushed) me\b", r"\bmy decision\b",
-        r"\bi (?:decided|knew (?:she|he|they))\b", r"\b(?:i|what i did) was wrong\b",
-        r"\bi(?:'m| am) to blame\b", r"\bi have no excuse\b",
-    ),
-    "repair": _rx(
-        r"\bi(?: have|'ve| will|'ll)? (?:paid|repaid|pay|refunded|compensated|returned)\b",
-        r"\bpay for (?:her|his|their) (?:therapy|counselling|counseling)",
-        r"\bi (?:moved out|moved to|left the|resigned|stepped down|wrote to|told them the truth|"
-        r"confirmed|withdrew|deleted)\b", r"\bso (?:that )?(?:she|he) (?:never has to|didn't "
-        r"have to|could keep|can keep|doesn't have to)", r"\bif (?:she|he) (?:ever )?wants "
-        r"anything\b", r"\brepair\b", r"\bthrough (?:her|his|a|the) (?:solicitor|friend|"
-        r"facilitator|welfare officer|hr)\b",
-    ),
-    "change": _rx(
-        r"\bi(?: have|'ve)? (?:stopped|quit|gave up|given up)\b",
-        r"\bi (?:no longer|don't|do not|won't|will not|never) (?:drink|message|meet|coach|date|"
-        r"manage|go|work|text|contact|drive|stay|post|use)\b",
-        r"\bi(?:'m| am| have been|'ve been| now| will| will be|'ll| 'll be| have| 've)? "
-        r"(?:seen|see|seeing|in|doing|attending|attend|on|started|starting|enrolled|completed|"
-        r"finished|joined|done|did|going to|spent) (?:a |an |the |my |two years in a )?(?:\w+ )?"
-        r"(?:\w+ )?(?:therapist|counsellor|counselor|therapy|counselling|counseling|course|"
-        r"programme|program|group|training)\b",
-        r"\b(?:asks?|ask) me (?:about|anything)\b", r"\bpermission to\b",
-        r"\bpull me up\b|\bcall me out\b|\bhold me to account\b|\bchecks? (?:in )?(?:on|with) me\b",
-        r"\bi'?ll be (?:on soft drinks|leaving)\b", r"\bi (?:will|'ll) be (?:on|leaving)\b",
-        r"\boff the drink\b", r"\bthe door stays open\b", r"\bno longer\b",
-    ),
-}
-
-# Conditions that void an element cue in the same sentence.
-_NOT_APOLOGY = _rx(r"\bif\b", r"\bbut\b", r"sorry (?:it|that it) came", r"sorry for how",
-                   r"sorry (?:she|he|they|you) (?:felt|feel)", r"sorry the way")
+    element: _rx(*rule.cues) for element, rule in ELEMENT_RULES.items()}
+ELEMENT_UNLESS: dict[str, re.Pattern[str]] = {
+    element: _rx(*rule.unless) for element, rule in ELEMENT_RULES.items() if rule.unless}
+# A condition, a "but", or sorrow for how it was taken: no apology.
+_NOT_APOLOGY = ELEMENT_UNLESS["apology"]
 
 
 @dataclass(frozen=True)
@@ -698,7 +636,7 @@ def element_signals(doc: Any) -> frozenset[str]:
         for element, rx in ELEMENT_CUES.items():
             if element in found or not rx.search(norm):
                 continue
-            if element == "apology" and _NOT_APOLOGY.search(norm):
+            if element in ELEMENT_UNLESS and ELEMENT_UNLESS[element].search(norm):
                 continue
             found.add(element)
     return frozenset(found)

@@ -19,6 +19,7 @@ from amends.coach.kinds import Family, Kind
 
 RULES_DIR = Path(__file__).with_name("rules")
 FIELDS_FILE = RULES_DIR / "fields.toml"
+ELEMENTS_FILE = RULES_DIR / "elements.toml"
 
 # Every key a rule file may hold; a misspelt key would otherwise drop its rules silently.
 _LISTS = ("cues", "meaning", "meaning_unless", "unless", "out_of_scope", "in_scope_only_if",
@@ -94,8 +95,46 @@ def load_rules() -> dict[str, Rule]:
     """Every pattern kind's rules, in the order `Kind` declares them, which is the order
     in which the engine reports the kinds it finds in one sentence."""
     found = {path.stem: _read(path) for path in RULES_DIR.glob("*.toml")
-             if path != FIELDS_FILE}
+             if path not in (FIELDS_FILE, ELEMENTS_FILE)}
     missing = set(PATTERN_KINDS) - set(found)
     if missing:
         raise ValueError(f"no rule file for {sorted(missing)}")
     return {kind: found[kind] for kind in PATTERN_KINDS}
+
+
+@dataclass(frozen=True)
+class ElementRule:
+    """How one of the six elements shows in a sentence (rules/elements.toml)."""
+
+    element: str
+    cues: tuple[str, ...]  # one is enough to show the element
+    unless: tuple[str, ...]  # a sentence that matches one shows nothing of it
+    must_show: tuple[str, ...]
+    must_not_show: tuple[str, ...]
+
+
+_ELEMENT_LISTS = ("cues", "unless", "must_show", "must_not_show")
+
+
+@cache
+def load_element_rules() -> dict[str, ElementRule]:
+    """The six elements' cues, in the order `Kind` declares them."""
+    with ELEMENTS_FILE.open("rb") as f:
+        data: dict[str, Any] = tomllib.load(f)
+    elements = tuple(k.value for k in Kind if k.family is Family.MISSING)
+    if set(data) != set(elements):
+        raise ValueError(f"{ELEMENTS_FILE.name}: one table for each of {elements}")
+    out = {}
+    for element in elements:
+        table = data[element]
+        unknown = set(table) - set(_ELEMENT_LISTS)
+        if unknown:
+            raise ValueError(f"{ELEMENTS_FILE.name} [{element}]: unknown keys {sorted(unknown)}")
+        lists = {key: tuple(table.get(key, ())) for key in _ELEMENT_LISTS}
+        for key in ("cues", "unless"):
+            lists[key] = tuple(expand(p, f"{ELEMENTS_FILE.name} [{element}] {key}")
+                               for p in lists[key])
+            for p in lists[key]:
+                re.compile(p)
+        out[element] = ElementRule(element=element, **lists)
+    return out

@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from amends.coach import Coach
-from amends.coach.ruleset import RULES_DIR, Rule, _read, expand, fields, load_rules
+from amends.coach.ruleset import (
+    RULES_DIR,
+    Rule,
+    _read,
+    expand,
+    fields,
+    load_element_rules,
+    load_rules,
+)
 from amends.coach.tests.helpers import patterns
 
 EXAMPLES = [pytest.param(kind, sentence, flag, id=f"{kind}-{'flag' if flag else 'pass'}-{n}")
@@ -54,5 +62,23 @@ def test_a_rule_with_an_unknown_field_does_not_load(tmp_path: Path) -> None:
 def test_every_file_in_the_rules_folder_is_a_kind_or_the_fields() -> None:
     kinds = set(load_rules())
     for path in RULES_DIR.glob("*.toml"):
-        assert path.stem in kinds | {"fields"}, path.name
+        assert path.stem in kinds | {"fields", "elements"}, path.name
     assert all(isinstance(rule, Rule) for rule in load_rules().values())
+
+
+ELEMENT_EXAMPLES = [
+    pytest.param(element, sentence, shows, id=f"{element}-{'shows' if shows else 'not'}-{n}")
+    for element, rule in load_element_rules().items()
+    for shows, sentences in ((True, rule.must_show), (False, rule.must_not_show))
+    for n, sentence in enumerate(sentences)]
+
+
+def test_every_element_has_cues_and_examples_both_ways() -> None:
+    for element, rule in load_element_rules().items():
+        assert rule.cues and rule.must_show and rule.must_not_show, element
+
+
+@pytest.mark.parametrize("element, sentence, shows", ELEMENT_EXAMPLES)
+def test_element_examples(coach: Coach, element: str, sentence: str, shows: bool) -> None:
+    missing = {f.kind for f in coach.review(sentence).of_family("missing")}
+    assert (element not in missing) == shows, (sentence, missing)
