@@ -180,22 +180,44 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rate limits must hold across processes, so they live in a shared cache: the
-# database by default (no extra service), Redis when AMENDS_REDIS_URL is set.
+# database by default (no extra service), Redis when AMENDS_REDIS_URL is set. The
+# "readers" cache holds the library pages anonymous readers share
+# (amends/core/reader_cache.py); with Redis it shares the database under its own
+# prefix, and forgetting its pages deletes only those keys.
 _REDIS_URL = env_str("AMENDS_REDIS_URL", "")
+AMENDS_READER_CACHE_SECONDS = env_int("AMENDS_READER_CACHE_SECONDS", 600, minimum=0)
 if _REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": _REDIS_URL,
-        }
+        },
+        "readers": {
+            "BACKEND": "amends.core.reader_cache.ReaderRedisCache",
+            "LOCATION": _REDIS_URL,
+            "KEY_PREFIX": "amends-readers",
+            "TIMEOUT": AMENDS_READER_CACHE_SECONDS,
+        },
     }
+    # Sessions read from Redis and written through to the database: any process can
+    # serve any request, and a Redis restart logs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "amends_cache",
-        }
+        },
+        "readers": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "amends_reader_cache",
+            "TIMEOUT": AMENDS_READER_CACHE_SECONDS,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
+if AMENDS_READER_CACHE_SECONDS == 0:
+    # Zero turns the readers' cache off: every page is rendered for every reader.
+    del CACHES["readers"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
 

@@ -2,24 +2,172 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from amends.core.permissions import Action, Obj, require
 from amends.institutions.access import Person, relations_to
 from amends.library.models import Publication, Tag, Withdrawal
-from amends.library.search import search
+from amends.library.search import by_relevance, search
+
+# Counting every match costs as much as reading every match: past this many, a
+# listing says "more than" instead of counting on.
+COUNT_CAP = 1000
+# Numbered pages (?page=N) skip rows with OFFSET, whose cost grows with N: they are
+# kept for relevance order and for old links, and stop here. Newest-first pages
+# beyond the first are reached by keyset links, which cost the same at any depth.
+MAX_NUMBERED_PAGE = 50
+NEWEST = "newest"
+RELEVANCE = "relevance"
+# What a card shows; a listing never reads the five sections or the search document.
+CARD_COLUMNS = ("public_id", "pseudonym", "published_month", "title", "excerpt")
 
 
-def published(query: str = "", tag_slugs: list[str] | None = None) -> QuerySet[Publication]:
+@dataclass(frozen=True)
+class Cursor:
+    """A position in the newest-first order: a statement's month and id."""
+
+    month: datetime.date
+    id: int
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m}.{self.id}"
+
+    @classmethod
+    def parse(cls, text: str | None) -> Cursor | None:
+        """The cursor in a page link, or None for anything else (a reader may edit links)."""
+        if not text:
+            return None
+        month, _, id_text = text.partition(".")
+        try:
+            return cls(datetime.datetime.strptime(month, "%Y-%m").date(), int(id_text))
+        except ValueError:
+            return None
+
+    @classmethod
+    def of(cls, publication: Publication) -> Cursor:
+        return cls(publication.published_month, publication.pk)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of the library, with what its links need."""
+
+    publications: list[Publication]
+    number: int
+    # Keyset links for newest order (the cursor to continue from), numbers for relevance.
+    newer: Cursor | None
+    older: Cursor | None
+    previous_number: int | None
+    next_number: int | None
+    count: int
+    count_is_capped: bool
+
+    @property
+    def pages(self) -> int | None:
+        if self.count_is_capped:
+            return None
+        return max(1, -(-self.count // settings.AMENDS_LIBRARY_PAGE_SIZE))
+
+
+def _matching(query: str, tag_slugs: list[str]) -> QuerySet[Publication]:
     publications = Publication.objects.all()
     if query:
         publications = search(publications, query)
-    for slug in tag_slugs or []:
-        # One filter (one join) per tag: a statement must carry every chosen tag. Slugs
-        # are unique, so each join matches at most one row and no DISTINCT is needed.
-        publications = publications.filter(tags__slug=slug)
-    return publications.prefetch_related("tags")
+    tag_ids = dict(Tag.objects.filter(slug__in=tag_slugs).values_list("slug", "id"))
+    for slug in tag_slugs:
+        # One filter (one join on the through table) per tag: a statement must carry
+        # every chosen tag. Each join matches at most one row, so no DISTINCT.
+        publications = publications.filter(tags=tag_ids.get(slug, 0))
+    return publications
+
+
+def _cards(publications: QuerySet[Publication]) -> QuerySet[Publication]:
+    return publications.only(*CARD_COLUMNS).prefetch_related(
+        Prefetch("tags", queryset=Tag.objects.only("slug", "label"))
+    )
+
+
+def _capped_count(publications: QuerySet[Publication]) -> tuple[int, bool]:
+    counted = publications.order_by().values("pk")[: COUNT_CAP + 1].count()
+    return min(counted, COUNT_CAP), counted > COUNT_CAP
+
+
+def published(query: str = "", tag_slugs: list[str] | None = None) -> QuerySet[Publication]:
+    """Every listed statement matching the words and carrying every tag, newest first."""
+    return _cards(_matching(query, tag_slugs or []))
+
+
+def _page(publications: QuerySet[Publication], start: int = 0) -> tuple[list[Publication], bool]:
+    """A page of cards from `start`, and whether more follow (one row more is read)."""
+    size = settings.AMENDS_LIBRARY_PAGE_SIZE
+    rows = list(_cards(publications)[start : start + size + 1])
+    return rows[:size], len(rows) > size
+
+
+# Row-value comparisons: both databases seek straight to the cursor in the listed-order index.
+_OLDER = "(library_publication.published_month, library_publication.id) < (%s, %s)"
+_NEWER = "(library_publication.published_month, library_publication.id) > (%s, %s)"
+
+
+def _beyond(
+    publications: QuerySet[Publication], cursor: Cursor, where: str
+) -> QuerySet[Publication]:
+    # `where` is one of the two constants above; the cursor goes in as parameters.
+    return publications.extra(where=[where], params=[cursor.month, cursor.id])  # noqa: S610
+
+
+def listing(
+    query: str = "",
+    tag_slugs: list[str] | None = None,
+    *,
+    order: str = NEWEST,
+    before: Cursor | None = None,
+    after: Cursor | None = None,
+    number: int = 1,
+    numbered: bool = False,
+) -> Listing:
+    """One page of the library; its cost does not grow with the library's size.
+
+    Newest first, a page is read from the listed-order index: after a cursor (older
+    statements) or before one (newer), never by skipping rows. Relevance order (only
+    with a query) and old numbered links read numbered pages, up to MAX_NUMBERED_PAGE.
+    """
+    matching = _matching(query, tag_slugs or [])
+    count, capped = _capped_count(matching)
+    number = max(1, number)
+    newer: Cursor | None = None
+    previous_number = next_number = None
+    if order == RELEVANCE and query:
+        number = min(number, MAX_NUMBERED_PAGE)
+        ranked = by_relevance(matching, query)
+        rows, more = _page(ranked, (number - 1) * settings.AMENDS_LIBRARY_PAGE_SIZE)
+        previous_number = number - 1 or None
+        next_number = number + 1 if more and number < MAX_NUMBERED_PAGE else None
+        return Listing(rows, number, None, None, previous_number, next_number, count, capped)
+    if numbered:
+        # An old numbered link: read it by OFFSET (bounded), then carry on with cursors.
+        number = min(number, MAX_NUMBERED_PAGE)
+        rows, more = _page(matching, (number - 1) * settings.AMENDS_LIBRARY_PAGE_SIZE)
+        has_newer = number > 1
+    elif after is not None:
+        # Newer statements than the cursor: read upwards, then turn the page round.
+        rows, has_newer = _page(_beyond(matching, after, _NEWER).order_by("published_month", "id"))
+        rows.reverse()
+        more = True
+        number = number if has_newer else 1
+    else:
+        rows, more = _page(_beyond(matching, before, _OLDER) if before else matching)
+        has_newer = before is not None
+        number = number if before else 1
+    if rows and has_newer:
+        newer = Cursor.of(rows[0])
+    older = Cursor.of(rows[-1]) if rows and more else None
+    return Listing(rows, number, newer, older, None, None, count, capped)
 
 
 class Withdrawn(Exception):

@@ -10,8 +10,10 @@ from django.utils import timezone
 from amends.core import audit
 from amends.core.audit import AuditEventType, AuditRole
 from amends.core.permissions import Action, Obj, Relation, require
+from amends.core.reader_cache import forget_pages
 from amends.institutions.access import relations_to
 from amends.library import search
+from amends.library.cards import excerpt_of, title_of
 from amends.library.models import Publication, Tag, Withdrawal
 from amends.library.pseudonyms import new_pseudonym
 from amends.library.sections import SECTION_KEYS
@@ -35,9 +37,12 @@ def do_publish(sections: dict[str, str], tag_slugs: list[str]) -> Publication:
             pseudonym=new_pseudonym(),
             published_month=timezone.now().date().replace(day=1),
             search_document="\n\n".join(sections[key] for key in SECTION_KEYS),
+            title=title_of(sections["what_i_did"]),
+            excerpt=excerpt_of(sections["what_i_did"]),
             **{key: sections[key] for key in SECTION_KEYS},
         )
         publication.save()
+        forget_pages()
         publication.tags.set(Tag.objects.filter(slug__in=tag_slugs))
         search.index_publication(publication)
     return publication
@@ -46,6 +51,8 @@ def do_publish(sections: dict[str, str], tag_slugs: list[str]) -> Publication:
 def do_withdraw(publication: Publication) -> None:
     with transaction.atomic():
         publication_id = publication.pk
+        # First, so that the cached pages go before the write-ahead log is truncated.
+        forget_pages()
         Withdrawal.objects.get_or_create(
             public_id_digest=Withdrawal.digest(publication.public_id)
         )
@@ -81,6 +88,7 @@ def do_hide_pending_review(publication: Publication, reason: str) -> None:
             return
         locked.hidden = True
         locked.save(update_fields=["hidden"])
+        forget_pages()
         publication.hidden = True
         search.unindex_publication(publication.pk)
         audit.record(
@@ -94,6 +102,7 @@ def do_restore(actor: Member, publication: Publication, reason: str) -> None:
     with transaction.atomic():
         publication.hidden = False
         publication.save(update_fields=["hidden"])
+        forget_pages()
         search.index_publication(publication)
         audit.record(
             actor, AuditRole.MODERATOR, AuditEventType.PUBLICATION_RESTORED, publication,

@@ -47,6 +47,10 @@ class Publication(models.Model):
     responsibility = models.TextField()
     repair = models.TextField()
     change = models.TextField()
+    # What a card in a listing shows (cards.py), stored at publishing so that a listing
+    # reads two short columns and never the five sections.
+    title = models.CharField(max_length=200, default="")
+    excerpt = models.CharField(max_length=300, default="")
     tags = models.ManyToManyField(Tag, blank=True, related_name="publications")
     # All sections in one column, for PostgreSQL's full-text index and SQLite's FTS5 table.
     search_document = models.TextField()
@@ -62,6 +66,16 @@ class Publication(models.Model):
     class Meta:
         # Newest first; the id breaks ties within a month without storing a time.
         ordering = ["-published_month", "-id"]
+        indexes = [
+            # The order the library is read in, over listed statements only: the first
+            # page and every keyset page after it are a walk down this index.
+            models.Index(
+                models.F("published_month").desc(),
+                models.F("id").desc(),
+                name="library_listed_order",
+                condition=models.Q(hidden=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.pseudonym}, {self.published_month:%B %Y}"

@@ -1,15 +1,15 @@
 """Full-text search over the library, behind one interface for both databases.
 
 SQLite uses an FTS5 table (library_search) whose rowid is the publication's id;
-PostgreSQL uses its own text search over an expression index. Views and actions
-call only the functions below.
+PostgreSQL uses its own text search over a stored tsvector column (search_vector,
+generated from search_document, under a GIN index). Views and actions call only the
+functions below.
 """
 
 from __future__ import annotations
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection, connections, transaction
 from django.db.models import QuerySet
 
@@ -82,25 +82,55 @@ def purge_withdrawn_text(*, using: str = "default") -> None:
     transaction.on_commit(truncate_log, using=using)
 
 
+def _fts5_match(terms: list[str]) -> str:
+    return " AND ".join('"' + term.replace('"', "") + '"' for term in terms)
+
+
 def search(publications: QuerySet[Publication], query: str) -> QuerySet[Publication]:
     """Publications matching every word of the query (words are stemmed; order kept).
 
     The reader's text never reaches either engine's query syntax: it is split into
     words, and each word is quoted (FTS5) or passed as plain text (PostgreSQL), so
     that "NEAR(", quotes or a stray "*" cannot cause an error or a broad match.
+
+    The match is a join inside the one SQL query (FTS5's table, or PostgreSQL's
+    stored search_vector under its GIN index), so the engine limits and orders the
+    results: no list of matching ids ever comes back to Python.
     """
     terms = _terms(query)
     if not terms:
         return publications
     if connection.vendor == "sqlite":
-        match = " AND ".join('"' + term.replace('"', "") + '"' for term in terms)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT rowid FROM library_search WHERE library_search MATCH %s", [match]
-            )
-            ids = [row[0] for row in cursor.fetchall()]
-        return publications.filter(pk__in=ids)
-    vector = SearchVector("search_document", config="english")
-    return publications.annotate(search=vector).filter(
-        search=SearchQuery(" ".join(terms), config="english", search_type="plain")
+        return publications.extra(
+            tables=["library_search"],
+            where=[
+                "library_search.rowid = library_publication.id",
+                "library_search.library_search MATCH %s",
+            ],
+            params=[_fts5_match(terms)],
+        )
+    return publications.extra(
+        where=["library_publication.search_vector @@ plainto_tsquery('english'::regconfig, %s)"],
+        params=[" ".join(terms)],
     )
+
+
+def by_relevance(matching: QuerySet[Publication], query: str) -> QuerySet[Publication]:
+    """The matches of search(publications, query), best first: bm25 on SQLite (lower is
+    better), ts_rank on PostgreSQL. Ties, common among short statements, fall back to
+    newest first.
+    """
+    terms = _terms(query)
+    if not terms:
+        return matching
+    if connection.vendor == "sqlite":
+        ranked = matching.extra(select={"relevance": "bm25(library_search)"})
+        return ranked.order_by("relevance", "-published_month", "-id")
+    ranked = matching.extra(
+        select={
+            "relevance": "ts_rank(library_publication.search_vector, "
+            "plainto_tsquery('english'::regconfig, %s))"
+        },
+        select_params=[" ".join(terms)],
+    )
+    return ranked.order_by("-relevance", "-published_month", "-id")

@@ -172,7 +172,7 @@ def test_a_withdrawn_statement_says_it_was_withdrawn_and_keeps_no_trace_of_it(
     ],
 )
 def test_a_library_card_ends_at_a_sentence_or_a_whole_word(text: str, shown: str) -> None:
-    from amends.library.templatetags.library_text import card_excerpt
+    from amends.library.cards import card_excerpt
 
     excerpt = card_excerpt(text)
     assert excerpt == shown

@@ -1,0 +1,168 @@
+"""The library at scale: keyset pages, relevance order, capped counts, narrow reads."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
+from amends.library import access
+from amends.library.models import Publication
+from amends.library.tests.test_library import publish
+
+pytestmark = pytest.mark.django_db
+
+
+def links(page: str) -> dict[str, str]:
+    found = re.findall(r'<a rel="(prev|next)" href="([^"]+)"', page)
+    return {rel: href.replace("&amp;", "&") for rel, href in found}
+
+
+def titles(page: str) -> list[str]:
+    return re.findall(r"Statement number (\d+)\b", page)
+
+
+@override_settings(AMENDS_LIBRARY_PAGE_SIZE=3)
+def test_older_and_newer_links_walk_the_whole_library_without_javascript(reader) -> None:
+    for n in range(8):
+        publish(f"Statement number {n} about pressure.", month=datetime.date(2026, 1 + n % 3, 1))
+    seen: list[str] = []
+    page = reader.get("/").content.decode()
+    pages = [page]
+    while "next" in links(page):
+        page = reader.get("/" + links(page)["next"]).content.decode()
+        pages.append(page)
+    for page in pages:
+        seen += titles(page)
+    expected = [
+        str(p.what_i_did.split()[2])
+        for p in Publication.objects.order_by("-published_month", "-id")
+    ]
+    assert seen == expected and len(seen) == 8
+    assert "Page 3 of 3" in pages[-1] and "Page 1 of 3" in pages[0]
+    # And back again, newer, from the last page to the first.
+    back = pages[-1]
+    for earlier in reversed(pages[:-1]):
+        back = reader.get("/" + links(back)["prev"]).content.decode()
+        assert titles(back) == titles(earlier)
+    assert "prev" not in links(back)
+
+
+@override_settings(AMENDS_LIBRARY_PAGE_SIZE=2)
+def test_a_deep_page_reads_as_few_rows_and_queries_as_the_first(reader) -> None:
+    for n in range(12):
+        publish(f"Statement number {n} about pressure.")
+    page = reader.get("/").content.decode()
+    for _ in range(4):
+        page = reader.get("/" + links(page)["next"]).content.decode()
+    deep_link = "/" + links(page)["next"]
+    with CaptureQueriesContext(connection) as first:
+        access.listing()
+    cursor = access.Cursor.parse(dict(p.split("=") for p in deep_link[2:].split("&"))["before"])
+    with CaptureQueriesContext(connection) as deep:
+        listing = access.listing(before=cursor, number=6)
+    assert len(deep.captured_queries) == len(first.captured_queries)
+    assert all("OFFSET" not in q["sql"] for q in deep.captured_queries)
+    assert all("what_i_did" in p.get_deferred_fields() for p in listing.publications)
+    assert titles(reader.get(deep_link).content.decode()) == ["1", "0"]
+
+
+def test_a_listing_reads_the_card_columns_and_never_the_sections(reader) -> None:
+    publish("I pressured my partner repeatedly. Then I told friends it was nothing.")
+    with CaptureQueriesContext(connection) as queries:
+        page = reader.get("/?q=pressured").content.decode()
+    listing_sql = " ".join(
+        q["sql"] for q in queries.captured_queries if "library_publication" in q["sql"]
+    )
+    for column in (
+        "what_i_did",
+        "known_impact",
+        "responsibility",
+        "repair",
+        "change",
+        "search_document",
+    ):
+        assert f'"library_publication"."{column}"' not in listing_sql, column
+    assert "I pressured my partner repeatedly." in page
+    assert "Then I told friends it was nothing." in page  # the stored excerpt
+
+
+def test_search_orders_by_relevance_or_newest_as_the_reader_chooses(reader) -> None:
+    publish("Pressure, pressure, pressure: I pressured her.", month=datetime.date(2025, 1, 1))
+    publish("Once I applied pressure at work.", month=datetime.date(2026, 6, 1))
+    relevance = reader.get("/?q=pressure").content.decode()
+    assert relevance.index("Pressure, pressure") < relevance.index("Once I applied")
+    assert 'aria-current="true">best match first' in relevance
+    newest_link = re.search(r'<a href="([^"]+)">newest first</a>', relevance)
+    assert newest_link
+    newest = reader.get("/" + newest_link.group(1).replace("&amp;", "&")).content.decode()
+    assert newest.index("Once I applied") < newest.index("Pressure, pressure")
+
+
+def test_tags_combine_with_a_search(reader) -> None:
+    publish("At work I applied pressure.", tags=("workplace", "pressure"))
+    publish("At a party I applied pressure.", tags=("party", "pressure"))
+    publish("At work I sent messages.", tags=("workplace",))
+    page = reader.get("/", {"q": "pressure", "tag": ["workplace"]}).content.decode()
+    assert "At work I applied" in page
+    assert "At a party" not in page and "At work I sent" not in page
+    assert "1 statement found" in page
+
+
+@override_settings(AMENDS_LIBRARY_PAGE_SIZE=2)
+def test_an_expensive_count_is_capped_and_says_so(reader, monkeypatch) -> None:
+    monkeypatch.setattr(access, "COUNT_CAP", 3)
+    for n in range(5):
+        publish(f"Statement number {n} about pressure.")
+    page = reader.get("/?q=pressure").content.decode()
+    assert "More than 3 statements found" in page
+    assert "Page 1 of" not in page and "Page 1" in page
+    exact = reader.get("/?q=pressure&tag=workplace").content.decode()
+    assert "0 statements found" in exact
+
+
+@override_settings(AMENDS_LIBRARY_PAGE_SIZE=2)
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=2",
+        "page=999999",
+        "page=-4",
+        "page=x",
+        "before=nonsense",
+        "after=2026-13.1",
+        "before=2026-01.notanumber",
+        "n=-3&before=2026-01.1",
+        "order=elsewhere&q=pressure",
+    ],
+)
+def test_old_and_edited_page_links_give_a_page(reader, query) -> None:
+    for n in range(5):
+        publish(f"Statement number {n} about pressure.")
+    response = reader.get("/?" + query)
+    assert response.status_code == 200
+    assert "The library" in response.content.decode()
+
+
+@override_settings(AMENDS_LIBRARY_PAGE_SIZE=2)
+def test_an_old_numbered_link_carries_on_with_keyset_links(reader) -> None:
+    for n in range(6):
+        publish(f"Statement number {n} about pressure.")
+    second = reader.get("/?page=2").content.decode()
+    assert titles(second) == ["3", "2"]
+    assert titles(reader.get("/" + links(second)["next"]).content.decode()) == ["1", "0"]
+    assert titles(reader.get("/" + links(second)["prev"]).content.decode()) == ["5", "4"]
+
+
+def test_hidden_statements_are_never_listed_nor_found(reader) -> None:
+    from amends.library.actions import do_hide_pending_review
+
+    hidden = publish("I pressured someone at the choir.")
+    publish("I pressured someone at the club.")
+    do_hide_pending_review(hidden, "identifies_someone")
+    for query in ("", "?q=pressured", "?q=pressured&order=newest", "?q=choir"):
+        assert "at the choir" not in reader.get("/" + query).content.decode(), query
