@@ -1,12 +1,25 @@
-"""The library under load on loopback: latency percentiles and errors, beside a baseline.
+"""The library under load on loopback: latency percentiles, errors and throughput,
+beside a baseline from the same run.
 
-Starts Amends with waitress on a free loopback port, on a fresh SQLite database
-holding many published statements, then sends a bounded number of concurrent requests
-to the library index, a search, a tag filter and a statement page. The baseline, in
-the same run and through the same server, is a static file (the stylesheet): the
-cost of the server and the network stack with no Django view behind it.
+Seeds a fresh database (SQLite, or a throwaway PostgreSQL database) with many
+published statements by bulk insert, then serves Amends with gunicorn (N worker
+processes, threads in each) and sends a bounded number of requests from concurrent
+clients to each path: the library's first page, page 500 (through its keyset link,
+when the library holds 5,000 statements), a two-word search, a two-tag filter and a
+statement page. Each is measured uncached (a server with the readers' cache off) and
+cached (a server with it on, after one warm-up). The baseline, in the same run and
+through the same server, is the static stylesheet: the cost of the server and the
+network stack with no Django view behind it. Last, the uncached first page's
+throughput with one worker process and with two.
 
-    .venv/bin/python bench/library_load.py [--statements 500] [--requests 400] [--clients 8]
+    .venv/bin/python bench/library_load.py [--statements 10000 [100000 ...]]
+        [--requests 600] [--clients 50] [--db sqlite|postgres] [--cache database|redis]
+        [--processes 2]
+
+With several sizes it prints a table for each, then how much slower the largest is
+than the smallest on every path. PostgreSQL must answer at 127.0.0.1:5432 (a
+database named amends_bench_<pid> is made and dropped); Redis at
+127.0.0.1:6379, database 7 by default (--redis-url), which the bench empties.
 """
 
 from __future__ import annotations
@@ -20,10 +33,15 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+PAGE_DEPTH = 500
+STATIC = "/static/amends/amends.css"
 
 
 def free_port() -> int:
@@ -32,38 +50,197 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def prepare(env: dict[str, str], statements: int) -> str:
-    """Migrate a fresh database and publish statements; returns one public id."""
+def seed(statements: int) -> None:
+    """Publish `statements` statements by bulk insert (run inside Django, in a child).
+
+    The rows are those do_publish writes (title, excerpt, search document, tags, the
+    FTS5 row on SQLite), spread over the months so that the library's order is real,
+    written in batches: a statement at a time would take an hour at 100,000.
+    """
+    import datetime
+    import secrets
+
+    import django
+
+    django.setup()
+    from django.db import connection, transaction
+
+    from amends.library.cards import excerpt_of, title_of
+    from amends.library.demo import DEMO_STATEMENTS
+    from amends.library.models import Publication, Tag
+    from amends.library.pseudonyms import new_pseudonym
+    from amends.library.sections import SECTION_KEYS
+
+    tag_ids = dict(Tag.objects.values_list("slug", "id"))
+    through = Publication.tags.through
+    batch = 2000
+    start = datetime.date(2015, 1, 1)
+    for first in range(0, statements, batch):
+        rows = []
+        for n in range(first, min(statements, first + batch)):
+            demo = DEMO_STATEMENTS[n % len(DEMO_STATEMENTS)]
+            sections = {key: getattr(demo, key) for key in SECTION_KEYS}
+            sections["what_i_did"] += f" ({n})"
+            # About a hundred statements a month, oldest first, as a library grows.
+            months = n * 120 // max(statements, 1)
+            month = start.replace(year=start.year + months // 12, month=months % 12 + 1)
+            rows.append(
+                Publication(
+                    public_id=secrets.token_urlsafe(9),
+                    pseudonym=new_pseudonym(),
+                    published_month=month,
+                    search_document="\n\n".join(sections[key] for key in SECTION_KEYS),
+                    title=title_of(sections["what_i_did"]),
+                    excerpt=excerpt_of(sections["what_i_did"]),
+                    **sections,
+                )
+            )
+        with transaction.atomic():
+            made = Publication.objects.bulk_create(rows)
+            if connection.vendor != "sqlite" or made[0].pk is None:
+                made = list(
+                    Publication.objects.filter(public_id__in=[p.public_id for p in rows]).only(
+                        "id", "what_i_did", "search_document"
+                    )
+                )
+            by_text = {p.what_i_did: p for p in made}
+            links = []
+            for row in rows:
+                publication = by_text[row.what_i_did]
+                demo = DEMO_STATEMENTS[
+                    int(row.what_i_did.rsplit("(", 1)[1][:-1]) % len(DEMO_STATEMENTS)
+                ]
+                links += [
+                    through(publication_id=publication.pk, tag_id=tag_ids[slug])
+                    for slug in demo.tags
+                ]
+            through.objects.bulk_create(links)
+            if connection.vendor == "sqlite":
+                with connection.cursor() as cursor:
+                    cursor.executemany(
+                        "INSERT INTO library_search (rowid, document) VALUES (%s, %s)",
+                        [(p.pk, p.search_document) for p in made],
+                    )
+    # The listing's first page and page 500, and a statement: what the paths need.
+    from amends.library.access import Cursor
+
+    ordered = Publication.objects.order_by("-published_month", "-id")
+    print("statement", ordered.values_list("public_id", flat=True)[statements // 2])
+    depth = (PAGE_DEPTH - 1) * 10
+    if statements > depth:
+        print("page500", Cursor.of(ordered.only("id", "published_month")[depth - 1]))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+@dataclass
+class Setup:
+    env: dict[str, str]
+    public_id: str
+    page500: str | None
+    cleanup: list[str]
+
+
+def prepare(args: argparse.Namespace, statements: int) -> Setup:
+    workdir = Path(tempfile.mkdtemp(prefix="amends-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "amends.settings",
+        "AMENDS_DEBUG": "False",
+        "AMENDS_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
+        "AMENDS_PEPPER": "bench-only-pepper-" + "y" * 20,
+        "AMENDS_VAULT_KEYRING": "b1:" + "B" * 43,
+        "AMENDS_SIGNING_KEY": "b1:" + "S" * 43,
+        "AMENDS_SECURE_COOKIES": "False",
+        "AMENDS_VAR_DIR": str(workdir),
+        "AMENDS_LOG_LEVEL": "WARNING",
+        "AMENDS_LIBRARY_PAGE_SIZE": "10",
+    }
+    env.pop("AMENDS_REDIS_URL", None)
+    cleanup: list[str] = []
+    if args.db == "postgres":
+        name = f"amends_bench_{os.getpid()}_{statements}"
+        env.update(
+            {"AMENDS_DB": "postgres", "AMENDS_DB_NAME": name, "AMENDS_DB_CONN_MAX_AGE": "60"}
+        )
+        psql(f"CREATE DATABASE {name}")
+        cleanup.append(name)
+    if args.cache == "redis":
+        env["AMENDS_REDIS_URL"] = args.redis_url
+        import redis
+
+        redis.Redis.from_url(args.redis_url).flushdb()
     run = [PYTHON, "-m", "amends.cli"]
     subprocess.run([*run, "migrate", "--no-input", "-v", "0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*run, "createcachetable"], env=env, check=True, cwd=ROOT)
     subprocess.run([*run, "collectstatic", "--no-input", "-v", "0"], env=env, check=True, cwd=ROOT)
-    script = (
-        "import django; django.setup()\n"
-        "from amends.library.actions import do_publish\n"
-        "from amends.library.demo import DEMO_STATEMENTS\n"
-        f"for n in range({statements}):\n"
-        "    d = DEMO_STATEMENTS[n % len(DEMO_STATEMENTS)]\n"
-        "    p = do_publish({'what_i_did': d.what_i_did + f' ({n})', 'known_impact': d.known_impact,"
-        " 'responsibility': d.responsibility, 'repair': d.repair, 'change': d.change},"
-        " list(d.tags))\n"
-        "print(p.public_id)\n"
-    )
     out = subprocess.run(
-        [PYTHON, "-c", script], env=env, check=True, cwd=ROOT, capture_output=True, text=True
+        [PYTHON, __file__, "--seed", str(statements)],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout
+    found = dict(line.split(" ", 1) for line in out.strip().splitlines() if " " in line)
+    return Setup(env, found["statement"], found.get("page500"), cleanup)
+
+
+def psql(statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect("host=127.0.0.1 user=postgres dbname=postgres", autocommit=True) as db:
+        db.execute(statement)
+
+
+@contextmanager
+def server(env: dict[str, str], processes: int, *, cached: bool) -> Iterator[int]:
+    port = free_port()
+    env = {**env, "AMENDS_READER_CACHE_SECONDS": "600" if cached else "0"}
+    process = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            f"--workers={processes}",
+            "--threads=8",
+            "--worker-class=gthread",
+            f"--bind=127.0.0.1:{port}",
+            "--backlog=2048",
+            "--log-level=warning",
+            "amends.wsgi:application",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
-    return out.stdout.strip().splitlines()[-1]
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        load(port, STATIC, 8 * processes, 4 * processes)  # every worker loads Django
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
 
 
-def load(port: int, path: str, total: int, clients: int) -> tuple[list[float], int]:
+def load(port: int, path: str, total: int, clients: int) -> tuple[list[float], int, float]:
+    """Send `total` GETs from `clients` concurrent connections: latencies, errors, req/s."""
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
-    per_client = total // clients
+    per_client = max(1, total // clients)
 
     def worker() -> None:
         nonlocal errors
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         mine: list[float] = []
         failed = 0
         for _ in range(per_client):
@@ -77,7 +254,7 @@ def load(port: int, path: str, total: int, clients: int) -> tuple[list[float], i
             except (OSError, http.client.HTTPException):
                 failed += 1
                 conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
             mine.append(time.perf_counter() - start)
         conn.close()
         with lock:
@@ -85,11 +262,12 @@ def load(port: int, path: str, total: int, clients: int) -> tuple[list[float], i
             errors += failed
 
     threads = [threading.Thread(target=worker) for _ in range(clients)]
+    started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return latencies, errors
+    return latencies, errors, len(latencies) / (time.perf_counter() - started)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -97,80 +275,117 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+@dataclass
+class Row:
+    label: str
+    p50: float
+    p99: float
+    rate: float
+    errors: int
+
+
+def measure(port: int, label: str, path: str, args: argparse.Namespace) -> Row:
+    load(port, path, 2 * args.clients, args.clients)  # warm-up, and fills the cache
+    latencies, errors, rate = load(port, path, args.requests, args.clients)
+    return Row(
+        label, percentile(latencies, 0.5) * 1000, percentile(latencies, 0.99) * 1000, rate, errors
+    )
+
+
+def run_size(args: argparse.Namespace, statements: int) -> dict[str, Row]:
+    setup = prepare(args, statements)
+    paths = [
+        ("first page", "/"),
+        ("search, two words", "/?q=pressure+therapist"),
+        ("tag filter, two tags", "/?tag=workplace&tag=abuse-of-power"),
+        ("a statement page", f"/library/{setup.public_id}/"),
+    ]
+    if setup.page500:
+        paths.insert(1, (f"page {PAGE_DEPTH}", f"/?before={setup.page500}&n={PAGE_DEPTH}"))
+    rows: dict[str, Row] = {}
+    try:
+        with server(setup.env, args.processes, cached=False) as port:
+            rows["static"] = measure(port, "baseline: static stylesheet", STATIC, args)
+            for label, path in paths:
+                rows[label + ", uncached"] = measure(port, label + ", uncached", path, args)
+        with server(setup.env, args.processes, cached=True) as port:
+            rows["static, cached server"] = measure(
+                port, "baseline again (cached server)", STATIC, args
+            )
+            for label, path in paths:
+                rows[label + ", cached"] = measure(port, label + ", cached", path, args)
+        for processes in (1, 2):
+            with server(setup.env, processes, cached=False) as port:
+                row = measure(port, f"first page, uncached, {processes} process(es)", "/", args)
+                rows[f"throughput {processes}"] = row
+    finally:
+        for name in setup.cleanup:
+            psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    print(
+        f"\nLibrary under load: {statements:,} statements, {args.requests} requests per path, "
+        f"{args.clients} concurrent clients, gunicorn {args.processes} worker process(es) "
+        f"x 8 threads, {args.db}, cache: {args.cache}"
+    )
+    print(
+        f"{'path':44} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>7} {'errors':>7} {'p99 vs static':>14}"
+    )
+    static = rows["static"].p99
+    for row in rows.values():
+        print(
+            f"{row.label:44} {row.p50:8.1f} {row.p99:8.1f} {row.rate:7.0f} {row.errors:7d} "
+            f"{'x' + format(row.p99 / static, '.1f'):>14}"
+        )
+    verdicts(rows)
+    return rows
+
+
+def verdicts(rows: dict[str, Row]) -> None:
+    static = rows["static"].p99
+    print("targets:")
+    errors = sum(row.errors for row in rows.values())
+    print(f"  zero errors: {'met' if errors == 0 else 'MISSED'} ({errors})")
+    for key, limit in (
+        ("first page, cached", 2),
+        ("a statement page, cached", 2),
+        ("first page, uncached", 5),
+        (f"page {PAGE_DEPTH}, uncached", 5),
+        ("search, two words, uncached", 5),
+        ("tag filter, two tags, uncached", 5),
+    ):
+        if key in rows:
+            ratio = rows[key].p99 / static
+            print(
+                f"  {key} p99 within x{limit} of static: {'met' if ratio <= limit else 'MISSED'} (x{ratio:.1f})"
+            )
+    gain = rows["throughput 2"].rate / rows["throughput 1"].rate
+    print(
+        f"  2 processes >= 1.6x the throughput of 1: {'met' if gain >= 1.6 else 'MISSED'} (x{gain:.2f})"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--statements", type=int, default=500)
-    parser.add_argument("--requests", type=int, default=400)
-    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--statements", type=int, nargs="+", default=[10_000])
+    parser.add_argument("--requests", type=int, default=600)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
+    parser.add_argument("--cache", choices=("database", "redis"), default="database")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/7")
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-
-    workdir = Path(tempfile.mkdtemp(prefix="amends-bench-"))
-    port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "amends.settings",
-        "AMENDS_DEBUG": "False",
-        "AMENDS_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-        "AMENDS_PEPPER": "bench-only-pepper-" + "y" * 20,
-        "AMENDS_VAULT_KEYRING": "b1:" + "B" * 43,
-        "AMENDS_SIGNING_KEY": "b1:" + "S" * 43,
-        "AMENDS_SECURE_COOKIES": "False",
-        "AMENDS_VAR_DIR": str(workdir),
-        "AMENDS_LOG_LEVEL": "WARNING",
-    }
-    public_id = prepare(env, args.statements)
-    server = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "waitress",
-            f"--listen=127.0.0.1:{port}",
-            "--threads=8",
-            "amends.wsgi:application",
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        paths = [
-            ("baseline: static stylesheet", "/static/amends/amends.css"),
-            ("library, first page", "/"),
-            ("library, page 20", "/?page=20"),
-            ("search, two words", "/?q=pressure+therapist"),
-            ("tag filter, two tags", "/?tag=workplace&tag=abuse-of-power"),
-            ("a statement page", f"/library/{public_id}/"),
-        ]
-        load(port, "/", 40, 4)  # warm-up: imports, template cache, database pages
-        print(
-            f"Library under load: {args.statements} statements, {args.requests} requests "
-            f"per path, {args.clients} concurrent clients, waitress with 8 threads, SQLite"
-        )
-        print(
-            f"{'path':32} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>8} {'errors':>7} {'p99 vs baseline':>16}"
-        )
-        baseline_p99 = None
-        for label, path in paths:
-            started = time.perf_counter()
-            latencies, errors = load(port, path, args.requests, args.clients)
-            elapsed = time.perf_counter() - started
-            p50, p99 = percentile(latencies, 0.50) * 1000, percentile(latencies, 0.99) * 1000
-            baseline_p99 = baseline_p99 or p99
-            print(
-                f"{label:32} {p50:8.1f} {p99:8.1f} {len(latencies) / elapsed:8.0f} {errors:7d} "
-                f"{'x' + format(p99 / baseline_p99, '.1f'):>16}"
-            )
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    if args.seed is not None:
+        seed(args.seed)
+        return 0
+    results = {size: run_size(args, size) for size in args.statements}
+    if len(results) > 1:
+        small, large = min(results), max(results)
+        print(f"\n{large:,} against {small:,} statements (target: no more than 20% slower, p99):")
+        for key, row in results[large].items():
+            if key in results[small] and not key.startswith("static"):
+                change = row.p99 / results[small][key].p99 - 1
+                verdict = "met" if change <= 0.2 else "MISSED"
+                print(f"  {row.label:44} {change:+7.0%}  {verdict}")
     return 0
 
 
