@@ -107,6 +107,9 @@ MIDDLEWARE = [
     "amends.core.middleware.forget_client_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' library pages, whole from the shared cache: after the HTTPS
+    # redirect and static files, before sessions and rendering (core/reader_cache.py).
+    "amends.core.reader_cache.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -164,6 +167,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env_path("AMENDS_SQLITE_PATH", VAR_DIR / "amends.sqlite3"),
+            # Kept open between requests, a connection skips opening the file and
+            # running the PRAGMAs below on every request.
+            "CONN_MAX_AGE": env_int("AMENDS_DB_CONN_MAX_AGE", 0, minimum=0),
             "OPTIONS": {
                 # WAL lets readers of the library carry on while a member saves a draft;
                 # IMMEDIATE takes the write lock at BEGIN so concurrent autosaves queue

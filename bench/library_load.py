@@ -128,7 +128,8 @@ def seed(statements: int) -> None:
     print("statement", ordered.values_list("public_id", flat=True)[statements // 2])
     depth = (PAGE_DEPTH - 1) * 10
     if statements > depth:
-        print("page500", Cursor.of(ordered.only("id", "published_month")[depth - 1]))
+        last = ordered.only("id", "published_month")[depth - 1]
+        print("page500", Cursor(last.published_month, last.pk))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -156,6 +157,7 @@ def prepare(args: argparse.Namespace, statements: int) -> Setup:
         "AMENDS_VAR_DIR": str(workdir),
         "AMENDS_LOG_LEVEL": "WARNING",
         "AMENDS_LIBRARY_PAGE_SIZE": "10",
+        "AMENDS_DB_CONN_MAX_AGE": "60",
     }
     env.pop("AMENDS_REDIS_URL", None)
     cleanup: list[str] = []

@@ -8,10 +8,10 @@ database's, or Redis with several processes). It is kept safe by three rules:
   it or stored in it. A logged-in member always has a session, so their pages (which
   show their menu and are marked no-store) never reach it, and they never see a page
   rendered for someone else.
-- Only a plain 200 answer is stored: nothing that sets a cookie or says no-store.
-  The decorator sits inside every middleware, so the privacy headers (CSP,
-  referrer policy, framing) are added afresh to a cached answer exactly as to a
-  rendered one.
+- Only a plain 200 answer of a view marked @reader_cached is stored: nothing that
+  sets a cookie or says no-store. It is stored with the headers every middleware
+  further in gave it (CSP, referrer policy, framing), so a cached answer carries the
+  same privacy headers as a rendered one.
 - Any change to what a reader may see (publishing, withdrawing, taking down, hiding
   or restoring a statement) calls forget_pages(), which deletes every stored page at
   once and again when the change commits. Deleting rather than only bumping a
@@ -25,17 +25,17 @@ Each answer carries an ETag of its bytes, so a returning reader's browser asks
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import secrets
 from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.core.cache import BaseCache, caches
 from django.core.cache.backends.redis import RedisCache
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
+from django.urls import Resolver404, resolve
 
 ALIAS = "readers"
 GENERATION = "generation"
@@ -62,15 +62,13 @@ def _readers() -> BaseCache | None:
 
 
 def _anonymous_and_stateless(request: HttpRequest) -> bool:
-    if request.method != "GET":
-        return False
-    # Any session may hold a login or a message meant for this browser alone.
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return False
-    if getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in request.COOKIES:
-        return False
-    user = getattr(request, "user", None)
-    return user is None or not user.is_authenticated
+    """A GET with no session and no message: logged in is impossible without a session,
+    and any session may hold a login or a message meant for this browser alone."""
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and getattr(settings, "MESSAGE_COOKIE_NAME", "messages") not in request.COOKIES
+    )
 
 
 def _storable(response: HttpResponseBase) -> bool:
@@ -95,49 +93,78 @@ def _generation(readers: BaseCache) -> str:
     return str(generation)
 
 
-def _key(generation: str, request: HttpRequest) -> str:
-    return "page:" + generation + ":" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
-
-
-def _answer(request: HttpRequest, content: bytes, content_type: str, etag: str) -> HttpResponse:
-    if etag in request.headers.get("If-None-Match", ""):
-        not_modified = HttpResponseNotModified()
-        not_modified["ETag"] = etag
-        return not_modified
-    response = HttpResponse(content, content_type=content_type)
-    response["ETag"] = etag
-    return response
-
-
 def reader_cached(view: View) -> View:
-    """Serve this view's anonymous answers from the shared cache (see the module's rules)."""
+    """Mark a view whose anonymous answers ReaderCacheMiddleware may keep and serve."""
+    view.reader_cached = True  # type: ignore[attr-defined]
+    return view
 
-    @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+
+def _marked(request: HttpRequest) -> bool:
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return bool(getattr(match.func, "reader_cached", False))
+
+
+def _key(generation: str, request: HttpRequest) -> str | None:
+    try:
+        # The scheme and host too: a page served over https carries HSTS.
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    except DisallowedHost:
+        return None  # the host check further in answers it
+    return "page:" + generation + ":" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def _revalidated(request: HttpRequest, response: HttpResponseBase, etag: str) -> HttpResponseBase:
+    if etag not in request.headers.get("If-None-Match", ""):
+        return response
+    not_modified = HttpResponseNotModified()
+    for header, value in response.items():
+        if header.lower() not in ("content-type", "content-length"):
+            not_modified[header] = value
+    return not_modified
+
+
+class ReaderCacheMiddleware:
+    """Serve marked views' anonymous answers whole from the readers' cache.
+
+    It sits just inside the security and static-file middleware, so that a hit skips
+    the session, CSRF, authentication and rendering; what it stores is the answer as
+    every middleware further in left it, headers and all, so a cached answer carries
+    exactly the headers a rendered one does.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         readers = _readers()
-        if readers is None or not _anonymous_and_stateless(request):
-            return view(request, *args, **kwargs)
+        if readers is None or not _anonymous_and_stateless(request) or not _marked(request):
+            return self.get_response(request)
         generation = _generation(readers)
         key = _key(generation, request)
+        if key is None:
+            return self.get_response(request)
         stored = readers.get(key)
         if stored is not None:
-            content, content_type, etag = stored
-            return _answer(request, content, content_type, etag)
-        response = view(request, *args, **kwargs)
-        if not _storable(response):
-            return response
-        assert isinstance(response, HttpResponse)
+            content, headers, etag = stored
+            kept = HttpResponse(content)
+            for header, value in headers:
+                kept[header] = value
+            return _revalidated(request, kept, etag)
+        answer = self.get_response(request)
+        if not _storable(answer):
+            return answer
+        assert isinstance(answer, HttpResponse)
+        response = answer
         etag = _etag(response.content)
-        readers.set(key, (response.content, response["Content-Type"], etag))
+        response["ETag"] = etag
+        readers.set(key, (response.content, list(response.items()), etag))
         # The library changed while this page was rendered: it may show what is gone.
         if readers.get(GENERATION) != generation:
             readers.delete(key)
-        if etag in request.headers.get("If-None-Match", ""):
-            return _answer(request, response.content, response["Content-Type"], etag)
-        response["ETag"] = etag
-        return response
-
-    return wrapped
+        return _revalidated(request, response, etag)
 
 
 def _forget() -> None:

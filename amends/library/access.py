@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from amends.core.permissions import Action, Obj, require
@@ -24,7 +24,20 @@ MAX_NUMBERED_PAGE = 50
 NEWEST = "newest"
 RELEVANCE = "relevance"
 # What a card shows; a listing never reads the five sections or the search document.
-CARD_COLUMNS = ("public_id", "pseudonym", "published_month", "title", "excerpt")
+CARD_COLUMNS = ("id", "public_id", "pseudonym", "published_month", "title", "excerpt")
+
+
+@dataclass(frozen=True)
+class Card:
+    """A statement as a listing shows it: plain values, read by two narrow queries."""
+
+    id: int
+    public_id: str
+    pseudonym: str
+    published_month: datetime.date
+    title: str
+    excerpt: str
+    tags: list[str]
 
 
 @dataclass(frozen=True)
@@ -49,15 +62,15 @@ class Cursor:
             return None
 
     @classmethod
-    def of(cls, publication: Publication) -> Cursor:
-        return cls(publication.published_month, publication.pk)
+    def of(cls, card: Card) -> Cursor:
+        return cls(card.published_month, card.id)
 
 
 @dataclass(frozen=True)
 class Listing:
     """One page of the library, with what its links need."""
 
-    publications: list[Publication]
+    publications: list[Card]
     number: int
     # Keyset links for newest order (the cursor to continue from), numbers for relevance.
     newer: Cursor | None
@@ -78,18 +91,26 @@ def _matching(query: str, tag_slugs: list[str]) -> QuerySet[Publication]:
     publications = Publication.objects.all()
     if query:
         publications = search(publications, query)
-    tag_ids = dict(Tag.objects.filter(slug__in=tag_slugs).values_list("slug", "id"))
     for slug in tag_slugs:
-        # One filter (one join on the through table) per tag: a statement must carry
-        # every chosen tag. Each join matches at most one row, so no DISTINCT.
-        publications = publications.filter(tags=tag_ids.get(slug, 0))
+        # One filter (one join) per tag: a statement must carry every chosen tag.
+        # Slugs are unique, so each join matches at most one row and no DISTINCT is needed.
+        publications = publications.filter(tags__slug=slug)
     return publications
 
 
-def _cards(publications: QuerySet[Publication]) -> QuerySet[Publication]:
-    return publications.only(*CARD_COLUMNS).prefetch_related(
-        Prefetch("tags", queryset=Tag.objects.only("slug", "label"))
-    )
+def _cards(publications: QuerySet[Publication]) -> list[Card]:
+    """The cards of these (sliced) publications, with their tags' labels in one query."""
+    rows = list(publications.values_list(*CARD_COLUMNS))
+    labels: dict[int, list[str]] = {row[0]: [] for row in rows}
+    tagged = Publication.tags.through.objects.filter(publication_id__in=labels)
+    for publication_id, label in tagged.order_by("tag__group", "tag__label").values_list(
+        "publication_id", "tag__label"
+    ):
+        labels[publication_id].append(label)
+    return [
+        Card(id_, public_id, pseudonym, month, title, excerpt, labels[id_])
+        for id_, public_id, pseudonym, month, title, excerpt in rows
+    ]
 
 
 def _capped_count(publications: QuerySet[Publication]) -> tuple[int, bool]:
@@ -99,13 +120,13 @@ def _capped_count(publications: QuerySet[Publication]) -> tuple[int, bool]:
 
 def published(query: str = "", tag_slugs: list[str] | None = None) -> QuerySet[Publication]:
     """Every listed statement matching the words and carrying every tag, newest first."""
-    return _cards(_matching(query, tag_slugs or []))
+    return _matching(query, tag_slugs or [])
 
 
-def _page(publications: QuerySet[Publication], start: int = 0) -> tuple[list[Publication], bool]:
+def _page(publications: QuerySet[Publication], start: int = 0) -> tuple[list[Card], bool]:
     """A page of cards from `start`, and whether more follow (one row more is read)."""
     size = settings.AMENDS_LIBRARY_PAGE_SIZE
-    rows = list(_cards(publications)[start : start + size + 1])
+    rows = _cards(publications[start : start + size + 1])
     return rows[:size], len(rows) > size
 
 
@@ -138,7 +159,9 @@ def listing(
     with a query) and old numbered links read numbered pages, up to MAX_NUMBERED_PAGE.
     """
     matching = _matching(query, tag_slugs or [])
-    count, capped = _capped_count(matching)
+    # The whole library's size is not shown (a reader pages through it by date), so
+    # only a search or a filter pays for a count.
+    count, capped = _capped_count(matching) if query or tag_slugs else (0, True)
     number = max(1, number)
     newer: Cursor | None = None
     previous_number = next_number = None
