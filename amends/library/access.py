@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from amends.core.permissions import Action, Obj, require
@@ -91,10 +91,14 @@ def _matching(query: str, tag_slugs: list[str]) -> QuerySet[Publication]:
     publications = Publication.objects.all()
     if query:
         publications = search(publications, query)
+    tagged = Publication.tags.through.objects
     for slug in tag_slugs:
-        # One filter (one join) per tag: a statement must carry every chosen tag.
-        # Slugs are unique, so each join matches at most one row and no DISTINCT is needed.
-        publications = publications.filter(tags__slug=slug)
+        # A statement must carry every chosen tag. As EXISTS, not a join, so that the
+        # database walks the listed-order index and stops once a page is full, instead
+        # of collecting every tagged statement and sorting them all.
+        publications = publications.filter(
+            Exists(tagged.filter(publication_id=OuterRef("pk"), tag__slug=slug))
+        )
     return publications
 
 
