@@ -12,7 +12,7 @@ from django.http import Http404
 from amends.core.permissions import Action, Obj, require
 from amends.institutions.access import Person, relations_to
 from amends.library.models import Publication, Tag, Withdrawal
-from amends.library.search import by_relevance, search
+from amends.library.search import best_ids, by_relevance, count_matches, search
 
 # Counting every match costs as much as reading every match: past this many, a
 # listing says "more than" instead of counting on.
@@ -92,12 +92,13 @@ def _matching(query: str, tag_slugs: list[str]) -> QuerySet[Publication]:
     if query:
         publications = search(publications, query)
     tagged = Publication.tags.through.objects
+    tag_ids = dict(Tag.objects.filter(slug__in=tag_slugs).values_list("slug", "id"))
     for slug in tag_slugs:
         # A statement must carry every chosen tag. As EXISTS, not a join, so that the
         # database walks the listed-order index and stops once a page is full, instead
         # of collecting every tagged statement and sorting them all.
         publications = publications.filter(
-            Exists(tagged.filter(publication_id=OuterRef("pk"), tag__slug=slug))
+            Exists(tagged.filter(publication_id=OuterRef("pk"), tag_id=tag_ids.get(slug, 0)))
         )
     return publications
 
@@ -117,8 +118,12 @@ def _cards(publications: QuerySet[Publication]) -> list[Card]:
     ]
 
 
-def _capped_count(publications: QuerySet[Publication]) -> tuple[int, bool]:
-    counted = publications.order_by().values("pk")[: COUNT_CAP + 1].count()
+def _capped_count(
+    publications: QuerySet[Publication], query: str, tag_slugs: list[str]
+) -> tuple[int, bool]:
+    counted = None if tag_slugs else count_matches(query, COUNT_CAP + 1)
+    if counted is None:
+        counted = publications.order_by().values("pk")[: COUNT_CAP + 1].count()
     return min(counted, COUNT_CAP), counted > COUNT_CAP
 
 
@@ -132,6 +137,19 @@ def _page(publications: QuerySet[Publication], start: int = 0) -> tuple[list[Car
     size = settings.AMENDS_LIBRARY_PAGE_SIZE
     rows = _cards(publications[start : start + size + 1])
     return rows[:size], len(rows) > size
+
+
+def _best(
+    matching: QuerySet[Publication], query: str, tag_slugs: list[str], start: int
+) -> tuple[list[Card], bool]:
+    """A page of the best matches: from FTS5 alone when no tag narrows the search."""
+    size = settings.AMENDS_LIBRARY_PAGE_SIZE
+    ids = None if tag_slugs else best_ids(query, start, size + 1)
+    if ids is None:
+        return _page(by_relevance(matching, query), start)
+    place = {id_: n for n, id_ in enumerate(ids)}
+    cards = sorted(_cards(Publication.objects.filter(pk__in=ids)), key=lambda c: place[c.id])
+    return cards[:size], len(ids) > size
 
 
 # Row-value comparisons: both databases seek straight to the cursor in the listed-order index.
@@ -165,14 +183,16 @@ def listing(
     matching = _matching(query, tag_slugs or [])
     # The whole library's size is not shown (a reader pages through it by date), so
     # only a search or a filter pays for a count.
-    count, capped = _capped_count(matching) if query or tag_slugs else (0, True)
+    count, capped = (
+        _capped_count(matching, query, tag_slugs or []) if query or tag_slugs else (0, True)
+    )
     number = max(1, number)
     newer: Cursor | None = None
     previous_number = next_number = None
     if order == RELEVANCE and query:
         number = min(number, MAX_NUMBERED_PAGE)
-        ranked = by_relevance(matching, query)
-        rows, more = _page(ranked, (number - 1) * settings.AMENDS_LIBRARY_PAGE_SIZE)
+        start = (number - 1) * settings.AMENDS_LIBRARY_PAGE_SIZE
+        rows, more = _best(matching, query, tag_slugs or [], start)
         previous_number = number - 1 or None
         next_number = number + 1 if more and number < MAX_NUMBERED_PAGE else None
         return Listing(rows, number, None, None, previous_number, next_number, count, capped)

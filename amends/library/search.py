@@ -134,3 +134,38 @@ def by_relevance(matching: QuerySet[Publication], query: str) -> QuerySet[Public
         select_params=[" ".join(terms)],
     )
     return ranked.order_by("-relevance", "-published_month", "-id")
+
+
+def best_ids(query: str, start: int, limit: int) -> list[int] | None:
+    """On SQLite, the ids of the best matches from `start`, best first, asked of FTS5
+    alone (its rank is bm25; ties go to the later published); None elsewhere, or when
+    the query has no words.
+
+    For a search with no tag filter: without the join, FTS5 ranks and limits inside
+    its own index. Hidden and withdrawn statements are never in the index (hiding and
+    withdrawing unindex them), and the listing still reads only listed rows.
+    """
+    terms = _terms(query)
+    if connection.vendor != "sqlite" or not terms:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rowid FROM library_search WHERE library_search MATCH %s "
+            "ORDER BY rank, rowid DESC LIMIT %s OFFSET %s",
+            [_fts5_match(terms), limit, start],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def count_matches(query: str, cap: int) -> int | None:
+    """On SQLite, how many statements match, counting no further than `cap`; else None."""
+    terms = _terms(query)
+    if connection.vendor != "sqlite" or not terms:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COUNT(*) FROM (SELECT rowid FROM library_search "
+            "WHERE library_search MATCH %s LIMIT %s)",
+            [_fts5_match(terms), cap],
+        )
+        return int(cursor.fetchone()[0])
