@@ -136,6 +136,16 @@ def by_relevance(matching: QuerySet[Publication], query: str) -> QuerySet[Public
     return ranked.order_by("-relevance", "-published_month", "-id")
 
 
+def _fts5_alone(query: str, sql: str, extra: list[int]) -> list[tuple[int, ...]] | None:
+    """Rows of `sql` (which matches FTS5 with the first parameter) on SQLite; else None."""
+    terms = _terms(query)
+    if connection.vendor != "sqlite" or not terms:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [_fts5_match(terms), *extra])
+        return [tuple(row) for row in cursor.fetchall()]
+
+
 def best_ids(query: str, start: int, limit: int) -> list[int] | None:
     """On SQLite, the ids of the best matches from `start`, best first, asked of FTS5
     alone (its rank is bm25; ties go to the later published); None elsewhere, or when
@@ -145,27 +155,21 @@ def best_ids(query: str, start: int, limit: int) -> list[int] | None:
     its own index. Hidden and withdrawn statements are never in the index (hiding and
     withdrawing unindex them), and the listing still reads only listed rows.
     """
-    terms = _terms(query)
-    if connection.vendor != "sqlite" or not terms:
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT rowid FROM library_search WHERE library_search MATCH %s "
-            "ORDER BY rank, rowid DESC LIMIT %s OFFSET %s",
-            [_fts5_match(terms), limit, start],
-        )
-        return [row[0] for row in cursor.fetchall()]
+    rows = _fts5_alone(
+        query,
+        "SELECT rowid FROM library_search WHERE library_search MATCH %s "
+        "ORDER BY rank, rowid DESC LIMIT %s OFFSET %s",
+        [limit, start],
+    )
+    return None if rows is None else [row[0] for row in rows]
 
 
 def count_matches(query: str, cap: int) -> int | None:
     """On SQLite, how many statements match, counting no further than `cap`; else None."""
-    terms = _terms(query)
-    if connection.vendor != "sqlite" or not terms:
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT COUNT(*) FROM (SELECT rowid FROM library_search "
-            "WHERE library_search MATCH %s LIMIT %s)",
-            [_fts5_match(terms), cap],
-        )
-        return int(cursor.fetchone()[0])
+    rows = _fts5_alone(
+        query,
+        "SELECT COUNT(*) FROM (SELECT rowid FROM library_search "
+        "WHERE library_search MATCH %s LIMIT %s)",
+        [cap],
+    )
+    return None if rows is None else int(rows[0][0])
