@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 
 from django.db import connection, connections, transaction
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from amends.library.models import Publication
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
+# Ranking reads every match it ranks: a word found in half of 100,000 statements would
+# cost fifty thousand scores per page. Relevance is ranked among the newest this many
+# matches (the page says so), which keeps a search's cost flat as the library grows.
+RELEVANCE_WINDOW = 2000
 
 
 def _terms(query: str) -> list[str]:
@@ -118,11 +123,15 @@ def search(publications: QuerySet[Publication], query: str) -> QuerySet[Publicat
 def by_relevance(matching: QuerySet[Publication], query: str) -> QuerySet[Publication]:
     """The matches of search(publications, query), best first: bm25 on SQLite (lower is
     better), ts_rank on PostgreSQL. Ties, common among short statements, fall back to
-    newest first.
+    newest first. Only the newest RELEVANCE_WINDOW matches are ranked.
     """
     terms = _terms(query)
     if not terms:
         return matching
+    floor = matching.order_by("-id").values_list("id", flat=True)[
+        RELEVANCE_WINDOW - 1 : RELEVANCE_WINDOW
+    ]
+    matching = matching.filter(id__gte=Coalesce(Subquery(floor), 0))
     if connection.vendor == "sqlite":
         ranked = matching.extra(select={"relevance": "bm25(library_search)"})
         return ranked.order_by("relevance", "-published_month", "-id")
@@ -137,12 +146,14 @@ def by_relevance(matching: QuerySet[Publication], query: str) -> QuerySet[Public
 
 
 def _fts5_alone(query: str, sql: str, extra: list[int]) -> list[tuple[int, ...]] | None:
-    """Rows of `sql` (which matches FTS5 with the first parameter) on SQLite; else None."""
+    """Rows of `sql` on SQLite (its MATCHes first, then `extra`'s parameters); else None."""
     terms = _terms(query)
     if connection.vendor != "sqlite" or not terms:
         return None
     with connection.cursor() as cursor:
-        cursor.execute(sql, [_fts5_match(terms), *extra])
+        match = _fts5_match(terms)
+        # Each MATCH in `sql` takes the same words.
+        cursor.execute(sql, [*([match] * sql.count("MATCH")), *extra])
         return [tuple(row) for row in cursor.fetchall()]
 
 
@@ -157,9 +168,11 @@ def best_ids(query: str, start: int, limit: int) -> list[int] | None:
     """
     rows = _fts5_alone(
         query,
-        "SELECT rowid FROM library_search WHERE library_search MATCH %s "
+        "SELECT rowid FROM library_search WHERE library_search MATCH %s AND rowid >= "
+        "COALESCE((SELECT rowid FROM library_search WHERE library_search MATCH %s "
+        "ORDER BY rowid DESC LIMIT 1 OFFSET %s), 0) "
         "ORDER BY rank, rowid DESC LIMIT %s OFFSET %s",
-        [limit, start],
+        [RELEVANCE_WINDOW - 1, limit, start],
     )
     return None if rows is None else [row[0] for row in rows]
 

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from amends.core.reader_cache import reader_cached
-from amends.library import access, authorship
+from amends.library import access, authorship, search
 from amends.library.access import NEWEST, RELEVANCE, Cursor
 from amends.library.tags import GROUP_LABELS, TAGS
 
@@ -81,6 +81,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "filtering": bool(query or chosen),
             "by_relevance": "?" + urlencode(base),
             "by_newest": "?" + urlencode([*base, ("order", NEWEST)]),
+            "relevance_window": search.RELEVANCE_WINDOW,
         },
     )
 

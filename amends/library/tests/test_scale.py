@@ -166,3 +166,19 @@ def test_hidden_statements_are_never_listed_nor_found(reader) -> None:
     do_hide_pending_review(hidden, "identifies_someone")
     for query in ("", "?q=pressured", "?q=pressured&order=newest", "?q=choir"):
         assert "at the choir" not in reader.get("/" + query).content.decode(), query
+
+
+def test_relevance_is_ranked_among_the_newest_matches_only(reader, monkeypatch) -> None:
+    from amends.library import search
+
+    monkeypatch.setattr(search, "RELEVANCE_WINDOW", 2)
+    monkeypatch.setattr(access, "COUNT_CAP", 2)
+    publish("Pressure, pressure, pressure: the oldest and best match.")
+    publish("Once I applied pressure at work.")
+    publish("Later I applied pressure at home.")
+    page = reader.get("/?q=pressure").content.decode()
+    assert "Once I applied" in page and "Later I applied" in page
+    assert "the oldest and best match" not in page
+    assert "Best matches among the 2 newest statements that match." in page
+    newest = reader.get("/?q=pressure&order=newest").content.decode()
+    assert "the oldest and best match" in newest  # newest first reads every match
