@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 from django.db import connection, connections, transaction
-from django.db.models import QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 
 from amends.library.models import Publication
 
@@ -128,10 +127,14 @@ def by_relevance(matching: QuerySet[Publication], query: str) -> QuerySet[Public
     terms = _terms(query)
     if not terms:
         return matching
-    floor = matching.order_by("-id").values_list("id", flat=True)[
-        RELEVANCE_WINDOW - 1 : RELEVANCE_WINDOW
-    ]
-    matching = matching.filter(id__gte=Coalesce(Subquery(floor), 0))
+    # Its own query, not a subquery: the match's SQL names the outer table.
+    floor = list(
+        matching.order_by("-id").values_list("id", flat=True)[
+            RELEVANCE_WINDOW - 1 : RELEVANCE_WINDOW
+        ]
+    )
+    if floor:
+        matching = matching.filter(id__gte=floor[0])
     if connection.vendor == "sqlite":
         ranked = matching.extra(select={"relevance": "bm25(library_search)"})
         return ranked.order_by("relevance", "-published_month", "-id")
