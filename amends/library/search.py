@@ -11,16 +11,17 @@ from __future__ import annotations
 import re
 
 from django.db import connection, connections, transaction
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 
 from amends.library.models import Publication
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
 # Ranking reads every match it ranks: a word found in half of 100,000 statements would
-# cost fifty thousand scores per page. Relevance is ranked among the newest this many
-# matches (the page says so), which keeps a search's cost flat as the library grows.
-RELEVANCE_WINDOW = 2000
+# cost fifty thousand scores per page. Relevance is ranked among the matches in the
+# newest this many statements (the page says so when it matters), which keeps a
+# search's cost flat as the library grows; newest-first order reads every match.
+RELEVANCE_WINDOW = 5000
 
 
 def _terms(query: str) -> list[str]:
@@ -122,19 +123,16 @@ def search(publications: QuerySet[Publication], query: str) -> QuerySet[Publicat
 def by_relevance(matching: QuerySet[Publication], query: str) -> QuerySet[Publication]:
     """The matches of search(publications, query), best first: bm25 on SQLite (lower is
     better), ts_rank on PostgreSQL. Ties, common among short statements, fall back to
-    newest first. Only the newest RELEVANCE_WINDOW matches are ranked.
+    newest first. Only matches among the newest RELEVANCE_WINDOW statements are ranked.
     """
     terms = _terms(query)
     if not terms:
         return matching
-    # Its own query, not a subquery: the match's SQL names the outer table.
-    floor = list(
-        matching.order_by("-id").values_list("id", flat=True)[
-            RELEVANCE_WINDOW - 1 : RELEVANCE_WINDOW
-        ]
-    )
-    if floor:
-        matching = matching.filter(id__gte=floor[0])
+    newest = Publication.including_hidden.aggregate(newest=Max("id"))["newest"]
+    if newest is not None:
+        # The pk index answers this at once, and both engines then read only the
+        # matches above it (FTS5 by rowid, PostgreSQL ANDing the GIN and pk indexes).
+        matching = matching.filter(id__gt=newest - RELEVANCE_WINDOW)
     if connection.vendor == "sqlite":
         ranked = matching.extra(select={"relevance": "bm25(library_search)"})
         return ranked.order_by("relevance", "-published_month", "-id")
@@ -171,11 +169,10 @@ def best_ids(query: str, start: int, limit: int) -> list[int] | None:
     """
     rows = _fts5_alone(
         query,
-        "SELECT rowid FROM library_search WHERE library_search MATCH %s AND rowid >= "
-        "COALESCE((SELECT rowid FROM library_search WHERE library_search MATCH %s "
-        "ORDER BY rowid DESC LIMIT 1 OFFSET %s), 0) "
+        "SELECT rowid FROM library_search WHERE library_search MATCH %s AND rowid > "
+        "COALESCE((SELECT MAX(id) FROM library_publication), 0) - %s "
         "ORDER BY rank, rowid DESC LIMIT %s OFFSET %s",
-        [RELEVANCE_WINDOW - 1, limit, start],
+        [RELEVANCE_WINDOW, limit, start],
     )
     return None if rows is None else [row[0] for row in rows]
 

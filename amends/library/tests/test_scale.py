@@ -179,6 +179,6 @@ def test_relevance_is_ranked_among_the_newest_matches_only(reader, monkeypatch) 
     page = reader.get("/?q=pressure").content.decode()
     assert "Once I applied" in page and "Later I applied" in page
     assert "the oldest and best match" not in page
-    assert "Best matches among the 2 newest statements that match." in page
+    assert "Best matches among the 2 newest statements" in page
     newest = reader.get("/?q=pressure&order=newest").content.decode()
     assert "the oldest and best match" in newest  # newest first reads every match
