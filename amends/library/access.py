@@ -127,11 +127,6 @@ def _capped_count(
     return min(counted, COUNT_CAP), counted > COUNT_CAP
 
 
-def published(query: str = "", tag_slugs: list[str] | None = None) -> QuerySet[Publication]:
-    """Every listed statement matching the words and carrying every tag, newest first."""
-    return _matching(query, tag_slugs or [])
-
-
 def _page(publications: QuerySet[Publication], start: int = 0) -> tuple[list[Card], bool]:
     """A page of cards from `start`, and whether more follow (one row more is read)."""
     size = settings.AMENDS_LIBRARY_PAGE_SIZE
