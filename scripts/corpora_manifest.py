@@ -1,4 +1,5 @@
-"""Write corpora/coach/MANIFEST.tsv: every corpus file, its role, its count and its digest.
+"""Write corpora/coach/MANIFEST.tsv and corpora/moderation/MANIFEST.tsv: every corpus file,
+its role, its count and its digest.
 
     .venv/bin/python scripts/corpora_manifest.py
 
@@ -16,11 +17,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from amends.coach.corpora import MANIFEST, entries, render
+from amends.moderation import training
 
 
 def main() -> int:
     MANIFEST.write_text(render(entries()), encoding="utf-8")
     print(f"wrote {MANIFEST}", file=sys.stderr)
+    training.MANIFEST.write_text(render(entries(training.CORPORA)), encoding="utf-8")
+    print(f"wrote {training.MANIFEST}", file=sys.stderr)
     return 0
 
 

@@ -20,14 +20,15 @@ HEADER = "path\trole\trecords\tsha256"
 Entry = tuple[str, str, int, str]  # path under corpora/coach, role, records, sha256
 
 
-def entries() -> list[Entry]:
-    """Every corpus file as it is on disk, by role then path."""
+def entries(root: Path = CORPORA) -> list[Entry]:
+    """Every corpus file as it is on disk, by role then path (the moderation corpora,
+    laid out the same way, pass their own root)."""
     out = []
     for role in ROLES:
-        for path in sorted((CORPORA / role).rglob("*.jsonl")):
+        for path in sorted((root / role).rglob("*.jsonl")):
             data = path.read_bytes()
             records = sum(1 for line in data.splitlines() if line.strip())
-            out.append((path.relative_to(CORPORA).as_posix(), role, records,
+            out.append((path.relative_to(root).as_posix(), role, records,
                         hashlib.sha256(data).hexdigest()))
     return out
 
@@ -36,11 +37,11 @@ def render(rows: list[Entry]) -> str:
     return "\n".join([HEADER, *("\t".join(map(str, row)) for row in rows)]) + "\n"
 
 
-def read_manifest() -> dict[str, Entry]:
+def read_manifest(manifest: Path = MANIFEST) -> dict[str, Entry]:
     """The manifest as committed, by path."""
-    lines = MANIFEST.read_text(encoding="utf-8").splitlines()
+    lines = manifest.read_text(encoding="utf-8").splitlines()
     if lines[0] != HEADER:
-        raise ValueError(f"{MANIFEST.name}: the first line must be {HEADER!r}")
+        raise ValueError(f"{manifest}: the first line must be {HEADER!r}")
     out = {}
     for line in lines[1:]:
         path, role, records, digest = line.split("\t")

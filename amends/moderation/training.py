@@ -16,6 +16,9 @@ import numpy as np
 from amends.moderation.classifier import CLASSES, EMBEDDING_SCALE, HARMS, INSULT, PUBLISH
 
 CORPORA = Path(__file__).resolve().parents[2] / "corpora" / "moderation"
+# Every file under CORPORA with its role (its folder), count and digest, written by
+# scripts/corpora_manifest.py; a test holds the files to it.
+MANIFEST = CORPORA / "MANIFEST.tsv"
 # Links are the link step's business; the classifier learns from every other category.
 PUBLISH_CATEGORIES = frozenset({"anger", "pain", "survivor_story", "support", "critique",
                                 "question"})
