@@ -346,6 +346,9 @@ AMENDS_STATEMENT_VELOCITY_SECONDS = env_int(
 )
 AMENDS_SLOW_MODE_RESPONSES_ALLOWED = 1
 AMENDS_SLOW_MODE_SECONDS = env_int("AMENDS_SLOW_MODE_SECONDS", 10 * 60, minimum=1)
+# "This identifies me or someone I know" hides a statement at once: a few per member a day.
+AMENDS_IDENTIFIES_ALLOWED = env_int("AMENDS_IDENTIFIES_ALLOWED", 3, minimum=1)
+AMENDS_IDENTIFIES_WINDOW_SECONDS = env_int("AMENDS_IDENTIFIES_WINDOW_SECONDS", 24 * 60 * 60, minimum=1)
 # How long a moderator may take a decision back in one step.
 AMENDS_MODERATION_UNDO_SECONDS = env_int("AMENDS_MODERATION_UNDO_SECONDS", 10 * 60, minimum=1)
 

@@ -50,7 +50,11 @@ def sign_up(request: HttpRequest) -> HttpResponse:
             codename_form = forms.CodenameSignUpForm(request.POST, prefix="codename")
             if codename_form.is_valid():
                 created = actions.do_sign_up_with_codename(request)
-                return _shown_once(request, "members/welcome.html", {"created": created})
+                return _shown_once(
+                    request,
+                    "members/welcome.html",
+                    {"created": created, "next": _safe_next(request)},
+                )
         elif request.method == "POST":
             handle_form = forms.HandleSignUpForm(request.POST, prefix="handle")
             if handle_form.is_valid():
@@ -63,7 +67,11 @@ def sign_up(request: HttpRequest) -> HttpResponse:
                 except actions.HandleTaken:
                     handle_form.add_error("handle", "This handle is taken. Choose another one.")
                 else:
-                    return _shown_once(request, "members/welcome.html", {"created": created})
+                    return _shown_once(
+                        request,
+                        "members/welcome.html",
+                        {"created": created, "next": _safe_next(request)},
+                    )
     except actions.TooManyAttempts as refused:
         throttled = True
         form = codename_form if request.POST.get("way") == "codename" else handle_form
@@ -71,7 +79,8 @@ def sign_up(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "members/sign_up.html",
-        {"codename_form": codename_form, "handle_form": handle_form},
+        # A reader sent here from a page (the "identifies me" form) goes back to it.
+        {"codename_form": codename_form, "handle_form": handle_form, "next": _safe_next(request)},
         status=429 if throttled else 200,
     )
 

@@ -24,6 +24,7 @@ from amends.library import access as library_access
 from amends.library.authorship import is_author
 from amends.library.models import Publication
 from amends.members.models import Member
+from amends.moderation import measured
 from amends.moderation.verdict import Reason
 from amends.responses.identity import member_key
 from amends.responses.models import (
@@ -55,6 +56,11 @@ def publication_for(person: Person, public_id: str, action: Action, obj: Obj) ->
     publication = library_access.publication_by_public_id(public_id)
     require(relations_for(person, publication), action, obj)
     return publication
+
+
+def readable_publication(public_id: str) -> Publication:
+    """A statement in the library, as any reader may read it (never a hidden one)."""
+    return library_access.publication_by_public_id(public_id)
 
 
 def settings_of(publication: Publication) -> ResponseSettings:
@@ -293,6 +299,30 @@ class ReasonShare:
     count: int
 
 
+@dataclass(frozen=True)
+class MeasuredShare:
+    """What the classifier that ships was measured to do with anger and pain."""
+
+    name: str
+    source: str
+    date: str
+    version: str
+    count: int
+    held: float
+    rejected: float
+
+
+def measured_anger_and_pain() -> list[MeasuredShare]:
+    """From the model card's measured figures (moderation.measured), never from live
+    data: live responses carry no label saying they were anger or pain."""
+    out = []
+    for m in measured.current():
+        count, held, rejected = m.share_held(measured.ANGER_AND_PAIN)
+        if count:
+            out.append(MeasuredShare(m.name, m.source, m.date, m.version, count, held, rejected))
+    return out
+
+
 def transparency() -> dict[str, object]:
     """From live data: what share of responses stands published, held and rejected,
     overall and by the category of reason moderation first gave each (so a response
@@ -310,6 +340,7 @@ def transparency() -> dict[str, object]:
 
     return {
         "count": count,
+        "measured": measured_anger_and_pain(),
         "published": share(total, Status.PUBLISHED),
         "held": share(total, Status.HELD),
         "rejected": share(total, Status.REJECTED),

@@ -213,6 +213,12 @@ def do_report_statement(member: Member, publication: Publication) -> Report:
     """
     require(relations_to(member), Action.CREATE, Obj.REPORT)
     key = member_key(member)
+    # Each report hides a statement at once, so one member may make only a few in a
+    # window (damping.IDENTIFIES); asking again about the same statement costs nothing.
+    already = Report.objects.filter(publication=publication, reporter=key).first()
+    if already is not None:
+        return already
+    damping.check_identifies(key)
     with transaction.atomic():
         report, created = Report.objects.get_or_create(
             publication=publication,
@@ -221,6 +227,8 @@ def do_report_statement(member: Member, publication: Publication) -> Report:
         )
         if created and report.weight >= HIDE_AT_WEIGHT:
             library_actions.do_hide_pending_review(publication, "identifies_someone")
+    if created:
+        damping.record_identifies(key)
     return report
 
 

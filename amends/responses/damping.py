@@ -14,6 +14,10 @@ Three rules, each automatic:
   what was held, calmer responses came), it switches itself off. The two thresholds
   differ so that one response cannot flick it on and off.
 
+One more limit guards the "identifies me" path, which hides a statement from the
+library at once: a member may make AMENDS_IDENTIFIES_ALLOWED such reports within
+AMENDS_IDENTIFIES_WINDOW_SECONDS (IDENTIFIES), so no one account can empty the library.
+
 The time windows are the members app's `Limit`s, counted in the shared cache under
 HMACs of the member and the statement: never an address, and no exact time stored with
 any response.
@@ -31,6 +35,7 @@ VELOCITY = Limit(
     "statement-velocity", "AMENDS_STATEMENT_VELOCITY_ALLOWED", "AMENDS_STATEMENT_VELOCITY_SECONDS"
 )
 SLOW_MODE = Limit("slow-mode", "AMENDS_SLOW_MODE_RESPONSES_ALLOWED", "AMENDS_SLOW_MODE_SECONDS")
+IDENTIFIES = Limit("identifies", "AMENDS_IDENTIFIES_ALLOWED", "AMENDS_IDENTIFIES_WINDOW_SECONDS")
 
 # The reason code of a response held because its statement is receiving too many.
 VELOCITY_REASON = "velocity"
@@ -69,6 +74,16 @@ def _statement(publication: Publication) -> str:
 
 def _member_on_statement(key: str, publication: Publication) -> str:
     return f"{key}:publication:{publication.pk}"
+
+
+def check_identifies(key: str) -> None:
+    """Refuse an "identifies me" report, before anything is hidden, past the limit."""
+    if IDENTIFIES.is_reached(_member(key)):
+        raise TooFast(IDENTIFIES.minutes_to_wait(), slow_mode=False)
+
+
+def record_identifies(key: str) -> None:
+    IDENTIFIES.record(_member(key))
 
 
 def check_member(key: str, publication: Publication, settings: ResponseSettings) -> None:

@@ -158,13 +158,28 @@ def report(request: HttpRequest, response_id: int) -> HttpResponse:
 
 
 @never_cache
-@login_required
 @require_http_methods(["GET", "POST"])
 def identifies(request: HttpRequest, public_id: str) -> HttpResponse:
-    """"This identifies me or someone I know": confirm, and it leaves the library."""
+    """"This identifies me or someone I know": confirm, and it leaves the library.
+
+    Anyone may follow the link, but hiding a statement at once must not be open to
+    anonymous scripts: a reader who is not logged in is asked to log in or get a
+    codename, and comes back to this form."""
+    if not request.user.is_authenticated:
+        try:
+            publication = access.readable_publication(public_id)
+        except Withdrawn:
+            raise Http404 from None
+        return render(request, "responses/identifies_log_in.html",
+                      {"publication": publication, "next": request.path},
+                      status=403 if request.method == "POST" else 200)
     publication = _publication(request, public_id, Action.CREATE, Obj.REPORT)
     if request.method == "POST":
-        actions.do_report_statement(member_of(request), publication)
+        try:
+            actions.do_report_statement(member_of(request), publication)
+        except damping.TooFast as refused:
+            return render(request, "responses/identifies.html",
+                          {"publication": publication, "wait": refused.minutes}, status=429)
         return render(request, "responses/identifies_done.html",
                       {"hidden": publication.hidden})
     return render(request, "responses/identifies.html", {"publication": publication})

@@ -158,8 +158,9 @@ def test_only_moderators_decide_a_hidden_statement(
 
 
 def test_a_reporter_whose_reports_were_dismissed_does_not_hide_a_statement_alone(
-    statement: Publication, harmed: Persona, moderator: Persona, reader
+    statement: Publication, harmed: Persona, moderator: Persona, reader, settings
 ) -> None:
+    settings.AMENDS_IDENTIFIES_ALLOWED = 10  # the daily limit is tested on its own
     for _ in range(3):
         other = personas.outsider()
         from amends.responses.tests.conftest import publish_statement
@@ -283,3 +284,25 @@ def test_a_members_responses_are_exported_and_erased_with_their_account(
     assert exported[0]["text"] == ANGER and exported[0]["statement"] == statement.public_id
     entry.erase(Member.objects.get(pk=outsider.member.pk))
     assert not Response.objects.exists()
+
+
+def test_the_about_page_shows_the_measured_share_of_anger_and_pain_held(
+    reader, tmp_path, monkeypatch
+) -> None:
+    import datetime
+
+    from amends.moderation import classifier, measured
+
+    path = tmp_path / "measured.json"
+    monkeypatch.setattr(measured, "MEASURED", path)
+    page = reader.get("/about/").content.decode()
+    assert "has not been measured on an evaluation set yet" in page
+
+    measured.record("unseen", "corpora/moderation/test/unseen-b.jsonl",
+                    {"anger": {"publish": 17, "hold": 3}, "pain": {"publish": 19, "reject": 1},
+                     "threat": {"reject": 10}}, today=datetime.date(2026, 12, 7))
+    page = reader.get("/about/").content.decode()
+    version = classifier.get_model().version
+    assert (f"On our unseen evaluation set (corpora/moderation/test/unseen-b.jsonl), measured "
+            f"2026-12-07 with classifier version {version}: of 40 responses of anger and pain, "
+            "the pipeline held 8% and did not publish 2%.") in page
