@@ -83,7 +83,7 @@ def card(digest: str, n_train: int, n_tune: int, n_features: int, reject_at: flo
         f"- trained on: corpora/moderation/train, {n_train} responses (the link category "
         "is left to the link step)",
         f"- thresholds chosen on: corpora/moderation/tune, {n_tune} responses",
-        "- never read: corpora/moderation/test (unseen sets, each scored once) and the shared "
+        "- never read: corpora/moderation/test (unseen sets; docs/moderation.md says when each was scored) and the shared "
         "development set (measuring only)",
         "- split: every file with its role (its folder), count and SHA-256 is listed in "
         "corpora/moderation/MANIFEST.tsv; version 2 added the `*-2.jsonl` files of train and "
