@@ -20,7 +20,13 @@ from typing import Any
 from amends.coach import lexicon as lx
 from amends.coach.details import Candidate, presidio_candidates
 from amends.coach.kinds import DETAILS, ELEMENTS, Kind, join
-from amends.coach.layout import Layout, normalise_layout, refusal_spans
+from amends.coach.layout import (
+    Layout,
+    asker_turns,
+    heading_spans,
+    normalise_layout,
+    refusal_spans,
+)
 from amends.coach.model import Finding, Review
 from amends.coach.nlp import artifacts, build_shared_analyzer, get_nlp
 from amends.coach.patterns import REJECTABLE, normalise, rejects_previous
@@ -178,6 +184,14 @@ def assemble(text: str, parts: list[tuple[int, SegmentResult]],
     if "repeats" not in off:
         cands += _propagate(text, cands, placeholders)
     cands += _keep_out(typed, keep_out)
+    scope = "scope" not in off
+    asked, labels = asker_turns(text) if scope or "detail_suppressors" not in off else ([], [])
+    if "detail_suppressors" not in off:
+        # "HOST:", "CHAIR:": a transcript's furniture, not a detail.
+        cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in labels)]
+    # Whose words a line holds: an interviewer's question and a heading are not the
+    # author's account, so no pattern is read in them.
+    elsewhere = asked + heading_spans(text) if scope else []
     merged = _merge(cands)
     harmed = _harmed_names(text, merged)
     findings = [_detail_finding(text, c, harmed, typed, "whose" not in off) for c in merged]
@@ -198,6 +212,8 @@ def assemble(text: str, parts: list[tuple[int, SegmentResult]],
             start, end = hit.start + base, hit.end + base
             if any(s <= start < e for s, e in refused):
                 continue  # "Our goal should not be: • to parade as brave"
+            if any(s <= start < e for s, e in elsewhere):
+                continue  # "INTERVIEWER: It was only a kiss?", "On not remembering"
             while start < end and text[start].isspace():
                 start += 1  # a bullet or list number blanked by the layout
             findings.append(Finding("pattern", kind, start, end, typed[start:end], kind.reason,

@@ -16,7 +16,10 @@ member typed. It also returns the spans that are formatting and can never be a d
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from amends.coach.lexicon import ORG_SUFFIXES, PLACE_SUFFIXES
 from amends.coach.nlp import known_word
@@ -55,6 +58,65 @@ _REFUSAL_HEADING = re.compile(
     r"(?im)^(?=[^\n]*\b(?:should|must|will|won't|shall|never|refuse|avoid|goal|goals|aim|"
     r"want|wants|intend|promise|rules?)\b)"
     r"[^\n]*\b(?:not|never|n't|no longer|won't|refuse|avoid)\b[^\n]*:[ \t]*$")
+
+
+LAYOUT_FILE = Path(__file__).with_name("rules") / "layout.toml"
+
+
+@cache
+def layout_words() -> dict[str, frozenset[str]]:
+    """The word lists of rules/layout.toml: askers, generic_people, vague_times."""
+    with LAYOUT_FILE.open("rb") as f:
+        data = tomllib.load(f)
+    return {key: frozenset(value.split()) for key, value in data.items()
+            if isinstance(value, str)}
+
+
+# "HOST:", "q:", "Dr. Armitage-Oyelowo:" at the start of a line: a speaker label.
+_SPEAKER = re.compile(r"(?m)^[ \t]*([A-Za-z][\w.' -]{0,40}?)[ \t]*:")
+
+
+def asker_turns(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The turns of the people who ask or chair in a transcript (from their label to the
+    next speaker's label or the end of the paragraph), and their labels. An interviewer's
+    "It was only a kiss?" is not the author's minimising."""
+    askers = layout_words()["askers"]
+    turns, labels = [], []
+    for m in _SPEAKER.finditer(text):
+        if m.group(1).strip().lower() not in askers:
+            continue
+        labels.append((m.start(1), m.end(1)))
+        end = len(text)
+        brk = re.compile(r"\n[ \t]*\n").search(text, m.end())
+        if brk:
+            end = brk.start()
+        nxt = _SPEAKER.search(text, text.find("\n", m.end()) + 1 if "\n" in text[m.end():] else len(text))
+        if nxt and nxt.start() < end:
+            end = nxt.start()
+        turns.append((m.start(), end))
+    return turns, labels
+
+
+def heading_spans(text: str) -> list[tuple[int, int]]:
+    """Lines that are headings, not sentences: a short line standing as a paragraph of its
+    own with no sentence-ending mark ("On not remembering", "SETTING THE RECORD
+    STRAIGHT"), or a short line that ends with a colon ("What this has cost me:"). A
+    heading names a topic; it is not the author's account, so no pattern is read in it.
+    List items are never headings."""
+    out = []
+    pos = 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        start, stripped = pos, line.strip()
+        pos += len(line) + 1
+        if not stripped or LIST_MARKER.match(line) or len(stripped.split()) > 10:
+            continue
+        alone = (i == 0 or not lines[i - 1].strip()) and (
+            i + 1 < len(lines) and not lines[i + 1].strip())
+        last = stripped.rstrip(" \t\ufe0f\U0001f300-\U0001faff")
+        if last.endswith(":") or (alone and last[-1:] not in ".!?\"'”’)"):
+            out.append((start, start + len(line)))
+    return out
 
 
 def refusal_spans(text: str) -> list[tuple[int, int]]:
@@ -100,8 +162,10 @@ def _is_movement(tag: str) -> bool:
     "#StMarrowCollege") may name a place or a group, and is read like any other word."""
     if tag.islower():
         return _ordinary_words(tag, 3)
-    return all(known_word(p.lower()) and p.lower() not in ORG_OR_PLACE
-               for p in _CAMEL.findall(tag))
+    parts = _CAMEL.findall(tag)
+    if len(parts) == 1 and known_word(tag.lower()):
+        return True  # "#Theatre", "#Community": a topic; a lone suffix names nothing
+    return all(known_word(p.lower()) and p.lower() not in ORG_OR_PLACE for p in parts)
 
 
 def _ordinary_words(run: str, most: int) -> bool:

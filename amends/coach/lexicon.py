@@ -184,6 +184,7 @@ monday tuesday wednesday thursday friday saturday sunday grindr slack twitch tel
 zoom lan please papa mama mum mom dad daddy mummy nana grandma grandpa granny
 phd msc mba bsc gcse gcses teams repair impact apology responsibility change account
 allah waheguru bismillah inshallah mashallah alhamdulillah shaytan satan kia ora sri akal
+um umm uh uhh erm er hmm mm mhm ah ahh eh
 """)
 
 # Capitalised words that head a generic phrase, not a proper name.

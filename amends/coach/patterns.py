@@ -69,7 +69,8 @@ HYPOTHETICAL = _rx(r"^i could (?:tell|write|say|blame|point|plead)", r"^i(?: hav
                    # it, but...", "I'm not going to say it was harmless", "not sorry if".
                    r"\bi(?:'d| would) (?:like|love|want) to (?:say|tell you|claim)\b.*\bbut\b",
                    r"\b(?:i'm|i am|im) not (?:going to|gonna) (?:say|pretend|claim|call it)\b",
-                   r"\bi (?:won't|will not) (?:say|pretend|claim|call it)\b",
+                   r"\bi (?:won't|will not|not will|will never) (?:say|pretend|claim|call it|"
+                   r"tell (?:you|anyone|her|him|them|people))\b",
                    r"\bnot sorry[- ]if\b", r"\bthere (?:was|is) nothing to (?:misread|"
                    r"misunderstand|mistake)\b")
 # A short sentence right after that denies the one before ("It wasn't." "She hadn't.").

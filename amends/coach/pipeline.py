@@ -96,13 +96,15 @@ COMPONENTS: tuple[Component, ...] = (
         "detail_suppressors",
         "suppressors",
         "removes details whose only evidence proves nothing: a capital that opens a "
-        "sentence or quotation, a quantity, a label, half a hyphenated word",
+        "sentence or quotation, a quantity, a label, half a hyphenated word, people in "
+        "general, a vague time, an interviewer's label",
     ),
     Component(
         "scope",
         "suppressors",
         "removes patterns about someone else or the world: praise of her courage, "
-        "'I never did it again', deferring to her memory, an apology nothing takes back",
+        "'I never did it again', deferring to her memory, an apology nothing takes back, "
+        "an interviewer's turn, a heading",
     ),
     Component(
         "refusals",

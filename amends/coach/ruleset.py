@@ -20,6 +20,7 @@ from amends.coach.kinds import Family, Kind
 RULES_DIR = Path(__file__).with_name("rules")
 FIELDS_FILE = RULES_DIR / "fields.toml"
 ELEMENTS_FILE = RULES_DIR / "elements.toml"
+LAYOUT_FILE = RULES_DIR / "layout.toml"  # read by layout.py and suppress.py
 
 # Every key a rule file may hold; a misspelt key would otherwise drop its rules silently.
 _LISTS = ("cues", "meaning", "meaning_unless", "unless", "out_of_scope", "in_scope_only_if",
@@ -95,7 +96,7 @@ def load_rules() -> dict[str, Rule]:
     """Every pattern kind's rules, in the order `Kind` declares them, which is the order
     in which the engine reports the kinds it finds in one sentence."""
     found = {path.stem: _read(path) for path in RULES_DIR.glob("*.toml")
-             if path not in (FIELDS_FILE, ELEMENTS_FILE)}
+             if path not in (FIELDS_FILE, ELEMENTS_FILE, LAYOUT_FILE)}
     missing = set(PATTERN_KINDS) - set(found)
     if missing:
         raise ValueError(f"no rule file for {sorted(missing)}")

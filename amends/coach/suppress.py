@@ -16,6 +16,7 @@ from typing import Any
 
 from amends.coach import lexicon as lx
 from amends.coach.details import Candidate
+from amends.coach.layout import layout_words
 from amends.coach.nlp import known_word
 
 # What may come right before a word that opens a sentence, a line, a list item or a
@@ -100,6 +101,22 @@ def keep(doc: Any, text: str, cand: Candidate) -> bool:
                             (t.ent_type_ == "PERSON" or t.pos_ == "PROPN")
                             and not known_word(t.lower_) and not _hashtag(t))
                         for t in first.sent)):
+        return False
+    # "the women in our office", "our sons": people in general, no one singled out.
+    words_lists = layout_words()
+    if (cand.kind in {"role", "distinctive", "relationship", "name"}
+            and not any(t.pos_ == "PROPN" and not known_word(t.lower_) for t in toks)
+            and any(t.lower_ in words_lists["generic_people"] for t in toks)
+            and (toks[-1].lower_ in words_lists["generic_people"]
+                 or any(t.lower_ in words_lists["generic_people"] and t.dep_ in
+                        {"nsubj", "dobj", "pobj", "ROOT", "nsubjpass", "attr"}
+                        and t.head not in toks for t in toks))):
+        return False
+    # "last year", "that year": a time that narrows nothing down.
+    if (cand.kind in {"date", "role", "distinctive", "age"} and len(words) <= 2
+            and words and words[-1].lower_ in words_lists["vague_times"]
+            and all(t.lower_ in {"last", "that", "this", "next", "the", "a", "same"}
+                    for t in words[:-1])):
         return False
     # "four seconds", "three drinks": a quantity, not a role or a trait.
     if (cand.source == "learned" and len(words) == 1 and words[0].lower_ in _UNITS and prev

@@ -1,0 +1,139 @@
+"""Whose words a line holds and which words only look like details, read from the layout
+(rules/layout.toml): an interviewer's turn, a heading, people in general, a vague time."""
+
+from __future__ import annotations
+
+import pytest
+
+from amends.coach import Coach
+from amends.coach.tests.helpers import kinds_at, patterns
+
+
+def _pattern_at(coach: Coach, text: str, needle: str) -> set[str]:
+    return kinds_at(coach, text, needle, family="pattern")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        (
+            "INTERVIEWER: People online say it was only a kiss?\n"
+            "GUEST: I held her there when she wanted to leave. I am sorry.",
+            "it was only a kiss",
+        ),
+        (
+            "q: had you been drinking that night\n\na: i held her arm and i did not let go",
+            "had you been drinking",
+        ),
+        (
+            "HOST: Some would say you were just a product of the times.\n"
+            "MARLOWE: I knew what I was doing.",
+            "a product of the times",
+        ),
+    ],
+)
+def test_an_interviewers_question_is_not_the_authors_pattern(
+    coach: Coach, text: str, needle: str
+) -> None:
+    assert _pattern_at(coach, text, needle) == set()
+
+
+def test_the_authors_own_turn_is_still_read(coach: Coach) -> None:
+    text = (
+        "HOST: What happened that night?\n"
+        "GUEST: Honestly it was only a kiss, nothing more than that."
+    )
+    assert _pattern_at(coach, text, "it was only a kiss") & {"minimising", "excusing"}
+
+
+def test_an_askers_label_is_not_a_detail(coach: Coach) -> None:
+    text = "CHAIR: Please go on.\nWITNESS: I sent her the messages after she asked me to stop."
+    assert kinds_at(coach, text, "CHAIR") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        (
+            "On forgetting\n\nI touched her at the party when she had said no. I am sorry.",
+            "On forgetting",
+        ),
+        (
+            "What it has cost me:\n• I lost my place on the board.\n• I kept on messaging her.",
+            "What it has cost me:",
+        ),
+    ],
+)
+def test_a_heading_is_not_a_pattern(coach: Coach, text: str, needle: str) -> None:
+    assert _pattern_at(coach, text, needle) == set()
+
+
+def test_a_sentence_under_a_heading_is_still_read(coach: Coach) -> None:
+    text = "What happened\n\nIt was only a kiss, and she was overreacting about it."
+    assert patterns(coach, text) & {"minimising", "blaming", "excusing"}
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("I used to think the women in our office liked the attention.", "women"),
+        ("Most fathers never sit their sons down to talk about consent.", "their sons"),
+        ("I have always said I champion young women who come into the trade.", "young women"),
+    ],
+)
+def test_people_in_general_are_not_a_detail(coach: Coach, text: str, needle: str) -> None:
+    assert kinds_at(coach, text, needle) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("I was not in a good place last year, and I grabbed her anyway.", "last year"),
+        ("That year I was drinking a great deal, and I still chose to follow her.", "That year"),
+    ],
+)
+def test_a_vague_time_is_not_a_detail(coach: Coach, text: str, needle: str) -> None:
+    assert kinds_at(coach, text, needle) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "kinds"),
+    [
+        (
+            "Last spring I kissed Oriel Fanshawe at the Tollbridge regatta.",
+            "Oriel Fanshawe",
+            {"name"},
+        ),
+        (
+            "I was the head coach of the under-16 girls at Pennard Rowing Club.",
+            "head coach",
+            {"role", "distinctive"},
+        ),
+        (
+            "I posted about it under #PennardRowingClub for weeks.",
+            "#PennardRowingClub",
+            {"organisation", "place", "name", "distinctive"},
+        ),
+    ],
+)
+def test_a_real_detail_is_still_found(
+    coach: Coach, text: str, needle: str, kinds: set[str]
+) -> None:
+    assert kinds_at(coach, text, needle) & kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I won't tell you I was drunk. I was, and it changes nothing.",
+        "I not will say it was a misunderstanding.",
+        "I will never claim she wanted it.",
+    ],
+)
+def test_refusing_an_excuse_is_not_the_excuse(coach: Coach, text: str) -> None:
+    assert not patterns(coach, text) & {"excusing", "minimising", "blaming"}
+
+
+def test_a_one_word_topic_hashtag_is_no_detail(coach: Coach) -> None:
+    text = "Please think before you share. #Community #Theatre"
+    assert kinds_at(coach, text, "#Theatre") == set()
