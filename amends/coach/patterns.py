@@ -17,6 +17,7 @@ from amends.coach.classifier import NONE, get_model
 from amends.coach.kinds import ELEMENTS as KIND_ELEMENTS
 from amends.coach.kinds import PATTERNS
 from amends.coach.nlp import lemma
+from amends.coach.layout import layout_words
 from amends.coach.ruleset import load_element_rules, load_rules
 
 _CONTRACTIONS = re.compile(
@@ -574,8 +575,45 @@ def _owner_is_other(tok: Any) -> bool:
     return tok.head.lower_ in _OTHERS
 
 
+_PERSONAL = frozenset({"i", "me", "my", "mine", "myself", "she", "her", "hers", "herself",
+                       "he", "him", "his", "himself", "you", "your", "yours", "we", "us",
+                       "our", "ours", "im", "ive"})
+# "Every regiment", "a society": any one of them. Not "some" or "most": "Some words were
+# said" and "Most streamers would go dark" are about this story.
+_GENERIC_DET = frozenset({"every", "a", "an", "all", "no", "each", "any"})
+# Pronouns for everyone: "everybody was laughing" is about the room that night.
+_EVERYONE = frozenset({"everyone", "everybody", "someone", "somebody", "anyone", "anybody",
+                       "nobody"})
+
+
+def about_the_world(sent: Any) -> bool:
+    """Whether a sentence speaks of people in general or the world and of no one in this
+    story: no personal pronoun, no name, and a subject that is a general noun ("Memory is
+    a strange thing", "Every regiment has its rituals", "Women were tolerated")."""
+    if any(t.lower_ in _PERSONAL or t.ent_type_ == "PERSON"
+           or (t.pos_ == "PROPN" and t.i > sent.start) for t in sent):
+        return False
+    roots = [t for t in sent if t.dep_ == "ROOT"]
+    if not roots or roots[0].pos_ not in {"VERB", "AUX"} or any(c.tag_ == "MD" and c.lower_ in {"should", "must", "need", "ought"}
+                        for c in roots[0].children):
+        return False
+    words = layout_words()
+    general = words["generic_world"] | words["generic_people"]
+    for subj in (c for c in roots[0].children if c.dep_ in {"nsubj", "nsubjpass", "expl"}):
+        if subj.dep_ == "expl":
+            return True  # "There is a kind of silence that follows a man..."
+        if subj.pos_ != "NOUN" or subj.lower_ in _EVERYONE:
+            return False
+        dets = {c.lower_ for c in subj.children if c.dep_ in {"det", "amod", "poss"}}
+        return subj.lemma_.lower() in general or subj.lower_ in general or bool(
+            dets & _GENERIC_DET)
+    return False
+
+
 def in_scope(kind: str, norm: str, sent: Any) -> bool:
     """Whether a sentence flagged with a pattern speaks of what the pattern is about."""
+    if about_the_world(sent):
+        return False
     if kind == "parade_brave":
         brave = [t for t in sent if t.lower_ in _COURAGE]
         if brave and all(_owner_is_other(t) for t in brave):

@@ -137,3 +137,35 @@ def test_refusing_an_excuse_is_not_the_excuse(coach: Coach, text: str) -> None:
 def test_a_one_word_topic_hashtag_is_no_detail(coach: Coach) -> None:
     text = "Please think before you share. #Community #Theatre"
     assert kinds_at(coach, text, "#Theatre") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Memory is a strange thing.",
+        "Every orchestra has its traditions, and most of them are harmless.",
+        "A profession that cannot imagine repair will never get it.",
+        "Women were tolerated in those kitchens, and sometimes not even that.",
+        "There is a kind of quiet that follows a man who has been accused.",
+    ],
+)
+def test_a_sentence_about_the_world_is_no_pattern(coach: Coach, text: str) -> None:
+    assert patterns(coach, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Lines were crossed at that party.", {"evasive_passive"}),
+        ("Everyone was drunk that night, it was freshers' week.", {"excusing", "minimising"}),
+        ("It was only a kiss, a few seconds at most.", {"minimising", "excusing"}),
+        (
+            "People should understand what the atmosphere in those offices was like.",
+            {"excusing", "minimising", "blaming"},
+        ),
+    ],
+)
+def test_a_sentence_about_this_story_is_still_read(
+    coach: Coach, text: str, kinds: set[str]
+) -> None:
+    assert patterns(coach, text) & kinds
