@@ -16,8 +16,8 @@ from typing import Any
 from amends.coach.classifier import NONE, get_model
 from amends.coach.kinds import ELEMENTS as KIND_ELEMENTS
 from amends.coach.kinds import PATTERNS
-from amends.coach.nlp import lemma
 from amends.coach.layout import layout_words
+from amends.coach.nlp import lemma
 from amends.coach.ruleset import load_element_rules, load_rules
 
 _CONTRACTIONS = re.compile(
