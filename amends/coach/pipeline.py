@@ -97,7 +97,7 @@ COMPONENTS: tuple[Component, ...] = (
         "suppressors",
         "removes details whose only evidence proves nothing: a capital that opens a "
         "sentence or quotation, a quantity, a label, half a hyphenated word, people in "
-        "general, a vague time, an interviewer's label",
+        "general, a vague time, a time or a home read as a role, an interviewer's label",
     ),
     Component(
         "scope",

@@ -112,6 +112,10 @@ def keep(doc: Any, text: str, cand: Candidate) -> bool:
                         {"nsubj", "dobj", "pobj", "ROOT", "nsubjpass", "attr"}
                         and t.head not in toks for t in toks))):
         return False
+    # "working match days", "the family home": a role names a person, not a time or a place.
+    if (cand.kind == "role" and cand.source == "learned" and words
+            and words[-1].lower_ in words_lists["not_roles"]):
+        return False
     # "last year", "that year": a time that narrows nothing down.
     if (cand.kind in {"date", "role", "distinctive", "age"} and len(words) <= 2
             and words and words[-1].lower_ in words_lists["vague_times"]

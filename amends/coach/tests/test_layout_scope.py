@@ -169,3 +169,14 @@ def test_a_sentence_about_this_story_is_still_read(
     coach: Coach, text: str, kinds: set[str]
 ) -> None:
     assert patterns(coach, text) & kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("She told the club she could not face working race days again.", "race days"),
+        ("I have paid the first months of her new rent.", "months of her new rent"),
+    ],
+)
+def test_a_time_or_a_home_is_not_a_role(coach: Coach, text: str, needle: str) -> None:
+    assert "role" not in kinds_at(coach, text, needle)
