@@ -1,7 +1,7 @@
 """Recall and precision of the coach on a labelled file, beside Presidio alone.
 
     .venv/bin/python bench/coach_eval.py [--data PATH ...] [--part all|develop|holdout]
-                                         [--without NAME ...] [--ablation]
+                                         [--without NAME ...] [--with NAME ...] [--ablation]
 
 The file follows shared/eval/README.md. Scoring follows the same rules as
 shared/eval/score_coach.py (a finding counts when it overlaps a labelled span; per kind,
@@ -10,9 +10,10 @@ Presidio alone is Presidio's AnalyzerEngine as configured out of the box for the
 spaCy model (organisations on); its entity types are mapped to our detail kinds.
 
 --without switches a component of the coach's pipeline off (or a whole stage; the names
-are in amends/coach/pipeline.py). --ablation runs the coach with everything on and then
-with each optional component off, one at a time, in the same run, and prints what each
-contributes: the change in each figure when it is switched off.
+are in amends/coach/pipeline.py); --with switches on one that is off by default
+(presidio). --ablation runs the coach as members use it and then with each optional
+component switched the other way (off, or on for one off by default), one at a time, in
+the same run, and prints what each contributes: the change in each figure.
 
 --part splits the drafts by a hash of their id into a development two-thirds and a
 held-out third, to watch the rules for overfitting.
@@ -34,7 +35,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from amends.coach import Coach
 from amends.coach.nlp import PRESIDIO_KINDS, build_default_analyzer
-from amends.coach.pipeline import BY_NAME, OPTIONAL
+from amends.coach.pipeline import BY_NAME, DEFAULT_OFF, OPTIONAL
 
 DEFAULT_DATA = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "eval",
                             "coach-dev.jsonl")
@@ -142,16 +143,21 @@ def _div(a: float, b: float) -> float:
 def ablation(records: list[dict[str, Any]], presidio_tally: Tally) -> None:
     """Everything on, then each optional component off in turn, in one run."""
     base, took = run_coach(Coach(), records)
-    rows = [("everything on", figures(base), took)]
+    rows = [("as used (defaults)", figures(base), took)]
     for name in OPTIONAL:
+        if name in DEFAULT_OFF:
+            tally, took = run_coach(Coach(also={name}), records)
+            rows.append((f"with {name}", figures(tally), took))
+            continue
         tally, took = run_coach(Coach(without={name}), records)
         rows.append((f"without {name}", figures(tally), took))
     cols = list(rows[0][1])
-    print("what each component contributes (a figure's change when it is switched off)")
+    print("what each component contributes (a figure's change when it is switched off, or "
+          "on for one that is off by default)")
     print(f"  {'':26}" + "".join(f"{c:>12}" for c in cols) + f"{'seconds':>9}")
     ref = rows[0][1]
     for label, figs, took in rows:
-        cells = "".join(f"{figs[c]:>12.3f}" if label == "everything on"
+        cells = "".join(f"{figs[c]:>12.3f}" if label == "as used (defaults)"
                         else f"{figs[c] - ref[c]:>+12.3f}" for c in cols)
         print(f"  {label:26}{cells}{took:>9.1f}")
     pf = figures(presidio_tally)
@@ -168,8 +174,10 @@ def main() -> int:
     ap.add_argument("--part", choices=["all", "develop", "holdout"], default="all")
     ap.add_argument("--without", action="append", default=[], metavar="NAME",
                     help="switch a pipeline component or stage off (repeatable)")
+    ap.add_argument("--with", dest="also", action="append", default=[], metavar="NAME",
+                    help="switch on a component that is off by default (repeatable)")
     ap.add_argument("--ablation", action="store_true",
-                    help="everything on, then each optional component off, in one run")
+                    help="the defaults, then each optional component switched, in one run")
     args = ap.parse_args()
     records = []
     for path in args.data:
@@ -190,8 +198,9 @@ def main() -> int:
               f"presidio {took_presidio:.1f} s")
         ablation(records, p)
         return 0
-    c, took_coach = run_coach(Coach(without=args.without), records)
+    c, took_coach = run_coach(Coach(without=args.without, also=args.also), records)
     off = f" without {', '.join(args.without)}" if args.without else ""
+    off += f" with {', '.join(args.also)}" if args.also else ""
     print(f"{data} ({args.part}): {len(records)} drafts, {words} words; "
           f"coach{off} {took_coach:.1f} s, presidio {took_presidio:.1f} s")
     print()

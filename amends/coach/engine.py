@@ -63,11 +63,13 @@ _ENTITIES = ["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME"]
 class Coach:
     """Reviews statements, responses or letters. Create once; the model loads on first use.
 
-    `without` switches components of the pipeline off (see `pipeline.COMPONENTS`), to
-    measure what each contributes; the coach members use has everything on."""
+    `without` switches components of the pipeline off (see `pipeline.COMPONENTS`), and
+    `also` switches on one that is off by default (Presidio's recognisers), to measure what
+    each contributes; the coach members use is `Coach()`."""
 
-    def __init__(self, cache_size: int = CACHE_SIZE, *, without: Iterable[str] = ()) -> None:
-        self.off = switched_off(without)
+    def __init__(self, cache_size: int = CACHE_SIZE, *, without: Iterable[str] = (),
+                 also: Iterable[str] = ()) -> None:
+        self.off = switched_off(without, also)
         # Keyed by segment text: a sentence-sized piece of a paragraph (see segment_spans).
         self._cache: OrderedDict[bytes, SegmentResult] = OrderedDict()
         self._cache_size = cache_size
@@ -92,7 +94,6 @@ class Coach:
 
     def parse(self, segments: list[str]) -> dict[str, Any]:
         """Each segment parsed, the way the coach reads it."""
-        self._ensure_loaded()
         nlp = get_nlp()
         # The entity recognizer is the costliest part of the model and can only find
         # something where a word is capitalised or a number is written; elsewhere it is

@@ -26,8 +26,22 @@ def test_every_stage_has_components_and_every_component_a_stage() -> None:
 
 
 def test_a_stage_switches_off_all_its_optional_components() -> None:
-    assert switched_off({"suppressors"}) == {"detail_suppressors", "scope", "refusals"}
-    assert switched_off({"assemble"}) == {"placeholders", "repeats", "whose"}
+    # Presidio's recognisers are off by default, whatever else is switched off.
+    assert switched_off({"suppressors"}) == {"detail_suppressors", "scope", "refusals", "presidio"}
+    assert switched_off({"assemble"}) == {"placeholders", "repeats", "whose", "presidio"}
+    assert switched_off((), also={"presidio"}) == frozenset()
+
+
+def test_without_presidio_an_email_and_a_phone_number_are_still_found(coach: Coach) -> None:
+    text = "I kept writing to her at tess.varley@example.org and calling 07700 900461 at night."
+    found = _details(coach, text)
+    assert "tess.varley@example.org" in found
+    assert "07700 900461" in found
+
+
+def test_presidio_can_be_switched_back_on_to_measure_it() -> None:
+    text = "I kept messaging Orla Brennan from the Kilbride Sailing Club that summer."
+    assert "Orla Brennan" in " ".join(_details(Coach(also={"presidio"}), text))
 
 
 @pytest.mark.parametrize("name", ["parse", "keep_out", "sorcery"])
