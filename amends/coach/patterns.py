@@ -605,6 +605,8 @@ def about_the_world(sent: Any) -> bool:
         if subj.pos_ != "NOUN" or subj.lower_ in _EVERYONE:
             return False
         dets = {c.lower_ for c in subj.children if c.dep_ in {"det", "amod", "poss"}}
+        if dets & {"the", "this", "that", "these", "those"}:
+            return False  # "the whole business amounted to...": this story
         return subj.lemma_.lower() in general or subj.lower_ in general or bool(
             dets & _GENERIC_DET)
     return False
