@@ -121,7 +121,7 @@ def _cards(publications: QuerySet[Publication]) -> list[Card]:
 def _capped_count(
     publications: QuerySet[Publication], query: str, tag_slugs: list[str]
 ) -> tuple[int, bool]:
-    counted = None if tag_slugs else count_matches(query, COUNT_CAP + 1)
+    counted = None if tag_slugs else count_matches(publications, query, COUNT_CAP + 1)
     if counted is None:
         counted = publications.order_by().values("pk")[: COUNT_CAP + 1].count()
     return min(counted, COUNT_CAP), counted > COUNT_CAP

@@ -22,6 +22,13 @@ MAX_TERMS = 12
 # newest this many statements (the page says so when it matters), which keeps a
 # search's cost flat as the library grows; newest-first order reads every match.
 RELEVANCE_WINDOW = 5000
+# PostgreSQL reads each statement's search vector out of line (TOAST) for every @@
+# and every ts_rank it computes, so there the window is the newest this many matches,
+# found by walking the listed-order index and stopping: a common word costs about as
+# much as the capped count, and a rare one is found through the GIN index instead.
+RELEVANCE_MATCHES = 1000
+# The listed order, as the partial index library_listed_order holds it.
+LISTED_ORDER = ("-published_month", "-id")
 
 
 def _terms(query: str) -> list[str]:
@@ -120,30 +127,52 @@ def search(publications: QuerySet[Publication], query: str) -> QuerySet[Publicat
     )
 
 
+def relevance_window() -> tuple[int, str]:
+    """How far relevance ranking reaches, as the page says it: a number and what of."""
+    if connection.vendor == "sqlite":
+        return RELEVANCE_WINDOW, "statements"
+    return RELEVANCE_MATCHES, "matches"
+
+
 def by_relevance(matching: QuerySet[Publication], query: str) -> QuerySet[Publication]:
     """The matches of search(publications, query), best first: bm25 on SQLite (lower is
     better), ts_rank on PostgreSQL. Ties, common among short statements, fall back to
-    newest first. Only matches among the newest RELEVANCE_WINDOW statements are ranked.
+    newest first. Only matches within relevance_window() are ranked: among the newest
+    RELEVANCE_WINDOW statements on SQLite, the newest RELEVANCE_MATCHES matches on
+    PostgreSQL.
     """
     terms = _terms(query)
     if not terms:
         return matching
-    newest = Publication.including_hidden.aggregate(newest=Max("id"))["newest"]
-    if newest is not None:
-        # The pk index answers this at once, and both engines then read only the
-        # matches above it (FTS5 by rowid, PostgreSQL ANDing the GIN and pk indexes).
-        matching = matching.filter(id__gt=newest - RELEVANCE_WINDOW)
     if connection.vendor == "sqlite":
+        newest = Publication.including_hidden.aggregate(newest=Max("id"))["newest"]
+        if newest is not None:
+            # The pk index answers this at once, and FTS5 then reads only the matches
+            # above it, by rowid.
+            matching = matching.filter(id__gt=newest - RELEVANCE_WINDOW)
         ranked = matching.extra(select={"relevance": "bm25(library_search)"})
         return ranked.order_by("relevance", "-published_month", "-id")
-    ranked = matching.extra(
+    # The window is a LIMIT inside a subquery in the listed order: the planner walks the
+    # listed-order index with the @@ filter and stops at the window's end (or, for a
+    # rare word, takes the GIN index), instead of a bitmap over every match in the
+    # library. ts_rank then reads only the window's vectors, and the outer query does
+    # not test @@ again.
+    window = matching.order_by(*LISTED_ORDER).values("pk")[:RELEVANCE_MATCHES]
+    # Compiled on its own, the window names library_publication unaliased, so its @@
+    # (written against that name in search()) stays inside it: as a queryset in
+    # pk__in, Django would alias the inner table and the @@ would test the outer row.
+    # Django's compiled SQL, with the reader's words still parameters.
+    window_sql, window_params = window.query.sql_with_params()
+    ranked = Publication.objects.extra(  # noqa: S610
         select={
             "relevance": "ts_rank(library_publication.search_vector, "
             "plainto_tsquery('english'::regconfig, %s))"
         },
         select_params=[" ".join(terms)],
+        where=[f"library_publication.id IN ({window_sql})"],
+        params=list(window_params),
     )
-    return ranked.order_by("-relevance", "-published_month", "-id")
+    return ranked.order_by("-relevance", *LISTED_ORDER)
 
 
 def _fts5_alone(query: str, sql: str, extra: list[int]) -> list[tuple[int, ...]] | None:
@@ -177,12 +206,24 @@ def best_ids(query: str, start: int, limit: int) -> list[int] | None:
     return None if rows is None else [row[0] for row in rows]
 
 
-def count_matches(query: str, cap: int) -> int | None:
-    """On SQLite, how many statements match, counting no further than `cap`; else None."""
-    rows = _fts5_alone(
-        query,
-        "SELECT COUNT(*) FROM (SELECT rowid FROM library_search "
-        "WHERE library_search MATCH %s LIMIT %s)",
-        [cap],
-    )
-    return None if rows is None else int(rows[0][0])
+def count_matches(publications: QuerySet[Publication], query: str, cap: int) -> int | None:
+    """How many statements match the query, counting no further than `cap`; None when
+    the query has no words. For a search with no tag filter (`publications` is the
+    search's queryset, used on PostgreSQL).
+
+    SQLite asks FTS5 alone. On PostgreSQL the LIMIT sits inside a subquery in the
+    listed order, so that the planner walks the listed-order index with the @@ filter
+    and stops at the cap: unordered, it read the table from its oldest rows, testing
+    @@ on every one on the way (or built a bitmap over every match).
+    """
+    if connection.vendor == "sqlite":
+        rows = _fts5_alone(
+            query,
+            "SELECT COUNT(*) FROM (SELECT rowid FROM library_search "
+            "WHERE library_search MATCH %s LIMIT %s)",
+            [cap],
+        )
+        return None if rows is None else int(rows[0][0])
+    if not _terms(query):
+        return None
+    return publications.order_by(*LISTED_ORDER).values("pk")[:cap].count()

@@ -81,7 +81,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "filtering": bool(query or chosen),
             "by_relevance": "?" + urlencode(base),
             "by_newest": "?" + urlencode([*base, ("order", NEWEST)]),
-            "relevance_window": search.RELEVANCE_WINDOW,
+            "relevance_window": search.relevance_window(),
         },
     )
 

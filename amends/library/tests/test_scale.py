@@ -172,6 +172,7 @@ def test_relevance_is_ranked_among_the_newest_matches_only(reader, monkeypatch) 
     from amends.library import search
 
     monkeypatch.setattr(search, "RELEVANCE_WINDOW", 2)
+    monkeypatch.setattr(search, "RELEVANCE_MATCHES", 2)
     monkeypatch.setattr(access, "COUNT_CAP", 2)
     publish("Pressure, pressure, pressure: the oldest and best match.")
     publish("Once I applied pressure at work.")
@@ -179,6 +180,40 @@ def test_relevance_is_ranked_among_the_newest_matches_only(reader, monkeypatch) 
     page = reader.get("/?q=pressure").content.decode()
     assert "Once I applied" in page and "Later I applied" in page
     assert "the oldest and best match" not in page
-    assert "Best matches among the 2 newest statements" in page
+    assert "Best matches among the 2 newest" in page
     newest = reader.get("/?q=pressure&order=newest").content.decode()
     assert "the oldest and best match" in newest  # newest first reads every match
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's relevance window")
+def test_on_postgresql_relevance_ranks_the_newest_matches_not_the_newest_statements(
+    reader, monkeypatch
+) -> None:
+    from amends.library import search
+
+    monkeypatch.setattr(search, "RELEVANCE_MATCHES", 2)
+    monkeypatch.setattr(access, "COUNT_CAP", 2)
+    publish("Pressure, pressure, pressure: the oldest and best match.")
+    publish("Once I applied pressure at work, twice over: pressure.")
+    publish("Later I applied pressure at home.")
+    for n in range(3):
+        publish(f"A newer statement, number {n}, without the word.")
+    page = reader.get("/?q=pressure").content.decode()
+    # Newer statements without the word do not push the matches out of the window.
+    assert "Best matches among the 2 newest matches" in page
+    assert "the oldest and best match" not in page
+    assert page.index("Once I applied") < page.index("Later I applied")  # best first
+    assert "without the word" not in page
+
+
+@pytest.mark.parametrize(
+    ("matches", "heading"),
+    [(3, ">3 statements found<"), (4, ">More than 3 statements found<")],
+)
+def test_a_capped_count_counts_exactly_up_to_the_cap(reader, monkeypatch, matches, heading) -> None:
+    monkeypatch.setattr(access, "COUNT_CAP", 3)
+    for n in range(matches):
+        publish(f"Statement number {n} about pressure.")
+    publish("A statement about something else.")
+    for order in ("", "&order=newest"):
+        assert heading in reader.get("/?q=pressure" + order).content.decode()
