@@ -167,9 +167,7 @@ if DB_ENGINE == "postgres":
             # at the default random_page_cost (4, for spinning disks) the planner read
             # and sorted every row of a 10,000-statement library rather than walk its
             # listed-order index to the first 1,001 matches of a search.
-            "OPTIONS": {
-                "options": "-c max_parallel_workers_per_gather=0 -c random_page_cost=1.1"
-            },
+            "OPTIONS": {"options": "-c max_parallel_workers_per_gather=0 -c random_page_cost=1.1"},
         }
     }
 else:
@@ -351,14 +349,14 @@ AMENDS_LIBRARY_PAGE_SIZE = env_int("AMENDS_LIBRARY_PAGE_SIZE", 10, minimum=1)
 AMENDS_RESPONSES_ALLOWED = env_int("AMENDS_RESPONSES_ALLOWED", 5, minimum=1)
 AMENDS_RESPONSE_WINDOW_SECONDS = env_int("AMENDS_RESPONSE_WINDOW_SECONDS", 10 * 60, minimum=1)
 AMENDS_STATEMENT_VELOCITY_ALLOWED = env_int("AMENDS_STATEMENT_VELOCITY_ALLOWED", 10, minimum=1)
-AMENDS_STATEMENT_VELOCITY_SECONDS = env_int(
-    "AMENDS_STATEMENT_VELOCITY_SECONDS", 15 * 60, minimum=1
-)
+AMENDS_STATEMENT_VELOCITY_SECONDS = env_int("AMENDS_STATEMENT_VELOCITY_SECONDS", 15 * 60, minimum=1)
 AMENDS_SLOW_MODE_RESPONSES_ALLOWED = 1
 AMENDS_SLOW_MODE_SECONDS = env_int("AMENDS_SLOW_MODE_SECONDS", 10 * 60, minimum=1)
 # "This identifies me or someone I know" hides a statement at once: a few per member a day.
 AMENDS_IDENTIFIES_ALLOWED = env_int("AMENDS_IDENTIFIES_ALLOWED", 3, minimum=1)
-AMENDS_IDENTIFIES_WINDOW_SECONDS = env_int("AMENDS_IDENTIFIES_WINDOW_SECONDS", 24 * 60 * 60, minimum=1)
+AMENDS_IDENTIFIES_WINDOW_SECONDS = env_int(
+    "AMENDS_IDENTIFIES_WINDOW_SECONDS", 24 * 60 * 60, minimum=1
+)
 # How long a moderator may take a decision back in one step.
 AMENDS_MODERATION_UNDO_SECONDS = env_int("AMENDS_MODERATION_UNDO_SECONDS", 10 * 60, minimum=1)
 
@@ -371,9 +369,7 @@ if not AMENDS_LEAVE_URL.startswith("https://"):
 
 # The support page's resources (therapy, groups, crisis lines), as a TOML file the
 # operator keeps (docs/configuration.md). The default holds fictional demo entries.
-AMENDS_SUPPORT_FILE = env_path(
-    "AMENDS_SUPPORT_FILE", BASE_DIR / "support" / "demo_resources.toml"
-)
+AMENDS_SUPPORT_FILE = env_path("AMENDS_SUPPORT_FILE", BASE_DIR / "support" / "demo_resources.toml")
 # The demo's cases come with logins whose passphrases are printed in the README
 # (amends seed_demo_cases). Only scripts/run sets this: on a real server those
 # accounts would be open to anyone who read the README.

@@ -37,11 +37,16 @@ from amends.coach import Coach
 from amends.coach.nlp import PRESIDIO_KINDS, build_default_analyzer
 from amends.coach.pipeline import BY_NAME, DEFAULT_OFF, OPTIONAL
 
-DEFAULT_DATA = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "eval",
-                            "coach-dev.jsonl")
+DEFAULT_DATA = os.path.join(
+    os.path.dirname(__file__), "..", "..", "shared", "eval", "coach-dev.jsonl"
+)
 CLOSE = [
-    {"name", "contact"}, {"place", "organisation"}, {"date", "age"}, {"role", "relationship"},
-    {"excusing", "minimising", "blaming"}, {"conditional_apology", "sorry_but"},
+    {"name", "contact"},
+    {"place", "organisation"},
+    {"date", "age"},
+    {"role", "relationship"},
+    {"excusing", "minimising", "blaming"},
+    {"conditional_apology", "sorry_but"},
     {"parade_victim", "self_centring", "parade_monster"},
 ]
 ELEMENTS = ("apology", "account", "impact", "responsibility", "repair", "change")
@@ -87,16 +92,16 @@ class Tally:
                 self.found[family] += bool(hits)
                 self.kind_labelled[lab["kind"]] += 1
                 self.kind_hits[lab["kind"]] += any(
-                    compatible(lab["kind"], f["kind"], family) for f in hits)
+                    compatible(lab["kind"], f["kind"], family) for f in hits
+                )
             allowed = record[key] + record.get("optional", [])
             for f in mine:
                 self.findings[family] += 1
                 self.true[family] += any(overlaps(f, a) for a in allowed)
                 self.kind_findings[f["kind"]] += 1
                 self.kind_true[f["kind"]] += any(
-                    overlaps(f, a) and compatible(a["kind"], f["kind"], family)
-                    for a in record[key]) or any(
-                    overlaps(f, a) for a in record.get("optional", []))
+                    overlaps(f, a) and compatible(a["kind"], f["kind"], family) for a in record[key]
+                ) or any(overlaps(f, a) for a in record.get("optional", []))
         said = {f["kind"] for f in findings if f["family"] == "missing"}
         for element in ELEMENTS:
             self.missing[element][(element in record["missing"], element in said)] += 1
@@ -109,8 +114,14 @@ def ratio(a: float, b: float) -> str:
 def presidio_findings(analyzer: Any, text: str) -> list[dict[str, Any]]:
     out = []
     for res in analyzer.analyze(text=text, language="en"):
-        out.append({"family": "detail", "kind": PRESIDIO_KINDS.get(res.entity_type, "other"),
-                    "start": res.start, "end": res.end})
+        out.append(
+            {
+                "family": "detail",
+                "kind": PRESIDIO_KINDS.get(res.entity_type, "other"),
+                "start": res.start,
+                "end": res.end,
+            }
+        )
     return out
 
 
@@ -129,11 +140,13 @@ def figures(t: Tally) -> dict[str, float]:
     the precision of "missing" pooled over the six elements."""
     said = sum(m[(True, True)] + m[(False, True)] for m in t.missing.values())
     right = sum(m[(True, True)] for m in t.missing.values())
-    return {"details R": _div(t.found["detail"], t.labelled["detail"]),
-            "details P": _div(t.true["detail"], t.findings["detail"]),
-            "patterns R": _div(t.found["pattern"], t.labelled["pattern"]),
-            "patterns P": _div(t.true["pattern"], t.findings["pattern"]),
-            "missing P": _div(right, said)}
+    return {
+        "details R": _div(t.found["detail"], t.labelled["detail"]),
+        "details P": _div(t.true["detail"], t.findings["detail"]),
+        "patterns R": _div(t.found["pattern"], t.labelled["pattern"]),
+        "patterns P": _div(t.true["pattern"], t.findings["pattern"]),
+        "missing P": _div(right, said),
+    }
 
 
 def _div(a: float, b: float) -> float:
@@ -152,17 +165,23 @@ def ablation(records: list[dict[str, Any]], presidio_tally: Tally) -> None:
         tally, took = run_coach(Coach(without={name}), records)
         rows.append((f"without {name}", figures(tally), took))
     cols = list(rows[0][1])
-    print("what each component contributes (a figure's change when it is switched off, or "
-          "on for one that is off by default)")
+    print(
+        "what each component contributes (a figure's change when it is switched off, or "
+        "on for one that is off by default)"
+    )
     print(f"  {'':26}" + "".join(f"{c:>12}" for c in cols) + f"{'seconds':>9}")
     ref = rows[0][1]
     for label, figs, took in rows:
-        cells = "".join(f"{figs[c]:>12.3f}" if label == "as used (defaults)"
-                        else f"{figs[c] - ref[c]:>+12.3f}" for c in cols)
+        cells = "".join(
+            f"{figs[c]:>12.3f}" if label == "as used (defaults)" else f"{figs[c] - ref[c]:>+12.3f}"
+            for c in cols
+        )
         print(f"  {label:26}{cells}{took:>9.1f}")
     pf = figures(presidio_tally)
-    print(f"  {'presidio alone':26}" + "".join(
-        f"{pf[c]:>12.3f}" if c.startswith("details") else f"{'':>12}" for c in cols))
+    print(
+        f"  {'presidio alone':26}"
+        + "".join(f"{pf[c]:>12.3f}" if c.startswith("details") else f"{'':>12}" for c in cols)
+    )
     print()
     for name in OPTIONAL:
         print(f"  {name:19} {BY_NAME[name].stage:12} {BY_NAME[name].does}")
@@ -172,12 +191,26 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", nargs="+", default=[DEFAULT_DATA])
     ap.add_argument("--part", choices=["all", "develop", "holdout"], default="all")
-    ap.add_argument("--without", action="append", default=[], metavar="NAME",
-                    help="switch a pipeline component or stage off (repeatable)")
-    ap.add_argument("--with", dest="also", action="append", default=[], metavar="NAME",
-                    help="switch on a component that is off by default (repeatable)")
-    ap.add_argument("--ablation", action="store_true",
-                    help="the defaults, then each optional component switched, in one run")
+    ap.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="switch a pipeline component or stage off (repeatable)",
+    )
+    ap.add_argument(
+        "--with",
+        dest="also",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="switch on a component that is off by default (repeatable)",
+    )
+    ap.add_argument(
+        "--ablation",
+        action="store_true",
+        help="the defaults, then each optional component switched, in one run",
+    )
     args = ap.parse_args()
     records = []
     for path in args.data:
@@ -194,43 +227,66 @@ def main() -> int:
         took_presidio += time.perf_counter() - t0
     words = sum(len(r["text"].split()) for r in records)
     if args.ablation:
-        print(f"{data} ({args.part}): {len(records)} drafts, {words} words; "
-              f"presidio {took_presidio:.1f} s")
+        print(
+            f"{data} ({args.part}): {len(records)} drafts, {words} words; "
+            f"presidio {took_presidio:.1f} s"
+        )
         ablation(records, p)
         return 0
     c, took_coach = run_coach(Coach(without=args.without, also=args.also), records)
     off = f" without {', '.join(args.without)}" if args.without else ""
     off += f" with {', '.join(args.also)}" if args.also else ""
-    print(f"{data} ({args.part}): {len(records)} drafts, {words} words; "
-          f"coach{off} {took_coach:.1f} s, presidio {took_presidio:.1f} s")
+    print(
+        f"{data} ({args.part}): {len(records)} drafts, {words} words; "
+        f"coach{off} {took_coach:.1f} s, presidio {took_presidio:.1f} s"
+    )
     print()
     print("kind                  n    coach recall precision   presidio recall precision")
-    kinds = sorted(set(c.kind_labelled) | set(c.kind_findings) - {"keep_out"},
-                   key=lambda k: (k not in DETAIL_KINDS, k))
+    kinds = sorted(
+        set(c.kind_labelled) | set(c.kind_findings) - {"keep_out"},
+        key=lambda k: (k not in DETAIL_KINDS, k),
+    )
     for kind in kinds:
-        print(f"  {kind:19} {c.kind_labelled[kind]:4}    {ratio(c.kind_hits[kind], c.kind_labelled[kind]):>6}"
-              f" {ratio(c.kind_true[kind], c.kind_findings[kind]):>9}"
-              f"   {ratio(p.kind_hits[kind], p.kind_labelled[kind]):>15}"
-              f" {ratio(p.kind_true[kind], p.kind_findings[kind]):>9}")
+        print(
+            f"  {kind:19} {c.kind_labelled[kind]:4}    {ratio(c.kind_hits[kind], c.kind_labelled[kind]):>6}"
+            f" {ratio(c.kind_true[kind], c.kind_findings[kind]):>9}"
+            f"   {ratio(p.kind_hits[kind], p.kind_labelled[kind]):>15}"
+            f" {ratio(p.kind_true[kind], p.kind_findings[kind]):>9}"
+        )
     print()
     print("missing element      precision recall")
     for element in ELEMENTS:
         m = c.missing[element]
-        print(f"  {element:18} {ratio(m[(True, True)], m[(True, True)] + m[(False, True)]):>9}"
-              f" {ratio(m[(True, True)], m[(True, True)] + m[(True, False)]):>6}")
+        print(
+            f"  {element:18} {ratio(m[(True, True)], m[(True, True)] + m[(False, True)]):>9}"
+            f" {ratio(m[(True, True)], m[(True, True)] + m[(True, False)]):>6}"
+        )
     print()
     for name, t in (("coach" + off, c), ("presidio alone", p)):
-        print(f"{name:15} details recall {ratio(t.found['detail'], t.labelled['detail'])} "
-              f"precision {ratio(t.true['detail'], t.findings['detail'])}; "
-              f"patterns recall {ratio(t.found['pattern'], t.labelled['pattern'])} "
-              f"precision {ratio(t.true['pattern'], t.findings['pattern'])}")
-    print("targets: details recall 0.95 at precision 0.85; patterns recall 0.85 at precision 0.85;"
-          " missing elements precision 0.85")
+        print(
+            f"{name:15} details recall {ratio(t.found['detail'], t.labelled['detail'])} "
+            f"precision {ratio(t.true['detail'], t.findings['detail'])}; "
+            f"patterns recall {ratio(t.found['pattern'], t.labelled['pattern'])} "
+            f"precision {ratio(t.true['pattern'], t.findings['pattern'])}"
+        )
+    print(
+        "targets: details recall 0.95 at precision 0.85; patterns recall 0.85 at precision 0.85;"
+        " missing elements precision 0.85"
+    )
     return 0
 
 
-DETAIL_KINDS = {"name", "contact", "place", "organisation", "date", "age", "role",
-                "relationship", "distinctive"}
+DETAIL_KINDS = {
+    "name",
+    "contact",
+    "place",
+    "organisation",
+    "date",
+    "age",
+    "role",
+    "relationship",
+    "distinctive",
+}
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -35,13 +35,15 @@ from amends.coach.engine import paragraph_spans, segment_spans
 from amends.coach.nlp import build_default_analyzer
 from amends.coach.patterns import sentences
 
-DEFAULT_DATA = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "eval",
-                            "coach-dev.jsonl")
+DEFAULT_DATA = os.path.join(
+    os.path.dirname(__file__), "..", "..", "shared", "eval", "coach-dev.jsonl"
+)
 
 
 def drafts_of(records: list[dict[str, Any]], words: int, count: int) -> list[str]:
-    paragraphs = [text[s:e] for r in records for text in [r["text"]]
-                  for s, e in paragraph_spans(text)]
+    paragraphs = [
+        text[s:e] for r in records for text in [r["text"]] for s, e in paragraph_spans(text)
+    ]
     out: list[str] = []
     i = 0
     while len(out) < count and paragraphs:
@@ -59,8 +61,11 @@ def edit_one_paragraph(text: str, which: int) -> str:
     # A realistic edit: the member rewrites a sentence in the middle of the paragraph.
     paragraph = text[s:e]
     cut = paragraph.find(". ")
-    edited = (paragraph[:cut + 2] + "I keep rewriting this part. " + paragraph[cut + 2:]
-              if cut > 0 else paragraph + " I keep rewriting this part.")
+    edited = (
+        paragraph[: cut + 2] + "I keep rewriting this part. " + paragraph[cut + 2 :]
+        if cut > 0
+        else paragraph + " I keep rewriting this part."
+    )
     return text[:s] + edited + text[e:]
 
 
@@ -76,8 +81,11 @@ def main() -> int:
     ap.add_argument("--drafts", type=int, default=12)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--words", type=int, default=800)
-    ap.add_argument("--embedding", action="store_true",
-                    help="also time embedding every sentence (the cost of an embedding path)")
+    ap.add_argument(
+        "--embedding",
+        action="store_true",
+        help="also time embedding every sentence (the cost of an embedding path)",
+    )
     args = ap.parse_args()
     with open(args.data, encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh if line.strip()]
@@ -106,15 +114,19 @@ def main() -> int:
     words = statistics.mean(len(d.split()) for d in drafts)
     paragraphs = statistics.mean(len(paragraph_spans(d)) for d in drafts)
     p, f, e = (statistics.median(t) for t in (t_presidio, t_full, t_edit))
-    print(f"{len(drafts)} drafts x {args.repeat}, {words:.0f} words and {paragraphs:.1f} "
-          f"paragraphs ({segments:.1f} cached segments) on average; median milliseconds per draft")
+    print(
+        f"{len(drafts)} drafts x {args.repeat}, {words:.0f} words and {paragraphs:.1f} "
+        f"paragraphs ({segments:.1f} cached segments) on average; median milliseconds per draft"
+    )
     print(f"  (an edit re-analysed {statistics.mean(redone):.1f} segments on average)")
     print(f"  presidio analyze() alone      {p:8.1f}")
     print(f"  coach full review             {f:8.1f}   ({p / f:.2f}x faster than presidio)")
     print(f"  coach after one-paragraph edit{e:8.1f}   ({f / e:.1f}x faster than a full review)")
     ok = f < p and f / e >= 10
-    print(f"targets: full review faster than presidio, re-check >= 10x faster: "
-          f"{'met' if ok else 'MISSED'}")
+    print(
+        f"targets: full review faster than presidio, re-check >= 10x faster: "
+        f"{'met' if ok else 'MISSED'}"
+    )
     if args.embedding:
         embedding(drafts, p, f, e)
     return 0 if ok else 1
@@ -144,12 +156,18 @@ def embedding(drafts: list[str], presidio: float, full: float, edit: float) -> N
         para = [x.text for x in sentences(nlp(draft[s:e]))]
         t_para.append(timed(functools.partial(_encode_all, encoder, para)))
     a, b = statistics.median(t_all), statistics.median(t_para)
-    print(f"embedding every sentence ({statistics.mean(counts):.0f} per draft) with "
-          f"all-MiniLM-L6-v2: median {a:.1f} ms per draft, {b:.1f} ms per edited paragraph")
-    print(f"  a full review with it          {full + a:8.1f}   "
-          f"({presidio / (full + a):.2f}x faster than presidio)")
-    print(f"  a re-check with it             {edit + b:8.1f}   "
-          f"({(full + a) / (edit + b):.1f}x faster than a full review with it)")
+    print(
+        f"embedding every sentence ({statistics.mean(counts):.0f} per draft) with "
+        f"all-MiniLM-L6-v2: median {a:.1f} ms per draft, {b:.1f} ms per edited paragraph"
+    )
+    print(
+        f"  a full review with it          {full + a:8.1f}   "
+        f"({presidio / (full + a):.2f}x faster than presidio)"
+    )
+    print(
+        f"  a re-check with it             {edit + b:8.1f}   "
+        f"({(full + a) / (edit + b):.1f}x faster than a full review with it)"
+    )
 
 
 if __name__ == "__main__":

@@ -27,17 +27,23 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from amends.moderation import Context, measured, moderate
 
-DEFAULT_DATA = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "eval",
-                            "comments-dev.jsonl")
+DEFAULT_DATA = os.path.join(
+    os.path.dirname(__file__), "..", "..", "shared", "eval", "comments-dev.jsonl"
+)
 HARM = ("threat", "doxxing", "incitement", "self_harm")
 VOICE = ("anger", "pain", "survivor_story", "support", "critique", "question")
 DECISIONS = ("publish", "hold", "reject")
-WANTED = {**dict.fromkeys(HARM, "reject"), **dict.fromkeys(VOICE, "publish"),
-          "insult": "hold", "link": "hold"}
+WANTED = {
+    **dict.fromkeys(HARM, "reject"),
+    **dict.fromkeys(VOICE, "publish"),
+    "insult": "hold",
+    "link": "hold",
+}
 
 
-def run(records: Sequence[dict[str, Any]], judge: Callable[[str], str]
-        ) -> tuple[dict[str, collections.Counter[str]], float, float]:
+def run(
+    records: Sequence[dict[str, Any]], judge: Callable[[str], str]
+) -> tuple[dict[str, collections.Counter[str]], float, float]:
     table: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     wall, cpu = time.perf_counter(), time.process_time()
     for rec in records:
@@ -51,19 +57,22 @@ def share(table: dict[str, collections.Counter[str]], cats: Sequence[str], decis
     return sum(table[c][decision] for c in cats if c in table) / n if n else float("nan")
 
 
-def report(name: str, table: dict[str, collections.Counter[str]], wall: float,
-           cpu: float) -> None:
+def report(name: str, table: dict[str, collections.Counter[str]], wall: float, cpu: float) -> None:
     print(f"\n== {name}")
     print(f"  {'category':15} {'publish':>7} {'hold':>5} {'reject':>6}   as wanted")
     for cat in sorted(table):
         c = table[cat]
-        print(f"  {cat:15} {c['publish']:7} {c['hold']:5} {c['reject']:6}   "
-              f"{c[WANTED.get(cat, '')] / max(sum(c.values()), 1):.2f}")
+        print(
+            f"  {cat:15} {c['publish']:7} {c['hold']:5} {c['reject']:6}   "
+            f"{c[WANTED.get(cat, '')] / max(sum(c.values()), 1):.2f}"
+        )
     harm = min((share(table, [c], "reject") for c in HARM if c in table), default=float("nan"))
-    print(f"  harm rejected (worst category) {harm:.2f} (target 0.95); voices published "
-          f"{share(table, VOICE, 'publish'):.2f} (0.90); insults held "
-          f"{share(table, ['insult'], 'hold'):.2f} (0.85); links held "
-          f"{share(table, ['link'], 'hold'):.2f}")
+    print(
+        f"  harm rejected (worst category) {harm:.2f} (target 0.95); voices published "
+        f"{share(table, VOICE, 'publish'):.2f} (0.90); insults held "
+        f"{share(table, ['insult'], 'hold'):.2f} (0.85); links held "
+        f"{share(table, ['link'], 'hold'):.2f}"
+    )
     print(f"  time per response: {wall * 1000:.1f} ms wall, {cpu * 1000:.1f} ms CPU")
 
 

@@ -94,7 +94,9 @@ def main() -> int:
     print(f"  the three a sign-up needs                {three * 1000:8.1f} ms")
 
     def report(label: str, statuses: list[int], wall: float, cpu: float) -> None:
-        answers = ", ".join(f"{count} x {status}" for status, count in sorted(Counter(statuses).items()))
+        answers = ", ".join(
+            f"{count} x {status}" for status, count in sorted(Counter(statuses).items())
+        )
         print(f"  {label:<38} {wall:7.2f} s wall {cpu:7.2f} s CPU  x{cpu / three:5.1f}   {answers}")
 
     print(f"\nBursts of {args.burst} (x: CPU seconds over one sign-up's three hashes)")

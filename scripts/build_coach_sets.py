@@ -15,6 +15,7 @@ text[start:end] == span for every span, and writes one JSON line per record, in 
 of the shared evaluation README (id, text, details, patterns, optional, missing, notes).
 Run scripts/check_coach_set.py on the output.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,15 +28,31 @@ SOURCE = ROOT / "corpora" / "coach-source"
 OUT = ROOT / "corpora" / "coach"
 
 DETAIL_KINDS = {
-    "name": "name", "contact": "contact", "place": "place", "org": "organisation",
-    "date": "date", "age": "age", "role": "role", "rel": "relationship", "dist": "distinctive",
+    "name": "name",
+    "contact": "contact",
+    "place": "place",
+    "org": "organisation",
+    "date": "date",
+    "age": "age",
+    "role": "role",
+    "rel": "relationship",
+    "dist": "distinctive",
 }
 WHOSE = {"h": "harmed", "a": "author", "o": "other"}
 PATTERN_KINDS = {
-    "min": "minimising", "exc": "excusing", "bla": "blaming", "forg": "forgiveness_request",
-    "cond": "conditional_apology", "sbut": "sorry_but", "pass": "evasive_passive",
-    "mem": "memory_denial", "brave": "parade_brave", "innoc": "parade_innocent",
-    "vict": "parade_victim", "mons": "parade_monster", "self": "self_centring",
+    "min": "minimising",
+    "exc": "excusing",
+    "bla": "blaming",
+    "forg": "forgiveness_request",
+    "cond": "conditional_apology",
+    "sbut": "sorry_but",
+    "pass": "evasive_passive",
+    "mem": "memory_denial",
+    "brave": "parade_brave",
+    "innoc": "parade_innocent",
+    "vict": "parade_victim",
+    "mons": "parade_monster",
+    "self": "self_centring",
 }
 ELEMENTS = ("account", "apology", "change", "impact", "repair", "responsibility")
 OPENERS = {"[[": "detail", "{{": "pattern", "<<": "optional"}
@@ -52,7 +69,7 @@ def parse_markup(marked: str, where: str) -> tuple[str, list[dict], list[dict], 
     optional: list[dict] = []
     i = 0
     while i < len(marked):
-        pair = marked[i:i + 2]
+        pair = marked[i : i + 2]
         if pair in OPENERS:
             stack.append((OPENERS[pair], len("".join(out))))
             i += 2
@@ -60,7 +77,9 @@ def parse_markup(marked: str, where: str) -> tuple[str, list[dict], list[dict], 
         if pair in CLOSERS:
             family = CLOSERS[pair]
             if not stack or stack[-1][0] != family:
-                raise ValueError(f"{where}: unbalanced {pair!r} near {marked[max(0, i - 60):i + 2]!r}")
+                raise ValueError(
+                    f"{where}: unbalanced {pair!r} near {marked[max(0, i - 60) : i + 2]!r}"
+                )
             _, start = stack.pop()
             body = "".join(out)[start:]
             if family == "detail":
@@ -86,7 +105,7 @@ def parse_markup(marked: str, where: str) -> tuple[str, list[dict], list[dict], 
         raise ValueError(f"{where}: unclosed {stack[-1][0]} span")
     text = "".join(out)
     for span in details + patterns + optional:
-        assert text[span["start"]:span["end"]] == span["text"], (where, span)
+        assert text[span["start"] : span["end"]] == span["text"], (where, span)
     key = lambda s: (s["start"], s["end"])  # noqa: E731 - a sort key, named for reading
     return text, sorted(details, key=key), sorted(patterns, key=key), sorted(optional, key=key)
 
@@ -105,15 +124,17 @@ def parse_source(path: pathlib.Path) -> list[dict]:
         marked = "\n".join(body).strip("\n")
         where = f"{path.name} #{current['n']}"
         text, details, patterns, optional = parse_markup(marked, where)
-        records.append({
-            "id": f"{role}-{genre}-{letter}-{current['n']}",
-            "text": text,
-            "details": details,
-            "patterns": patterns,
-            "optional": optional,
-            "missing": current["missing"],
-            "notes": current["notes"],
-        })
+        records.append(
+            {
+                "id": f"{role}-{genre}-{letter}-{current['n']}",
+                "text": text,
+                "details": details,
+                "patterns": patterns,
+                "optional": optional,
+                "missing": current["missing"],
+                "notes": current["notes"],
+            }
+        )
 
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("@@ "):
@@ -126,8 +147,11 @@ def parse_source(path: pathlib.Path) -> list[dict]:
             for element in missing:
                 if element not in ELEMENTS:
                     raise ValueError(f"{path.name}: unknown element {element!r}")
-            current = {"n": match.group(1), "missing": sorted(set(missing)),
-                       "notes": f"{genre}: {match.group(3).strip()}"}
+            current = {
+                "n": match.group(1),
+                "missing": sorted(set(missing)),
+                "notes": f"{genre}: {match.group(3).strip()}",
+            }
         elif current is not None:
             body.append(line.rstrip())
         elif line.strip() and not line.startswith("#"):

@@ -10,6 +10,7 @@ a labelled detail's exact text, a `missing` element outside the six, and a name 
 more than one set or also used in the development set. Warnings: a text outside 150-600
 words, and a labelled name, contact, place or organisation found unlabelled in another case. --stats prints per-file counts and which pattern kinds each role covers.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,12 +23,32 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DEV = pathlib.Path("/work/shared/eval/coach-dev.jsonl")
-DETAIL_KINDS = {"name", "contact", "place", "organisation", "date", "age", "role",
-                "relationship", "distinctive"}
-PATTERN_KINDS = {"minimising", "excusing", "blaming", "forgiveness_request",
-                 "conditional_apology", "sorry_but", "evasive_passive", "memory_denial",
-                 "parade_brave", "parade_innocent", "parade_victim", "parade_monster",
-                 "self_centring"}
+DETAIL_KINDS = {
+    "name",
+    "contact",
+    "place",
+    "organisation",
+    "date",
+    "age",
+    "role",
+    "relationship",
+    "distinctive",
+}
+PATTERN_KINDS = {
+    "minimising",
+    "excusing",
+    "blaming",
+    "forgiveness_request",
+    "conditional_apology",
+    "sorry_but",
+    "evasive_passive",
+    "memory_denial",
+    "parade_brave",
+    "parade_innocent",
+    "parade_victim",
+    "parade_monster",
+    "self_centring",
+}
 WHOSE = {"harmed", "author", "other"}
 ELEMENTS = {"account", "apology", "change", "impact", "repair", "responsibility"}
 FIELDS = {"id", "text", "details", "patterns", "optional", "missing"}
@@ -41,8 +62,11 @@ def overlap(a: dict, b: dict) -> bool:
 
 def check_spans(rid: str, text: str, spans: list, family: str, errors: list[str]) -> None:
     for span in spans:
-        keys = {"start", "end", "text"} | ({"kind", "whose"} if family == "detail" else set()) \
+        keys = (
+            {"start", "end", "text"}
+            | ({"kind", "whose"} if family == "detail" else set())
             | ({"kind"} if family == "pattern" else set())
+        )
         if set(span) != keys:
             errors.append(f"{rid}: {family} span fields {sorted(span)} != {sorted(keys)}")
             continue
@@ -67,7 +91,9 @@ def check_spans(rid: str, text: str, spans: list, family: str, errors: list[str]
             errors.append(f"{rid}: overlapping {family} spans {a['text']!r} / {b['text']!r}")
 
 
-def unlabelled_occurrences(text: str, details: list, optional: list, fold: bool = False) -> list[str]:
+def unlabelled_occurrences(
+    text: str, details: list, optional: list, fold: bool = False
+) -> list[str]:
     """Occurrences of a labelled detail's text that no detail or optional span covers.
 
     With fold, names, contacts, places and organisations are also sought regardless of case
@@ -100,7 +126,8 @@ def main() -> int:
     ap.add_argument("--stats", action="store_true")
     args = ap.parse_args()
     files = [pathlib.Path(f) for f in args.files] or sorted(
-        (ROOT / "corpora" / "coach").glob("*/genre-*.jsonl"))
+        (ROOT / "corpora" / "coach").glob("*/genre-*.jsonl")
+    )
     errors: list[str] = []
     warnings: list[str] = []
     ids: set[str] = set()
@@ -130,15 +157,20 @@ def main() -> int:
             for o in rec["optional"]:
                 for d in rec["details"]:
                     if overlap(o, d):
-                        errors.append(f"{rid}: optional {o['text']!r} overlaps detail {d['text']!r}")
+                        errors.append(
+                            f"{rid}: optional {o['text']!r} overlaps detail {d['text']!r}"
+                        )
             for miss in unlabelled_occurrences(text, rec["details"], rec["optional"]):
                 errors.append(f"{rid}: unlabelled occurrence of a labelled detail: {miss}")
             exact = set(unlabelled_occurrences(text, rec["details"], rec["optional"]))
             for miss in unlabelled_occurrences(text, rec["details"], rec["optional"], fold=True):
                 if miss not in exact:
                     warnings.append(f"{rid}: unlabelled occurrence in another case: {miss}")
-            if not isinstance(rec["missing"], list) or not set(rec["missing"]) <= ELEMENTS \
-                    or len(set(rec["missing"])) != len(rec["missing"]):
+            if (
+                not isinstance(rec["missing"], list)
+                or not set(rec["missing"]) <= ELEMENTS
+                or len(set(rec["missing"])) != len(rec["missing"])
+            ):
                 errors.append(f"{rid}: missing {rec['missing']!r}")
             words = len(text.split())
             if not 150 <= words <= 600:
@@ -147,7 +179,9 @@ def main() -> int:
                 if d["kind"] == "name":
                     name_home[d["text"].lower()].add(f"{path.parent.name}/{path.name}")
                     if d["text"].lower() in from_dev:
-                        errors.append(f"{rid}: name {d['text']!r} is also used in the development set")
+                        errors.append(
+                            f"{rid}: name {d['text']!r} is also used in the development set"
+                        )
             counts["texts"] += 1
             counts["details"] += len(rec["details"])
             counts["patterns"] += len(rec["patterns"])
@@ -163,11 +197,15 @@ def main() -> int:
         if len(homes) > 1:
             errors.append(f"name {name!r} is labelled in more than one set: {sorted(homes)}")
     if args.stats:
-        print(f"{'file':44} texts details patterns missing no-detail >=3-details with-pattern words")
+        print(
+            f"{'file':44} texts details patterns missing no-detail >=3-details with-pattern words"
+        )
         for path, c in rows:
             rel = f"{path.parent.name}/{path.name}"
-            print(f"{rel:44} {c['texts']:5} {c['details']:7} {c['patterns']:8} {c['missing']:7}"
-                  f" {c['no_detail']:9} {c['several_details']:11} {c['with_pattern']:12} {c['words']:5}")
+            print(
+                f"{rel:44} {c['texts']:5} {c['details']:7} {c['patterns']:8} {c['missing']:7}"
+                f" {c['no_detail']:9} {c['several_details']:11} {c['with_pattern']:12} {c['words']:5}"
+            )
         for role in sorted(coverage):
             absent = sorted(PATTERN_KINDS - set(coverage[role]))
             print(f"{role}: pattern kinds {dict(sorted(coverage[role].items()))}")

@@ -58,6 +58,7 @@ def dictionary_words() -> tuple[set[str], set[str]]:
             (lower if word.islower() else capitalised).add(word.casefold())
     return lower, capitalised
 
+
 # Stems of words that have no place in a codename given to people who caused or
 # suffered sexual harm. Matching is by substring, deliberately broad.
 AVOID = [

@@ -46,8 +46,10 @@ MODELS: dict[str, dict[str, Any]] = {
         "trained_by": "scripts/train_element_model.py",
         "files": elements_model.training_files,
         "tune": [f"tune/drafts/coach-heldout-{s}.jsonl" for s in ("a", "b", "d1", "d2", "d3", "y")]
-        + [f"tune/genre-{g}-b.jsonl" for g in ("bulleted", "essay", "letter", "nonnative",
-                                               "press", "thread", "transcript")],
+        + [
+            f"tune/genre-{g}-b.jsonl"
+            for g in ("bulleted", "essay", "letter", "nonnative", "press", "thread", "transcript")
+        ],
         "thresholds": {f"{e}": n for n, e in enumerate(elements_model.ELEMENTS)},
     },
 }
@@ -60,8 +62,9 @@ def card(name: str, spec: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]
     with np.load(weights, allow_pickle=False) as data:
         digest = str(data["digest"])
         if isinstance(spec["thresholds"], dict):  # one threshold per element, in one array
-            thresholds = {key: round(float(data["thresholds"][n]), 4)
-                          for key, n in spec["thresholds"].items()}
+            thresholds = {
+                key: round(float(data["thresholds"][n]), 4) for key, n in spec["thresholds"].items()
+            }
         else:
             thresholds = {key: round(float(data[key]), 4) for key in spec["thresholds"]}
     train = [p.relative_to(CORPORA).as_posix() for p in spec["files"]()]
@@ -71,8 +74,9 @@ def card(name: str, spec: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]
         "trained_by": spec["trained_by"],
         "data_digest": digest,
         "split": {
-            "train": [{"path": p, "sha256": manifest[p][3], "records": manifest[p][2]}
-                      for p in train],
+            "train": [
+                {"path": p, "sha256": manifest[p][3], "records": manifest[p][2]} for p in train
+            ],
             "tune": spec["tune"],
             "test": TEST,
         },
@@ -85,8 +89,9 @@ def main() -> int:
     for name, spec in MODELS.items():
         path = card_path(Path(classifier.WEIGHTS).with_name(name))
         old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-        path.write_text(json.dumps(card(name, spec, old), indent=1, ensure_ascii=False) + "\n",
-                        encoding="utf-8")
+        path.write_text(
+            json.dumps(card(name, spec, old), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         print(f"wrote {path}", file=sys.stderr)
     return 0
 

@@ -63,19 +63,33 @@ class Sparse:
     def dot(self, w: np.ndarray) -> np.ndarray:
         out = np.zeros((self.n_rows, w.shape[1]))
         if len(self.indices):
-            sums = np.add.reduceat(w[self.indices] * self.values[:, None],
-                                   self.starts[self.nonempty], axis=0)
+            sums = np.add.reduceat(
+                w[self.indices] * self.values[:, None], self.starts[self.nonempty], axis=0
+            )
             out[self.nonempty] = sums
         return out
 
     def tdot(self, g: np.ndarray) -> np.ndarray:
         rows = g[self.row_of] * self.values[:, None]
-        return np.stack([np.bincount(self.indices, weights=rows[:, c], minlength=self.n_features)
-                         for c in range(g.shape[1])], axis=1)
+        return np.stack(
+            [
+                np.bincount(self.indices, weights=rows[:, c], minlength=self.n_features)
+                for c in range(g.shape[1])
+            ],
+            axis=1,
+        )
 
 
-def fit(x: Sparse, y: np.ndarray, n_classes: int, *, l2: float, steps: int,
-        rate: float, none_weight: float) -> tuple[np.ndarray, np.ndarray]:
+def fit(
+    x: Sparse,
+    y: np.ndarray,
+    n_classes: int,
+    *,
+    l2: float,
+    steps: int,
+    rate: float,
+    none_weight: float,
+) -> tuple[np.ndarray, np.ndarray]:
     w = np.zeros((x.n_features, n_classes))
     b = np.zeros(n_classes)
     target = np.eye(n_classes)[y]
@@ -83,8 +97,7 @@ def fit(x: Sparse, y: np.ndarray, n_classes: int, *, l2: float, steps: int,
     # they do not: weighting them up keeps the model's prior closer to what it will read.
     weight = np.where(y == 0, none_weight, 1.0)
     weight /= weight.sum()
-    m_w, v_w, m_b, v_b = (np.zeros_like(w), np.zeros_like(w), np.zeros_like(b),
-                          np.zeros_like(b))
+    m_w, v_w, m_b, v_b = (np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b))
     for step in range(1, steps + 1):
         z = x.dot(w) + b
         z -= z.max(axis=1, keepdims=True)
@@ -129,8 +142,10 @@ def main() -> int:
     rows = read(paths)
     texts = [t for t, _ in rows]
     y = np.array([CLASSES.index(k) for _, k in rows])
-    print(f"{len(rows)} sentences from {len(paths)} files:",
-          ", ".join(f"{k} {c}" for k, c in sorted(Counter(k for _, k in rows).items())))
+    print(
+        f"{len(rows)} sentences from {len(paths)} files:",
+        ", ".join(f"{k} {c}" for k, c in sorted(Counter(k for _, k in rows).items())),
+    )
     feats = featurise(texts)
 
     if args.folds:
@@ -138,26 +153,44 @@ def main() -> int:
         scores = np.zeros((len(rows), len(CLASSES)))
         for fold in range(args.folds):
             train, test = order != fold, order == fold
-            index = build([f for f, keep in zip(feats, train, strict=True) if keep],
-                          args.min_count)
-            w, b = fit(encode([f for f, keep in zip(feats, train, strict=True) if keep], index),
-                       y[train], len(CLASSES), l2=args.l2, steps=args.steps, rate=args.rate, none_weight=args.none_weight)
+            index = build([f for f, keep in zip(feats, train, strict=True) if keep], args.min_count)
+            w, b = fit(
+                encode([f for f, keep in zip(feats, train, strict=True) if keep], index),
+                y[train],
+                len(CLASSES),
+                l2=args.l2,
+                steps=args.steps,
+                rate=args.rate,
+                none_weight=args.none_weight,
+            )
             x_test = encode([f for f, keep in zip(feats, test, strict=True) if keep], index)
             scores[test] = x_test.dot(w) + b
         for threshold in (0.2, 0.3, 0.4, 0.5, 0.6):
             _report(y, _decide(scores, threshold), threshold, brief=threshold != args.threshold)
 
     index = build(feats, args.min_count)
-    w, b = fit(encode(feats, index), y, len(CLASSES), l2=args.l2, steps=args.steps,
-               rate=args.rate, none_weight=args.none_weight)
+    w, b = fit(
+        encode(feats, index),
+        y,
+        len(CLASSES),
+        l2=args.l2,
+        steps=args.steps,
+        rate=args.rate,
+        none_weight=args.none_weight,
+    )
     # Every feature is kept: reading scales a sentence by how many known features it has,
     # so dropping any would make reading differ from training.
     names = sorted(index, key=index.__getitem__)
     np.savez_compressed(
-        args.out, classes=np.array(CLASSES), features=np.array(names),
-        weights=w.astype(np.float16), bias=b.astype(np.float32),
-        threshold=np.float32(args.threshold), veto=np.float32(args.veto),
-        digest=np.array(classifier.training_digest(paths)))
+        args.out,
+        classes=np.array(CLASSES),
+        features=np.array(names),
+        weights=w.astype(np.float16),
+        bias=b.astype(np.float32),
+        threshold=np.float32(args.threshold),
+        veto=np.float32(args.veto),
+        digest=np.array(classifier.training_digest(paths)),
+    )
     print(f"wrote {args.out} ({len(names)} features, {args.out.stat().st_size // 1024} KiB)")
     return 0
 
@@ -174,15 +207,19 @@ def _report(y: np.ndarray, predicted: np.ndarray, threshold: float, brief: bool)
     flagged = predicted != 0
     actual = y != 0
     tp = int((flagged & actual).sum())
-    print(f"cross-validated at {threshold:.1f}: pattern recall {tp / max(actual.sum(), 1):.2f}, precision "
-          f"{tp / max(flagged.sum(), 1):.2f}, kind accuracy on patterns "
-          f"{(predicted[actual] == y[actual]).mean():.2f}")
+    print(
+        f"cross-validated at {threshold:.1f}: pattern recall {tp / max(actual.sum(), 1):.2f}, precision "
+        f"{tp / max(flagged.sum(), 1):.2f}, kind accuracy on patterns "
+        f"{(predicted[actual] == y[actual]).mean():.2f}"
+    )
     if brief:
         return
     for n, kind in enumerate(CLASSES[1:], 1):
         mask = y == n
-        print(f"  {kind:20} recall {(predicted[mask] != 0).mean():.2f}  "
-              f"exact {(predicted[mask] == n).mean():.2f}  n={int(mask.sum())}")
+        print(
+            f"  {kind:20} recall {(predicted[mask] != 0).mean():.2f}  "
+            f"exact {(predicted[mask] == n).mean():.2f}  n={int(mask.sum())}"
+        )
 
 
 if __name__ == "__main__":

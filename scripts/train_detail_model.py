@@ -40,8 +40,15 @@ _KIND = {k: k for k in detail_model.KINDS} | {"contact": "name"}
 class Segment:
     """One segment of a draft as the coach reads it, with its words' labels."""
 
-    def __init__(self, offset: int, doc: Any, rules: list[Candidate],
-                 feats: list[list[str]], labels: list[int], weights: list[float]) -> None:
+    def __init__(
+        self,
+        offset: int,
+        doc: Any,
+        rules: list[Candidate],
+        feats: list[list[str]],
+        labels: list[int],
+        weights: list[float],
+    ) -> None:
         self.offset, self.doc, self.rules = offset, doc, rules
         self.text: str = doc.text
         self.feats, self.labels, self.weights = feats, labels, weights
@@ -50,8 +57,11 @@ class Segment:
 def read(paths: list[Path], coach: Coach) -> dict[str, list[tuple[dict[str, Any], list[Segment]]]]:
     out: dict[str, list[tuple[dict[str, Any], list[Segment]]]] = {}
     for path in paths:
-        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-                   if line.strip()]
+        records = [
+            json.loads(line)
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
         drafts = []
         for record in records:
             text = record["text"]
@@ -68,34 +78,62 @@ def read(paths: list[Path], coach: Coach) -> dict[str, list[tuple[dict[str, Any]
                 for i in which:
                     a = start + words.idx[i]
                     b = a + len(words.text[i])
-                    label = next((_KIND[d["kind"]] for d in record["details"]
-                                  if d["start"] < b and a < d["end"]), detail_model.NONE)
-                    optional = any(o["start"] < b and a < o["end"]
-                                   for o in record.get("optional", []))
+                    label = next(
+                        (
+                            _KIND[d["kind"]]
+                            for d in record["details"]
+                            if d["start"] < b and a < d["end"]
+                        ),
+                        detail_model.NONE,
+                    )
+                    optional = any(
+                        o["start"] < b and a < o["end"] for o in record.get("optional", [])
+                    )
                     labels.append(detail_model.CLASSES.index(label))
                     weights.append(0.0 if optional and label == detail_model.NONE else 1.0)
-                segments.append(Segment(start, doc, rules,
-                                        detail_model.token_features(words, kinds, which),
-                                        labels, weights))
+                segments.append(
+                    Segment(
+                        start,
+                        doc,
+                        rules,
+                        detail_model.token_features(words, kinds, which),
+                        labels,
+                        weights,
+                    )
+                )
             drafts.append((record, segments))
         out[path.name] = drafts
     return out
 
 
-def train(drafts: list[tuple[dict[str, Any], list[Segment]]], args: argparse.Namespace
-          ) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
-    rows = [(f, y, w) for _, segs in drafts for s in segs
-            for f, y, w in zip(s.feats, s.labels, s.weights, strict=True) if w > 0]
+def train(
+    drafts: list[tuple[dict[str, Any], list[Segment]]], args: argparse.Namespace
+) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+    rows = [
+        (f, y, w)
+        for _, segs in drafts
+        for s in segs
+        for f, y, w in zip(s.feats, s.labels, s.weights, strict=True)
+        if w > 0
+    ]
     feats = [f for f, _, _ in rows]
     y = np.array([label for _, label, _ in rows])
     index = build(feats, args.min_count)
-    w, b = fit(encode(feats, index), y, len(detail_model.CLASSES), l2=args.l2,
-               steps=args.steps, rate=args.rate, none_weight=args.none_weight)
+    w, b = fit(
+        encode(feats, index),
+        y,
+        len(detail_model.CLASSES),
+        l2=args.l2,
+        steps=args.steps,
+        rate=args.rate,
+        none_weight=args.none_weight,
+    )
     return index, w, b
 
 
-def score(drafts: list[tuple[dict[str, Any], list[Segment]]], model: detail_model.Model | None
-          ) -> tuple[int, int, int, int]:
+def score(
+    drafts: list[tuple[dict[str, Any], list[Segment]]], model: detail_model.Model | None
+) -> tuple[int, int, int, int]:
     """(found, labelled, right, flagged) for the coach's detail findings, counted as the
     reference scorer counts them."""
     found = labelled = right = flagged = 0
@@ -124,11 +162,17 @@ def _figures(counts: tuple[int, int, int, int]) -> str:
     return f"recall {found / max(labelled, 1):.3f} precision {right / max(flagged, 1):.3f}"
 
 
-def _model(index: dict[str, int], w: np.ndarray, b: np.ndarray, threshold: float,
-           single: float = 0.0) -> detail_model.Model:
-    return detail_model.Model(index=index, weights=w.astype(np.float32),
-                              bias=b.astype(np.float32), threshold=threshold, digest="",
-                              single=single)
+def _model(
+    index: dict[str, int], w: np.ndarray, b: np.ndarray, threshold: float, single: float = 0.0
+) -> detail_model.Model:
+    return detail_model.Model(
+        index=index,
+        weights=w.astype(np.float32),
+        bias=b.astype(np.float32),
+        threshold=threshold,
+        digest="",
+        single=single,
+    )
 
 
 def main() -> int:
@@ -149,10 +193,18 @@ def main() -> int:
     paths = detail_model.training_files()
     sets = read(paths, coach)
     held = read(sorted(detail_model.TUNING.glob("coach-*.jsonl")), coach)
-    words = Counter(detail_model.CLASSES[y] for d in sets.values() for _, segs in d
-                    for s in segs for y, w in zip(s.labels, s.weights, strict=True) if w)
-    print(f"{sum(words.values())} words from {len(paths)} files:",
-          ", ".join(f"{k} {c}" for k, c in sorted(words.items())))
+    words = Counter(
+        detail_model.CLASSES[y]
+        for d in sets.values()
+        for _, segs in d
+        for s in segs
+        for y, w in zip(s.labels, s.weights, strict=True)
+        if w
+    )
+    print(
+        f"{sum(words.values())} words from {len(paths)} files:",
+        ", ".join(f"{k} {c}" for k, c in sorted(words.items())),
+    )
     thresholds = [float(t) for t in args.thresholds.split(",")]
 
     if args.folds:
@@ -173,14 +225,21 @@ def main() -> int:
     drafts = [d for n in sorted(held) for d in held[n]]
     print(f"held-out sets, rules alone: {_figures(score(drafts, None))}")
     for t in thresholds:
-        print(f"held-out sets, with the model at {t:.2f} (one word {args.single:.2f}): "
-              f"{_figures(score(drafts, _model(index, w, b, t, args.single)))}")
+        print(
+            f"held-out sets, with the model at {t:.2f} (one word {args.single:.2f}): "
+            f"{_figures(score(drafts, _model(index, w, b, t, args.single)))}"
+        )
     names = sorted(index, key=index.__getitem__)
     np.savez_compressed(
-        args.out, classes=np.array(detail_model.CLASSES), features=np.array(names),
-        weights=w.astype(np.float16), bias=b.astype(np.float32),
-        threshold=np.float32(args.threshold), single=np.float32(args.single),
-        digest=np.array(classifier.training_digest(paths)))
+        args.out,
+        classes=np.array(detail_model.CLASSES),
+        features=np.array(names),
+        weights=w.astype(np.float16),
+        bias=b.astype(np.float32),
+        threshold=np.float32(args.threshold),
+        single=np.float32(args.single),
+        digest=np.array(classifier.training_digest(paths)),
+    )
     print(f"wrote {args.out} ({len(names)} features, {args.out.stat().st_size // 1024} KiB)")
     return 0
 

@@ -51,8 +51,9 @@ def labels_at(model: classifier.Model, reads: Sequence[Read]) -> list[str]:
     return [model.judge(*r).label for r in reads]
 
 
-def choose_thresholds(model: classifier.Model, reads: Sequence[Read],
-                      cats: Sequence[str]) -> tuple[float, float, tuple[float, float, float]]:
+def choose_thresholds(
+    model: classifier.Model, reads: Sequence[Read], cats: Sequence[str]
+) -> tuple[float, float, tuple[float, float, float]]:
     """The thresholds that best meet all three targets at once on the tuning set: the
     largest worst ratio of figure to target, then the largest sum of figures, then the
     thresholds nearest 0.5 (ties are common on a small set)."""
@@ -60,19 +61,32 @@ def choose_thresholds(model: classifier.Model, reads: Sequence[Read],
     best: tuple[tuple[float, float, float], float, float, tuple[float, float, float]] | None = None
     for reject_at in (t for t in GRID if t >= REJECT_FLOOR):
         for hold_at in GRID:
-            labels = [classifier.decide(p, r[0], reject_at, hold_at).label
-                      for p, r in zip(probs, reads, strict=True)]
+            labels = [
+                classifier.decide(p, r[0], reject_at, hold_at).label
+                for p, r in zip(probs, reads, strict=True)
+            ]
             figs = headline(labels, cats)
-            key = (min(figs[0] / 0.95, figs[1] / 0.90, figs[2] / 0.85), sum(figs),
-                   -abs(reject_at - 0.5) - abs(hold_at - 0.5))
+            key = (
+                min(figs[0] / 0.95, figs[1] / 0.90, figs[2] / 0.85),
+                sum(figs),
+                -abs(reject_at - 0.5) - abs(hold_at - 0.5),
+            )
             if best is None or key > best[0]:
                 best = (key, reject_at, hold_at, figs)
     assert best is not None
     return best[1], best[2], best[3]
 
 
-def card(digest: str, n_train: int, n_tune: int, n_features: int, reject_at: float,
-         hold_at: float, tune_rates: dict[str, float], figs: tuple[float, float, float]) -> str:
+def card(
+    digest: str,
+    n_train: int,
+    n_tune: int,
+    n_features: int,
+    reject_at: float,
+    hold_at: float,
+    tune_rates: dict[str, float],
+    figs: tuple[float, float, float],
+) -> str:
     lines = [
         "# The response classifier's card",
         "",
@@ -119,15 +133,24 @@ def card_only(train_paths: list[Path], tune_paths: list[Path], digest: str) -> i
     figures are recomputed with them, the measured ones read from measured.json."""
     model = classifier.load(classifier.WEIGHTS)
     if model.digest != digest:
-        print("the data changed since the shipped weights were trained: train again",
-              file=sys.stderr)
+        print(
+            "the data changed since the shipped weights were trained: train again", file=sys.stderr
+        )
         return 1
     train, tune = read(train_paths), read(tune_paths)
     x_tune = featurise(tune)
     cats = [r.category for r in tune]
     labels = labels_at(model, x_tune)
-    text = card(digest, len(train), len(tune), len(model.index), model.reject_at,
-                model.hold_at, rates(labels, cats), headline(labels, cats))
+    text = card(
+        digest,
+        len(train),
+        len(tune),
+        len(model.index),
+        model.reject_at,
+        model.hold_at,
+        rates(labels, cats),
+        headline(labels, cats),
+    )
     CARD.write_text(measured.with_card_section(text, model=model), encoding="utf-8")
     print(f"wrote {CARD}")
     return 0
@@ -135,8 +158,11 @@ def card_only(train_paths: list[Path], tune_paths: list[Path], digest: str) -> i
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--card-only", action="store_true",
-                        help="write MODEL_CARD.md again for the shipped weights, without training")
+    parser.add_argument(
+        "--card-only",
+        action="store_true",
+        help="write MODEL_CARD.md again for the shipped weights, without training",
+    )
     args = parser.parse_args()
     train_paths, tune_paths = data_files("train"), data_files("tune")
     digest = classifier.data_digest([*train_paths, *tune_paths])
@@ -144,31 +170,58 @@ def main() -> int:
         return card_only(train_paths, tune_paths, digest)
     train, tune = read(train_paths), read(tune_paths)
     x_train, x_tune = featurise(train), featurise(tune)
-    fitted = fit([f for f, _ in x_train], np.stack([v for _, v in x_train]),
-                 [r.target for r in train])
+    fitted = fit(
+        [f for f, _ in x_train], np.stack([v for _, v in x_train]), [r.target for r in train]
+    )
     model = classifier.Model(
-        classes=classifier.CLASSES, index={f: i for i, f in enumerate(fitted.features)},
-        weights=fitted.weights.astype(np.float32), bias=fitted.bias.astype(np.float32),
-        dense=fitted.dense.astype(np.float32), reject_at=0.5, hold_at=0.5, digest=digest,
-        version=VERSION)
+        classes=classifier.CLASSES,
+        index={f: i for i, f in enumerate(fitted.features)},
+        weights=fitted.weights.astype(np.float32),
+        bias=fitted.bias.astype(np.float32),
+        dense=fitted.dense.astype(np.float32),
+        reject_at=0.5,
+        hold_at=0.5,
+        digest=digest,
+        version=VERSION,
+    )
     cats = [r.category for r in tune]
     reject_at, hold_at, figs = choose_thresholds(model, x_tune, cats)
-    model = classifier.Model(model.classes, model.index, model.weights, model.bias,
-                             model.dense, reject_at, hold_at, digest, VERSION)
+    model = classifier.Model(
+        model.classes,
+        model.index,
+        model.weights,
+        model.bias,
+        model.dense,
+        reject_at,
+        hold_at,
+        digest,
+        VERSION,
+    )
     tune_rates = rates(labels_at(model, x_tune), cats)
     np.savez_compressed(
-        classifier.WEIGHTS, classes=np.array(classifier.CLASSES),
-        features=np.array(fitted.features), weights=fitted.weights.astype(np.float32),
-        bias=fitted.bias.astype(np.float32), dense=fitted.dense.astype(np.float32),
+        classifier.WEIGHTS,
+        classes=np.array(classifier.CLASSES),
+        features=np.array(fitted.features),
+        weights=fitted.weights.astype(np.float32),
+        bias=fitted.bias.astype(np.float32),
+        dense=fitted.dense.astype(np.float32),
         reject_at=np.array(reject_at),
-        hold_at=np.array(hold_at), digest=np.array(digest), version=np.array(VERSION))
-    text = card(digest, len(train), len(tune), len(fitted.features), reject_at, hold_at,
-                tune_rates, figs)
+        hold_at=np.array(hold_at),
+        digest=np.array(digest),
+        version=np.array(VERSION),
+    )
+    text = card(
+        digest, len(train), len(tune), len(fitted.features), reject_at, hold_at, tune_rates, figs
+    )
     CARD.write_text(measured.with_card_section(text, model=model), encoding="utf-8")
-    print(f"{len(train)} training responses, {len(fitted.features)} features; thresholds "
-          f"reject {reject_at}, hold {hold_at}")
-    print(f"tune: harm rejected (worst) {figs[0]:.2f}, voices published {figs[1]:.2f}, "
-          f"insults held {figs[2]:.2f}")
+    print(
+        f"{len(train)} training responses, {len(fitted.features)} features; thresholds "
+        f"reject {reject_at}, hold {hold_at}"
+    )
+    print(
+        f"tune: harm rejected (worst) {figs[0]:.2f}, voices published {figs[1]:.2f}, "
+        f"insults held {figs[2]:.2f}"
+    )
     for c, v in tune_rates.items():
         print(f"  {c:15} {v:.2f}")
     return 0

@@ -203,7 +203,9 @@ def letter(world: World, person: Member | None, action: Action) -> bool:
         party=Party.RESPONSIBLE,
         status=Letter.Status.PASSED_ON,
     )
-    written.text = vault.seal_text(world.owner.holder(), case_access.letter_binding(written), "A letter.")
+    written.text = vault.seal_text(
+        world.owner.holder(), case_access.letter_binding(written), "A letter."
+    )
     written.save()
     return not refused(lambda: case_access.letter_for(person, written.id, action))
 
@@ -221,6 +223,7 @@ def case_audit(world: World, person: Member | None, action: Action) -> bool:
     )
     return not refused(lambda: case_access.case_audit_for(person, parties))
 
+
 def _authored_publication(world: World) -> Publication:
     """A statement in the library whose author (through their statement) is the owner."""
     published = library_actions.do_publish(dict(SECTIONS_EXAMPLE), [])
@@ -230,9 +233,15 @@ def _authored_publication(world: World) -> Publication:
 
 def _response_on(publication: Publication) -> Response:
     return Response.objects.create(
-        publication=publication, responder="0" * 64, pseudonym="Open Field 12",
-        month=datetime.date(2026, 11, 1), text="This helped me understand.",
-        status=Status.PUBLISHED, reason="published", category="published", step="pipeline",
+        publication=publication,
+        responder="0" * 64,
+        pseudonym="Open Field 12",
+        month=datetime.date(2026, 11, 1),
+        text="This helped me understand.",
+        status=Status.PUBLISHED,
+        reason="published",
+        category="published",
+        step="pipeline",
     )
 
 

@@ -84,7 +84,12 @@ def _app_imports() -> dict[str, dict[str, list[str]]]:
                 continue
             for module in modules:
                 bits = module.split(".")
-                if len(bits) > 1 and bits[0] == "amends" and bits[1] in apps and bits[1] != parts[0]:
+                if (
+                    len(bits) > 1
+                    and bits[0] == "amends"
+                    and bits[1] in apps
+                    and bits[1] != parts[0]
+                ):
                     where = f"{path.relative_to(APPS)}:{node.lineno}"
                     edges[parts[0]].setdefault(bits[1], []).append(where)
     return edges

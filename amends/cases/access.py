@@ -76,7 +76,9 @@ def letter_relations(person: Person, letter: Letter) -> set[Relation]:
     relations = relations_to(
         person, owner_id=letter.author_id, institution_id=letter.case.institution_id
     )
-    if letter.status == Letter.Status.COACH_HOLDS or letter.case.party_of(getattr(person, "pk", None)):
+    if letter.status == Letter.Status.COACH_HOLDS or letter.case.party_of(
+        getattr(person, "pk", None)
+    ):
         # G9: nobody but its writer reads a letter the coach holds.
         relations.discard(Relation.FACILITATOR)
     member_id = getattr(person, "pk", None)
@@ -217,9 +219,7 @@ def impact_for_case(member: Member, case: Case) -> list[ImpactOnCase]:
     facilitator_ids = set(case.facilitators.values_list("member_id", flat=True))
     shown = []
     for statement in impact_access.impact_statements_of(member):
-        share = next(
-            (s for s in impact_access.shares_of(statement) if s.case_id == case.id), None
-        )
+        share = next((s for s in impact_access.shares_of(statement) if s.case_id == case.id), None)
         readers = (
             set(share.readers.filter(revoked__isnull=True).values_list("reader_id", flat=True))
             if share
@@ -368,7 +368,10 @@ def export_cases(holder: vault.Keyholder, member: Member) -> list[dict[str, Any]
                 "stage": case.get_stage_display(),
                 "you_are": party.label if party else "",
                 "letters_you_wrote": [
-                    {"written": letter.written.date().isoformat(), "text": read_letter(holder, letter)}
+                    {
+                        "written": letter.written.date().isoformat(),
+                        "text": read_letter(holder, letter),
+                    }
                     for letter in letters
                 ],
             }

@@ -100,7 +100,11 @@ def _locked(case: Case) -> Case:
 
 
 def _refuse(
-    actor: Member | None, role: AuditRole, case: Case, refusal: Refusal, error: type[Refused] = Refused
+    actor: Member | None,
+    role: AuditRole,
+    case: Case,
+    refusal: Refusal,
+    error: type[Refused] = Refused,
 ) -> Refused:
     """Record a refusal in its own transaction (the refused change rolled back)."""
     with transaction.atomic():
@@ -116,7 +120,10 @@ def _refuse(
 
 
 def _record(
-    actor: Member | None, role: AuditRole, case: Case, reason: str,
+    actor: Member | None,
+    role: AuditRole,
+    case: Case,
+    reason: str,
     event: AuditEventType = AuditEventType.CASE_RECORDED,
 ) -> None:
     audit.record(actor, role, event, case, institution_id=case.institution_id, reason=reason)
@@ -198,7 +205,9 @@ def _move(
         # Nobody needs to read what the harmed party shared for a case that ended, and
         # they need not remember to take it back.
         impact_actions.revoke_case_shares(case.id, f"case_{target.value}")
-    event = AuditEventType.CASE_WITHDRAWN if target == Stage.WITHDRAWN else AuditEventType.CASE_MOVED
+    event = (
+        AuditEventType.CASE_WITHDRAWN if target == Stage.WITHDRAWN else AuditEventType.CASE_MOVED
+    )
     _record(actor, role, case, f"{target.value}_{reason}"[:60] if reason else target.value, event)
 
 
@@ -303,7 +312,9 @@ def do_add_cofacilitator(
 # ------------------------------------------------------------ party codes
 
 
-def do_issue_party_code(facilitator: Member, case: Case, party: Party) -> tuple[PartyInvitation, str]:
+def do_issue_party_code(
+    facilitator: Member, case: Case, party: Party
+) -> tuple[PartyInvitation, str]:
     """A single-use code for a party to join the case; any unused earlier one stops working.
 
     For the harmed party this is the approach itself: G1, G2 and G3 guard it.
@@ -389,7 +400,11 @@ def do_acknowledge_notice(member: Member, case: Case) -> None:
 
 
 def _seal_for_facilitators(
-    holder: vault.Keyholder, case: Case, binding: vault.Binding, text: str, also: Iterable[Member] = ()
+    holder: vault.Keyholder,
+    case: Case,
+    binding: vault.Binding,
+    text: str,
+    also: Iterable[Member] = (),
 ) -> vault.PrivateText:
     item = vault.seal_text(holder, binding, text)
     for reader in [*access.facilitators_on(case), *also]:
@@ -465,7 +480,9 @@ def do_end_session(member: Member, case: Case, *, go_on: bool = False) -> None:
             raise NotAllowed("This case has ended.")
         locked.session_ended = None if go_on else (locked.session_ended or timezone.now())
         locked.save(update_fields=["session_ended"])
-        _record(member, AuditRole.PARTY, locked, "harmed_goes_on" if go_on else "harmed_ended_session")
+        _record(
+            member, AuditRole.PARTY, locked, "harmed_goes_on" if go_on else "harmed_ended_session"
+        )
 
 
 CHOICES: dict[str, Any] = {
@@ -511,9 +528,7 @@ def do_share_impact_statement(
         raise NotAllowed("This case has ended, so nothing can be shared for it.")
     facilitators = access.facilitators_on(case)
     if not facilitators:
-        raise NotAllowed(
-            "No facilitator has taken your case yet. You can share it once one has."
-        )
+        raise NotAllowed("No facilitator has taken your case yet. You can share it once one has.")
     _disclosure_gate(member, case, Party.HARMED)
     try:
         return impact_actions.do_share_impact_statement(
@@ -574,7 +589,9 @@ def do_record_screening(facilitator: Member, case: Case, contraindications: list
             )
             danger = [code for code in found if code in DANGER_SIGNS]
             if danger and locked.stage_enum not in ENDED | {Stage.DANGER}:
-                _move(locked, Stage.DANGER, facilitator, AuditRole.FACILITATOR, facilitator, danger[0])
+                _move(
+                    locked, Stage.DANGER, facilitator, AuditRole.FACILITATOR, facilitator, danger[0]
+                )
             return locked
 
     return _as_facilitator(facilitator, case, record)
@@ -619,7 +636,9 @@ def do_decide(facilitator: Member, case: Case, decision: str) -> None:
             if locked.stage != Stage.GO_NO_GO:
                 raise NotAllowed("Move the case to the go/no-go stage first.")
             if choice == Decision.GO:
-                refusal = first_refusal(locked, Attempt(step=Step.DECIDE_GO, actor_id=facilitator.pk))
+                refusal = first_refusal(
+                    locked, Attempt(step=Step.DECIDE_GO, actor_id=facilitator.pk)
+                )
                 if refusal is not None:
                     raise _Blocked(refusal)
             locked.decision, locked.decided_at = choice, timezone.now()
@@ -731,7 +750,11 @@ def do_relay_letter(
         raise NotAllowed("This letter is not waiting for you.")
     if decision == Relay.ASK_CHANGES and not feedback.strip():
         raise NotAllowed("Say what should change, so the writer can act on it.")
-    step = Step.RELAY_TO_HARMED if letter.recipient_party == Party.HARMED else Step.RELAY_TO_RESPONSIBLE
+    step = (
+        Step.RELAY_TO_HARMED
+        if letter.recipient_party == Party.HARMED
+        else Step.RELAY_TO_RESPONSIBLE
+    )
 
     def relay() -> Letter:
         with transaction.atomic():

@@ -24,9 +24,15 @@ INSTITUTION = "Harbourside College"
 
 OPERATOR = DemoLogin("demo-operator", "demo only lamp harbour quietly turning", "operator")
 ADMIN = DemoLogin("demo-admin", "demo only gull ledger window calmly", "institution admin")
-FACILITATOR = DemoLogin("demo-facilitator", "demo only rope kettle morning steady", "facilitator (leads)")
-CO_FACILITATOR = DemoLogin("demo-cofacilitator", "demo only tide atlas pencil gently", "second facilitator")
-RESPONSIBLE = DemoLogin("demo-responsible", "demo only oar meadow lantern slowly", "responsible party")
+FACILITATOR = DemoLogin(
+    "demo-facilitator", "demo only rope kettle morning steady", "facilitator (leads)"
+)
+CO_FACILITATOR = DemoLogin(
+    "demo-cofacilitator", "demo only tide atlas pencil gently", "second facilitator"
+)
+RESPONSIBLE = DemoLogin(
+    "demo-responsible", "demo only oar meadow lantern slowly", "responsible party"
+)
 HARMED = DemoLogin("demo-harmed", "demo only shell river compass softly", "harmed party")
 ASKER = DemoLogin("demo-asker", "demo only dune violet harbour kindly", "harmed member who asked")
 LOGINS = (OPERATOR, ADMIN, FACILITATOR, CO_FACILITATOR, RESPONSIBLE, HARMED, ASKER)
@@ -121,8 +127,13 @@ def seed() -> list[str]:
     _joined(lead, encounter, Party.HARMED, harmed)
     actions.do_answer(harmed, encounter, Answer.OPT_IN)
     actions.do_choose(
-        harmed, encounter, repair_forms=["apology", "therapy_costs"],
-        mode="letters", support="friend", speaks_first="me", pace="slow",
+        harmed,
+        encounter,
+        repair_forms=["apology", "therapy_costs"],
+        mode="letters",
+        support="friend",
+        speaks_first="me",
+        pace="slow",
     )
     actions.do_record_reporting(lead, encounter, "no_duty")
     actions.do_move_case(lead, encounter, Stage.GO_NO_GO)
@@ -130,7 +141,12 @@ def seed() -> list[str]:
     actions.do_move_case(lead, encounter, Stage.ENCOUNTER)
     letter = actions.do_write_letter(responsible_key, responsible, encounter, LETTER)
     actions.do_relay_letter(lead_key, lead, letter, Relay.HAND_ON)
-    actions.do_write_note(lead_key, lead, encounter, "The first letter is passed on. Next meeting with the harmed party in two weeks, at her pace.")
+    actions.do_write_note(
+        lead_key,
+        lead,
+        encounter,
+        "The first letter is passed on. Next meeting with the harmed party in two weeks, at her pace.",
+    )
     actions.do_add_cofacilitator(lead_key, lead, encounter, colleague)
     # The harmed party shares their impact statement with both facilitators on the case.
     impact = impact_actions.do_start_impact_statement(harmed)

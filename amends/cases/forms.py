@@ -24,8 +24,14 @@ class AskForm(forms.Form):
         label="What are you asking for?",
         widget=forms.RadioSelect,
         choices=[
-            (Party.HARMED.value, "I was harmed, and I would like to talk with a facilitator about a restorative process"),
-            (Party.RESPONSIBLE.value, "I caused harm, and I want to do accountability work with a facilitator"),
+            (
+                Party.HARMED.value,
+                "I was harmed, and I would like to talk with a facilitator about a restorative process",
+            ),
+            (
+                Party.RESPONSIBLE.value,
+                "I caused harm, and I want to do accountability work with a facilitator",
+            ),
         ],
     )
     kind = forms.ChoiceField(label="What kind of harm is it about?", widget=forms.RadioSelect)
@@ -38,7 +44,9 @@ class AskForm(forms.Form):
     def __init__(self, institution: Institution, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         labels = dict(CaseKind.choices)
-        self.fields["kind"].choices = [(k, labels[k]) for k in institution.accepted_kinds if k in labels]  # type: ignore[attr-defined]
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = [(k, labels[k]) for k in institution.accepted_kinds if k in labels]
 
 
 class ReferForm(forms.Form):
@@ -65,7 +73,9 @@ class ScreeningForm(forms.Form):
 
 
 class ReportingForm(forms.Form):
-    decision = forms.ChoiceField(label="Reporting decision", choices=Reporting.choices, widget=forms.RadioSelect)
+    decision = forms.ChoiceField(
+        label="Reporting decision", choices=Reporting.choices, widget=forms.RadioSelect
+    )
 
 
 class DecisionForm(forms.Form):
@@ -98,9 +108,15 @@ class RelayForm(forms.Form):
 
 
 class ChoicesForm(forms.Form):
-    mode = forms.ChoiceField(label="How would any contact happen?", choices=Mode.choices, widget=forms.RadioSelect)
-    support = forms.ChoiceField(label="Who would be with you?", choices=Support.choices, widget=forms.RadioSelect)
-    speaks_first = forms.ChoiceField(label="Who speaks first?", choices=SpeaksFirst.choices, widget=forms.RadioSelect)
+    mode = forms.ChoiceField(
+        label="How would any contact happen?", choices=Mode.choices, widget=forms.RadioSelect
+    )
+    support = forms.ChoiceField(
+        label="Who would be with you?", choices=Support.choices, widget=forms.RadioSelect
+    )
+    speaks_first = forms.ChoiceField(
+        label="Who speaks first?", choices=SpeaksFirst.choices, widget=forms.RadioSelect
+    )
     pace = forms.ChoiceField(label="How fast?", choices=Pace.choices, widget=forms.RadioSelect)
     repair_forms = forms.MultipleChoiceField(
         label="What repair would matter to you? (choose any, or none yet)",

@@ -217,9 +217,10 @@ def g7_harmed_party_choices(case: Case, attempt: Attempt) -> Refusal | None:
 
 def g8_facilitators(case: Case, attempt: Attempt) -> Refusal | None:
     """Only a facilitator on the case acts; a go decision precedes any encounter."""
-    if attempt.actor_id is not None and not CaseFacilitator.objects.filter(
-        case=case, member_id=attempt.actor_id
-    ).exists():
+    if (
+        attempt.actor_id is not None
+        and not CaseFacilitator.objects.filter(case=case, member_id=attempt.actor_id).exists()
+    ):
         return NOT_ON_CASE
     if attempt.step == Step.DECIDE_GO and case.stage != Stage.GO_NO_GO:
         return Refusal(
@@ -250,8 +251,10 @@ def g8_facilitators(case: Case, attempt: Attempt) -> Refusal | None:
 def g9_identity_protection(case: Case, attempt: Attempt) -> Refusal | None:
     """A letter the responsible party wrote reaches nobody until the coach passed it."""
     letter = attempt.letter
-    if letter is not None and letter.party == Party.RESPONSIBLE and (
-        letter.status == Letter.Status.COACH_HOLDS
+    if (
+        letter is not None
+        and letter.party == Party.RESPONSIBLE
+        and (letter.status == Letter.Status.COACH_HOLDS)
     ):
         return Refusal(
             "G9",

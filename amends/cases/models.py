@@ -20,7 +20,10 @@ from amends.vault.models import PrivateText
 
 class Origin(models.TextChoices):
     HARMED_REQUEST = "harmed_request", "the harmed party asked"
-    RESPONSIBLE_REQUEST = "responsible_request", "the responsible party asked for accountability work"
+    RESPONSIBLE_REQUEST = (
+        "responsible_request",
+        "the responsible party asked for accountability work",
+    )
     REFERRAL = "referral", "a facilitator referred it"
 
 

@@ -64,7 +64,8 @@ STOPPED = frozenset({S.DANGER, S.SPECIALIST})
 RUNNING = frozenset(Stage) - ENDED - STOPPED
 
 TRANSITIONS: dict[Stage, frozenset[Stage]] = {
-    stage: targets | ({S.WITHDRAWN, S.DANGER} if stage in RUNNING else frozenset())
+    stage: targets
+    | ({S.WITHDRAWN, S.DANGER} if stage in RUNNING else frozenset())
     | ({S.WITHDRAWN} if stage in STOPPED else frozenset())
     for stage, targets in _FORWARD.items()
 }

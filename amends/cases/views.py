@@ -74,7 +74,9 @@ def _moves(member: Any, case: Case) -> list[dict[str, Any]]:
     for target in (*PATH, Stage.SPECIALIST, Stage.DANGER):
         if target in TRANSITIONS[case.stage_enum] and target != Stage.WITHDRAWN:
             refusal = first_refusal(case, Attempt(step=target, actor_id=member.pk))
-            moves.append({"stage": target, "refusal": refusal, "reasons": REASONS_SHOWN.get(target, ())})
+            moves.append(
+                {"stage": target, "refusal": refusal, "reasons": REASONS_SHOWN.get(target, ())}
+            )
     return moves
 
 
@@ -96,7 +98,9 @@ def _case_page(
                 role
                 for role in institution_access.facilitator_roles_at(member, case.institution)
                 if role.member_id not in {f.pk for f in access.facilitators_on(case)}
-            ] if on_case else [],
+            ]
+            if on_case
+            else [],
             "moves": _moves(member, case) if on_case else [],
             "screening_form": ScreeningForm(initial={"contraindications": case.contraindications}),
             "reporting_form": ReportingForm(initial={"decision": case.reporting or None}),
@@ -104,8 +108,12 @@ def _case_page(
             "notes": [
                 {"note": note, "text": _open(holder, access.read_note, note)}
                 for note in access.notes_on(member, case)
-            ] if on_case else [],
-            "acknowledgement": _open(holder, access.read_acknowledgement, case) if on_case else None,
+            ]
+            if on_case
+            else [],
+            "acknowledgement": _open(holder, access.read_acknowledgement, case)
+            if on_case
+            else None,
             "impact": [
                 {"share": share, "text": _open(holder, access.read_shared_impact, share)}
                 for share in access.impact_shared_on(member, case)
@@ -398,7 +406,9 @@ def note(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     form = TextForm(request.POST)
     if form.is_valid():
         try:
-            actions.do_write_note(vault.keyholder_for(request), member, case, form.cleaned_data["text"])
+            actions.do_write_note(
+                vault.keyholder_for(request), member, case, form.cleaned_data["text"]
+            )
         except (actions.Refused, actions.NotAllowed) as error:
             form.add_error("text", str(error))
         else:
@@ -521,7 +531,10 @@ def choices(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
             messages.success(request, "Your choices are saved. You can change them at any time.")
             return redirect("cases:case", case.id)
     return render(
-        request, "cases/choices.html", {"case": case, "form": form}, status=400 if form.errors else 200
+        request,
+        "cases/choices.html",
+        {"case": case, "form": form},
+        status=400 if form.errors else 200,
     )
 
 
@@ -556,7 +569,9 @@ def share_impact(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_POST
-def stop_sharing_impact(request: HttpRequest, case_id: uuid.UUID, share_id: uuid.UUID) -> HttpResponse:
+def stop_sharing_impact(
+    request: HttpRequest, case_id: uuid.UUID, share_id: uuid.UUID
+) -> HttpResponse:
     member = member_of(request)
     case = access.case_for(member, case_id, Action.SHARE)
     share = access.case_share_for(member, case, share_id)
@@ -611,7 +626,9 @@ def letter_page(request: HttpRequest, letter_id: uuid.UUID) -> HttpResponse:
     holder = vault.keyholder_for(request)
     text = access.read_letter(holder, letter)
     mine = letter.author_id == member.pk
-    form = TextForm(request.POST or None, initial={"text": text}) if mine and letter.editable else None
+    form = (
+        TextForm(request.POST or None, initial={"text": text}) if mine and letter.editable else None
+    )
     if form is not None and request.method == "POST" and form.is_valid():
         try:
             letter = actions.do_revise_letter(holder, member, letter, form.cleaned_data["text"])

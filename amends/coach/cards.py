@@ -24,7 +24,8 @@ def require_weights(path: Path, script: str) -> Path:
     if not path.exists():
         raise MissingWeights(
             f"The coach's trained weights {path.name} are missing from {path.parent}. "
-            f"Reinstall Amends, or train them with `.venv/bin/python {script}`.")
+            f"Reinstall Amends, or train them with `.venv/bin/python {script}`."
+        )
     return path
 
 

@@ -43,14 +43,53 @@ MIN_WORDS = 5
 PEOPLE = {
     **dict.fromkeys(["i", "me", "my", "mine", "myself"], "<me>"),
     **dict.fromkeys(["we", "us", "our", "ours", "ourselves"], "<we>"),
-    **dict.fromkeys(["she", "he", "they", "her", "him", "them", "hers", "his", "their",
-                     "theirs", "herself", "himself", "themselves", "themself"], "<them>"),
+    **dict.fromkeys(
+        [
+            "she",
+            "he",
+            "they",
+            "her",
+            "him",
+            "them",
+            "hers",
+            "his",
+            "their",
+            "theirs",
+            "herself",
+            "himself",
+            "themselves",
+            "themself",
+        ],
+        "<them>",
+    ),
     **dict.fromkeys(["you", "your", "yours", "yourself"], "<you>"),
 }
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV", "AUX"})
-_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "neg", "aux", "auxpass", "advmod", "prep",
-                   "pobj", "acomp", "xcomp", "ccomp", "advcl", "attr", "agent", "mark",
-                   "poss", "amod", "prt", "dative", "oprd"})
+_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "neg",
+        "aux",
+        "auxpass",
+        "advmod",
+        "prep",
+        "pobj",
+        "acomp",
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "attr",
+        "agent",
+        "mark",
+        "poss",
+        "amod",
+        "prt",
+        "dative",
+        "oprd",
+    }
+)
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "none"})
 
 
@@ -149,11 +188,15 @@ def load(path: Path) -> Model:
     with np.load(path, allow_pickle=False) as data:
         classes = tuple(str(c) for c in data["classes"])
         features = [str(f) for f in data["features"]]
-        return Model(classes=classes, index={f: n for n, f in enumerate(features)},
-                     weights=data["weights"].astype(np.float32),
-                     bias=data["bias"].astype(np.float32),
-                     threshold=float(data["threshold"]), veto=float(data["veto"]),
-                     digest=str(data["digest"]))
+        return Model(
+            classes=classes,
+            index={f: n for n, f in enumerate(features)},
+            weights=data["weights"].astype(np.float32),
+            bias=data["bias"].astype(np.float32),
+            threshold=float(data["threshold"]),
+            veto=float(data["veto"]),
+            digest=str(data["digest"]),
+        )
 
 
 def training_files() -> list[Path]:

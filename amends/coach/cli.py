@@ -31,8 +31,11 @@ def _as_json(review: Review) -> dict[str, Any]:
 
 
 def _print_text(review: Review, out: TextIO) -> None:
-    for family, title in (("detail", "Identifying details"), ("pattern", "Failure patterns"),
-                          ("missing", "Missing elements")):
+    for family, title in (
+        ("detail", "Identifying details"),
+        ("pattern", "Failure patterns"),
+        ("missing", "Missing elements"),
+    ):
         items = review.of_family(family)
         print(f"{title} ({len(items)})", file=out)
         for f in items:
@@ -52,10 +55,18 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="amends coach", description=__doc__.splitlines()[0])
     parser.add_argument("file", help="a UTF-8 text file, or - for standard input")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
-    parser.add_argument("--jsonl", action="store_true",
-                        help="FILE holds JSON records with id and text, one per line")
-    parser.add_argument("--keep-out", action="append", default=[], metavar="TERM",
-                        help="a name or place that must always be flagged (repeatable)")
+    parser.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="FILE holds JSON records with id and text, one per line",
+    )
+    parser.add_argument(
+        "--keep-out",
+        action="append",
+        default=[],
+        metavar="TERM",
+        help="a name or place that must always be flagged (repeatable)",
+    )
     args = parser.parse_args(argv)
     coach = get_coach()
     try:

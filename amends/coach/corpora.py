@@ -28,8 +28,9 @@ def entries(root: Path = CORPORA) -> list[Entry]:
         for path in sorted((root / role).rglob("*.jsonl")):
             data = path.read_bytes()
             records = sum(1 for line in data.splitlines() if line.strip())
-            out.append((path.relative_to(root).as_posix(), role, records,
-                        hashlib.sha256(data).hexdigest()))
+            out.append(
+                (path.relative_to(root).as_posix(), role, records, hashlib.sha256(data).hexdigest())
+            )
     return out
 
 

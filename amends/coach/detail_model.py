@@ -37,15 +37,16 @@ WEIGHTS = Path(__file__).with_name("detail_model.npz")
 TRAINING = CORPORA / "train" / "drafts"
 TUNING = CORPORA / "tune" / "drafts"
 NONE = "none"
-KINDS = ("name", "place", "organisation", "date", "age", "role", "relationship",
-         "distinctive")
+KINDS = ("name", "place", "organisation", "date", "age", "role", "relationship", "distinctive")
 CLASSES = (NONE, *KINDS)
 SOURCE = "learned"
 
 # People as the pattern classifier sees them, except that "they" stays apart from "she"
 # and "he": a group ("they ran the bar") is read differently from one person.
-_WHO = {**PEOPLE, **dict.fromkeys(["they", "them", "their", "theirs", "themselves",
-                                   "themself"], "<they>")}
+_WHO = {
+    **PEOPLE,
+    **dict.fromkeys(["they", "them", "their", "theirs", "themselves", "themself"], "<they>"),
+}
 _NO_KINDS: frozenset[str] = frozenset()
 _TAG_NAMES: dict[int, str] = {}
 _LEMMA_POS = frozenset({"NOUN", "VERB", "ADJ"})
@@ -75,8 +76,9 @@ class Words:
     segment of every review, so this is where its time goes)."""
 
     def __init__(self, doc: Any, text: str) -> None:
-        table = doc.to_array([LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, IS_ALPHA, LIKE_NUM, IDX,
-                              LENGTH])
+        table = doc.to_array(
+            [LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, IS_ALPHA, LIKE_NUM, IDX, LENGTH]
+        )
         arr = table.tolist()
         strings = doc.vocab.strings
         tags = _TAG_NAMES
@@ -98,11 +100,12 @@ class Words:
         self.tag = [tag(r[2]) for r in arr]
         self.dep = [tag(r[3]) for r in arr]
         # Numbers come back unsigned: a head to the left is a wrapped negative offset.
-        self.head: list[int] = (table[:, 4].astype(np.int64)
-                                + np.arange(len(arr), dtype=np.int64)).tolist()
+        self.head: list[int] = (
+            table[:, 4].astype(np.int64) + np.arange(len(arr), dtype=np.int64)
+        ).tolist()
         self.ent = [tag(r[5]) for r in arr]
         self.idx = [r[8] for r in arr]
-        self.text = [text[r[8]:r[8] + r[9]] for r in arr]
+        self.text = [text[r[8] : r[8] + r[9]] for r in arr]
         self.forms = [self._form(n, r[6] == 1, r[7] == 1) for n, r in enumerate(arr)]
 
     def _form(self, i: int, alpha: bool, number: bool) -> str:
@@ -140,8 +143,9 @@ class Words:
         return [i for i in range(self.n) if self.pos[i] in _CONTENT_POS and not rule_kinds[i]]
 
 
-def token_features(words: Words, rule_kinds: Sequence[frozenset[str]],
-                   which: Sequence[int]) -> list[list[str]]:
+def token_features(
+    words: Words, rule_kinds: Sequence[frozenset[str]], which: Sequence[int]
+) -> list[list[str]]:
     """The features of the given words of a segment. `rule_kinds` says, per word, which
     kinds of detail the rules (ours and Presidio's) already found over it."""
     forms, pos, deps, heads = words.forms, words.pos, words.dep, words.head
@@ -159,8 +163,13 @@ def token_features(words: Words, rule_kinds: Sequence[frozenset[str]],
     for i in which:
         form, p, dep, h = forms[i], pos[i], deps[i], heads[i]
         feats = [
-            f"w:{form}", f"s:{_shape(words.text[i])}", f"t:{words.tag[i]}", f"d:{dep}",
-            f"e:{words.ent[i]}", f"h:{forms[h]}|{dep}", f"hp:{pos[h]}|{dep}",
+            f"w:{form}",
+            f"s:{_shape(words.text[i])}",
+            f"t:{words.tag[i]}",
+            f"d:{dep}",
+            f"e:{words.ent[i]}",
+            f"h:{forms[h]}|{dep}",
+            f"hp:{pos[h]}|{dep}",
             f"pw:{p}|{form}",
         ]
         if i > 0:
@@ -232,14 +241,16 @@ class Model:
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
 
-    def spans(self, doc: Any, text: str, rule_spans: Iterable[tuple[int, int, str]]
-              ) -> list[tuple[int, int, str]]:
+    def spans(
+        self, doc: Any, text: str, rule_spans: Iterable[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
         """Character spans (start, end, kind) of the details this model finds in a
         segment (`doc`, parsed from `text`), beyond the rules' own `rule_spans`."""
         return self.spans_many([(doc, text, rule_spans)])[0]
 
-    def spans_many(self, segments: Sequence[tuple[Any, str, Iterable[tuple[int, int, str]]]]
-                   ) -> list[list[tuple[int, int, str]]]:
+    def spans_many(
+        self, segments: Sequence[tuple[Any, str, Iterable[tuple[int, int, str]]]]
+    ) -> list[list[tuple[int, int, str]]]:
         """`spans` for several segments at once: one matrix product for all of them.
         A detail is a run of words whose probability of being one clears the threshold,
         joined across the function words between them ("head of science")."""
@@ -257,24 +268,26 @@ class Model:
         for words, which in read:
             found: list[tuple[int, int, str, float | None]] = []
             run: list[tuple[int, Any]] = []
-            for i, p in zip(which, probs[row:row + len(which)], strict=True):
+            for i, p in zip(which, probs[row : row + len(which)], strict=True):
                 if 1.0 - p[0] < self.threshold:
                     continue
-                if run and (i - run[-1][0] > 3 or any(
-                        words.pos[j] == "PUNCT" for j in range(run[-1][0] + 1, i))):
+                if run and (
+                    i - run[-1][0] > 3
+                    or any(words.pos[j] == "PUNCT" for j in range(run[-1][0] + 1, i))
+                ):
                     found.append(_span(words, run))
                     run = []
                 run.append((i, p))
             if run:
                 found.append(_span(words, run))
-            out.append([(a, b, kind) for a, b, kind, lone in found
-                        if lone is None or lone >= self.single])
+            out.append(
+                [(a, b, kind) for a, b, kind, lone in found if lone is None or lone >= self.single]
+            )
             row += len(which)
         return out
 
 
-def _span(words: Words, run: list[tuple[int, Any]]
-          ) -> tuple[int, int, str, float | None]:
+def _span(words: Words, run: list[tuple[int, Any]]) -> tuple[int, int, str, float | None]:
     """A run's character span, its kind, and, when it is one dictionary word, that word's
     probability of being a detail. A capital is no exception: "Western world" or a
     sentence's first word is as ordinary as "floor"."""
@@ -283,8 +296,12 @@ def _span(words: Words, run: list[tuple[int, Any]]
     lone = None
     if len(run) == 1 and words.forms[first][:1] not in "?#":
         lone = 1.0 - float(run[0][1][0])
-    return (words.idx[first], words.idx[last] + len(words.text[last]),
-            KINDS[int(mass.argmax())], lone)
+    return (
+        words.idx[first],
+        words.idx[last] + len(words.text[last]),
+        KINDS[int(mass.argmax())],
+        lone,
+    )
 
 
 @functools.cache
@@ -298,11 +315,14 @@ def load(path: Path) -> Model:
         if tuple(str(c) for c in data["classes"]) != CLASSES:
             raise ValueError(f"{path.name} was trained for other classes; retrain it")
         features = [str(f) for f in data["features"]]
-        return Model(index={f: n for n, f in enumerate(features)},
-                     weights=data["weights"].astype(np.float32),
-                     bias=data["bias"].astype(np.float32),
-                     threshold=float(data["threshold"]), digest=str(data["digest"]),
-                     single=float(data["single"]) if "single" in data else 0.0)
+        return Model(
+            index={f: n for n, f in enumerate(features)},
+            weights=data["weights"].astype(np.float32),
+            bias=data["bias"].astype(np.float32),
+            threshold=float(data["threshold"]),
+            digest=str(data["digest"]),
+            single=float(data["single"]) if "single" in data else 0.0,
+        )
 
 
 def training_files() -> list[Path]:

@@ -74,12 +74,20 @@ class WordPiece:
         chars = []
         for ch in text:
             cp = ord(ch)
-            if cp == 0 or cp == 0xFFFD or (unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\t\n\r"):
+            if (
+                cp == 0
+                or cp == 0xFFFD
+                or (unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\t\n\r")
+            ):
                 continue
             if unicodedata.category(ch) == "Mn":  # accents
                 continue
-            if (0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0xF900 <= cp <= 0xFAFF
-                    or 0x20000 <= cp <= 0x2FA1F):
+            if (
+                0x4E00 <= cp <= 0x9FFF
+                or 0x3400 <= cp <= 0x4DBF
+                or 0xF900 <= cp <= 0xFAFF
+                or 0x20000 <= cp <= 0x2FA1F
+            ):
                 chars.append(f" {ch} ")
             elif ch.isspace():
                 chars.append(" ")
@@ -110,7 +118,7 @@ class WordPiece:
 
     def encode(self, text: str) -> list[int]:
         ids = [i for word in self._basic(text) for i in self._pieces(word)]
-        return [self.cls, *ids[:MAX_TOKENS - 2], self.sep]
+        return [self.cls, *ids[: MAX_TOKENS - 2], self.sep]
 
 
 def _layer_norm(x: np.ndarray, g: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -125,8 +133,9 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     # approximation of erf is accurate to 1.5e-7).
     z = x / np.sqrt(2.0)
     t = 1.0 / (1.0 + 0.3275911 * np.abs(z))
-    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027
-                                                                           + t * 1.061405429))))
+    poly = t * (
+        0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))
+    )
     erf = np.sign(z) * (1.0 - poly * np.exp(-z * z))
     out: np.ndarray = 0.5 * x * (1.0 + erf)
     return out
@@ -141,9 +150,13 @@ class Encoder:
         raw = read_safetensors(directory / "model.safetensors")
         # Linear layers' weights are stored output × input; they are kept transposed (and
         # contiguous) so each layer is one plain matrix product.
-        self.w = {name: np.ascontiguousarray(t.T) if name.endswith("dense.weight") or
-                  name.endswith(("query.weight", "key.weight", "value.weight")) else t
-                  for name, t in raw.items()}
+        self.w = {
+            name: np.ascontiguousarray(t.T)
+            if name.endswith("dense.weight")
+            or name.endswith(("query.weight", "key.weight", "value.weight"))
+            else t
+            for name, t in raw.items()
+        }
         self.prefix = "" if "embeddings.word_embeddings.weight" in self.w else "bert."
         self.tokenizer = WordPiece(directory / "vocab.txt")
 
@@ -154,18 +167,22 @@ class Encoder:
         """The sentence's embedding: 384 numbers of unit length."""
         ids = self.tokenizer.encode(text)
         n = len(ids)
-        x = (self._p("embeddings.word_embeddings.weight")[ids]
-             + self._p("embeddings.position_embeddings.weight")[:n]
-             + self._p("embeddings.token_type_embeddings.weight")[0])
-        x = _layer_norm(x, self._p("embeddings.LayerNorm.weight"),
-                        self._p("embeddings.LayerNorm.bias"))
+        x = (
+            self._p("embeddings.word_embeddings.weight")[ids]
+            + self._p("embeddings.position_embeddings.weight")[:n]
+            + self._p("embeddings.token_type_embeddings.weight")[0]
+        )
+        x = _layer_norm(
+            x, self._p("embeddings.LayerNorm.weight"), self._p("embeddings.LayerNorm.bias")
+        )
         d = x.shape[1] // self.heads
         for i in range(self.layers):
             pre = f"encoder.layer.{i}."
 
             def lin(name: str, v: np.ndarray, pre: str = pre) -> np.ndarray:
                 out: np.ndarray = v @ self._p(pre + name + ".weight") + self._p(
-                    pre + name + ".bias")
+                    pre + name + ".bias"
+                )
                 return out
 
             q = lin("attention.self.query", x).reshape(n, self.heads, d).transpose(1, 0, 2)
@@ -175,13 +192,17 @@ class Encoder:
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             scores /= scores.sum(-1, keepdims=True)
             context = (scores @ v).transpose(1, 0, 2).reshape(n, -1)
-            x = _layer_norm(x + lin("attention.output.dense", context),
-                            self._p(pre + "attention.output.LayerNorm.weight"),
-                            self._p(pre + "attention.output.LayerNorm.bias"))
+            x = _layer_norm(
+                x + lin("attention.output.dense", context),
+                self._p(pre + "attention.output.LayerNorm.weight"),
+                self._p(pre + "attention.output.LayerNorm.bias"),
+            )
             hidden = _gelu(lin("intermediate.dense", x))
-            x = _layer_norm(x + lin("output.dense", hidden),
-                            self._p(pre + "output.LayerNorm.weight"),
-                            self._p(pre + "output.LayerNorm.bias"))
+            x = _layer_norm(
+                x + lin("output.dense", hidden),
+                self._p(pre + "output.LayerNorm.weight"),
+                self._p(pre + "output.LayerNorm.bias"),
+            )
         pooled = x.mean(axis=0)
         out: np.ndarray = pooled / max(float(np.linalg.norm(pooled)), 1e-12)
         return out.astype(np.float32)

@@ -43,8 +43,14 @@ from amends.coach.pipeline import (
 )
 
 # Re-exported: the scripts and benches read segments and assemble reviews themselves.
-__all__ = ["Coach", "SegmentResult", "assemble", "learned_candidates", "paragraph_spans",
-           "segment_spans"]
+__all__ = [
+    "Coach",
+    "SegmentResult",
+    "assemble",
+    "learned_candidates",
+    "paragraph_spans",
+    "segment_spans",
+]
 
 _PLACEHOLDER = re.compile(
     r"\b(?:call|calling|refer to|referring to|name|naming)(?: (?:her|him|them|this person|the "
@@ -52,13 +58,16 @@ _PLACEHOLDER = re.compile(
     # "I'll call the person I harmed J.", "who I will simply call R": a few words may come
     # between the verb and the letter.
     r"|\b(?i:i'?ll|i will|i'm going to|i am going to|i'd like to|let me|i) (?i:just |simply )?"
-    r"(?i:call|refer to)(?: (?:[a-z']+|I)){1,5}?(?: as)? [\"'“‘]?(?!I\b)([A-Z])\b(?![a-z])")
+    r"(?i:call|refer to)(?: (?:[a-z']+|I)){1,5}?(?: as)? [\"'“‘]?(?!I\b)([A-Z])\b(?![a-z])"
+)
 # "maya (not her real name)": a made-up name is a placeholder too.
 _PSEUDONYM = re.compile(
     r"\b(\w+) \((?:not (?:her|his|their) real (?:name|initials?)|a pseudonym|name changed)\)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 CACHE_SIZE = 4096
 _ENTITIES = ["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME"]
+
 
 class Coach:
     """Reviews statements, responses or letters. Create once; the model loads on first use.
@@ -67,8 +76,9 @@ class Coach:
     `also` switches on one that is off by default (Presidio's recognisers), to measure what
     each contributes; the coach members use is `Coach()`."""
 
-    def __init__(self, cache_size: int = CACHE_SIZE, *, without: Iterable[str] = (),
-                 also: Iterable[str] = ()) -> None:
+    def __init__(
+        self, cache_size: int = CACHE_SIZE, *, without: Iterable[str] = (), also: Iterable[str] = ()
+    ) -> None:
         self.off = switched_off(without, also)
         # Keyed by segment text: a sentence-sized piece of a paragraph (see segment_spans).
         self._cache: OrderedDict[bytes, SegmentResult] = OrderedDict()
@@ -116,9 +126,16 @@ class Coach:
             entities = [*entities, "EMAIL_ADDRESS"]
         if any(ch.isdigit() for ch in text):
             entities = [*entities, "PHONE_NUMBER"]
-        results = self._analyzer.analyze(
-            text=text, language="en", entities=entities,
-            nlp_artifacts=artifacts(self._engine, doc)) if entities else []
+        results = (
+            self._analyzer.analyze(
+                text=text,
+                language="en",
+                entities=entities,
+                nlp_artifacts=artifacts(self._engine, doc),
+            )
+            if entities
+            else []
+        )
         return presidio_candidates(results, doc)
 
     def rule_candidates(self, text: str, doc: Any) -> list[Candidate]:
@@ -164,23 +181,29 @@ def _key(segment: str) -> bytes:
     return hashlib.blake2b(segment.encode(), digest_size=16).digest()
 
 
-def assemble(text: str, parts: list[tuple[int, SegmentResult]],
-             keep_out: Sequence[str], layout: Layout | None = None,
-             off: frozenset[str] = frozenset()) -> Review:
+def assemble(
+    text: str,
+    parts: list[tuple[int, SegmentResult]],
+    keep_out: Sequence[str],
+    layout: Layout | None = None,
+    off: frozenset[str] = frozenset(),
+) -> Review:
     """The review of the whole draft, from its segments' cached results: the pipeline's
     assemble stage (placeholders, repeats, keep-out, merge, refusals, whose, risk)."""
     typed = text
     layout = layout or normalise_layout(text)
     text = layout.text
-    cands = [Candidate(c.start + base, c.end + base, c.kind, c.source, c.hint)
-             for base, part in parts for c in part.candidates
-             if not layout.is_formatting(c.start + base, c.end + base)]
+    cands = [
+        Candidate(c.start + base, c.end + base, c.kind, c.source, c.hint)
+        for base, part in parts
+        for c in part.candidates
+        if not layout.is_formatting(c.start + base, c.end + base)
+    ]
     placeholders: set[str] = set()
     if "placeholders" not in off:
-        placeholders = {letter for pair in _PLACEHOLDER.findall(text) for letter in pair
-                        if letter}
+        placeholders = {letter for pair in _PLACEHOLDER.findall(text) for letter in pair if letter}
         placeholders |= {w for m in _PSEUDONYM.findall(text) for w in (m, m.lower(), m.title())}
-        cands = [c for c in cands if not _is_placeholder(text[c.start:c.end], placeholders)]
+        cands = [c for c in cands if not _is_placeholder(text[c.start : c.end], placeholders)]
     cands = _trim(text, cands)
     if "repeats" not in off:
         cands += _propagate(text, cands, placeholders)
@@ -204,10 +227,15 @@ def assemble(text: str, parts: list[tuple[int, SegmentResult]],
         following = ""
         if n + 1 < len(parts):
             nxt = parts[n + 1][0]
-            following = normalise(text[nxt:nxt + 120]).split(".")[0]
+            following = normalise(text[nxt : nxt + 120]).split(".")[0]
         for hit in part.patterns:
-            if (refusals and hit.kind in REJECTABLE and hit.start >= part.last_sentence
-                    and following and rejects_previous(following)):
+            if (
+                refusals
+                and hit.kind in REJECTABLE
+                and hit.start >= part.last_sentence
+                and following
+                and rejects_previous(following)
+            ):
                 continue
             kind = Kind(hit.kind)
             start, end = hit.start + base, hit.end + base
@@ -217,13 +245,15 @@ def assemble(text: str, parts: list[tuple[int, SegmentResult]],
                 continue  # "INTERVIEWER: It was only a kiss?", "On not remembering"
             while start < end and text[start].isspace():
                 start += 1  # a bullet or list number blanked by the layout
-            findings.append(Finding("pattern", kind, start, end, typed[start:end], kind.reason,
-                                    kind.suggestion))
+            findings.append(
+                Finding("pattern", kind, start, end, typed[start:end], kind.reason, kind.suggestion)
+            )
     present = elements_present([part for _, part in parts], off)
     for element in ELEMENTS:
         if element not in present:
-            findings.append(Finding("missing", element, None, None, "", element.reason,
-                                    element.suggestion))
+            findings.append(
+                Finding("missing", element, None, None, "", element.reason, element.suggestion)
+            )
     risk, reasons = _risk([f for f in findings if f.family == "detail"])
     findings.sort(key=lambda f: (f.start if f.start is not None else len(text) + 1, f.family))
     return Review(findings=findings, risk=risk, risk_reasons=reasons)
@@ -253,14 +283,18 @@ def _propagate(text: str, cands: list[Candidate], placeholders: set[str]) -> lis
     for c in cands:
         if c.kind not in {"name", "place", "organisation"} or c.source == "initial":
             continue
-        words = text[c.start:c.end].split()
-        surface = text[c.start:c.end]
+        words = text[c.start : c.end].split()
+        surface = text[c.start : c.end]
         if len(surface) >= 3:
             seen.setdefault(surface, c.kind)
         if c.kind == "name" and len(words) > 1 and words[0][:1].isupper():
             for w in words:
                 w = w.strip(".,'’s")
-                if len(w) >= 3 and w.lower() not in lx.PROPER_STOP and w.lower() not in lx._TITLES_WORDS:
+                if (
+                    len(w) >= 3
+                    and w.lower() not in lx.PROPER_STOP
+                    and w.lower() not in lx._TITLES_WORDS
+                ):
                     seen.setdefault(w, "name")
     out = []
     for surface, kind in seen.items():
@@ -287,16 +321,27 @@ def _keep_out(text: str, keep_out: Sequence[str]) -> list[Candidate]:
 
 # A keep-out term outranks every kind a rule gave the same words.
 _PRIORITY = {"keep_out": 0, **{k.value: k.priority for k in DETAILS}}
-_FAMILY_OF = {"organisation": "org", "place": "org", "name": "name", "contact": "name",
-              "date": "time", "age": "time", "role": "role", "relationship": "role",
-              "distinctive": "distinctive", "keep_out": "name"}
+_FAMILY_OF = {
+    "organisation": "org",
+    "place": "org",
+    "name": "name",
+    "contact": "name",
+    "date": "time",
+    "age": "time",
+    "role": "role",
+    "relationship": "role",
+    "distinctive": "distinctive",
+    "keep_out": "name",
+}
 
 
 def _merge(cands: list[Candidate]) -> list[Candidate]:
     """One finding per stretch of text and kind family: the union of overlapping spans."""
     keep_out = [c for c in cands if c.kind == "keep_out"]
-    rest = sorted((c for c in cands if c.kind != "keep_out"),
-                  key=lambda c: (_FAMILY_OF[c.kind], c.start, -c.end))
+    rest = sorted(
+        (c for c in cands if c.kind != "keep_out"),
+        key=lambda c: (_FAMILY_OF[c.kind], c.start, -c.end),
+    )
     merged: list[Candidate] = []
     for c in rest:
         last = merged[-1] if merged else None
@@ -304,8 +349,9 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
             kind = min(last.kind, c.kind, key=lambda k: _PRIORITY[k])
             if last.source in {"presidio", "proper"} and c.source in {"role", "relationship"}:
                 kind = c.kind
-            merged[-1] = Candidate(last.start, max(last.end, c.end), kind, last.source,
-                                   last.hint or c.hint)
+            merged[-1] = Candidate(
+                last.start, max(last.end, c.end), kind, last.source, last.hint or c.hint
+            )
         else:
             merged.append(c)
     out: list[Candidate] = []
@@ -320,8 +366,11 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
 
 def _harmed_names(text: str, cands: list[Candidate]) -> set[str]:
     """The names of the person harmed: those the apology or the most sentences address."""
-    names = Counter(text[c.start:c.end].split()[0].strip(",.").lower()
-                    for c in cands if c.kind == "name" and text[c.start:c.end].split())
+    names = Counter(
+        text[c.start : c.end].split()[0].strip(",.").lower()
+        for c in cands
+        if c.kind == "name" and text[c.start : c.end].split()
+    )
     if not names:
         return set()
     harmed = set()
@@ -340,10 +389,10 @@ _AUTHOR_CONTEXT = re.compile(r"\b(?:me|my|i'm|i am|i)\b[^.]{0,40}$", re.IGNORECA
 
 
 def _whose(text: str, c: Candidate, harmed: set[str]) -> str | None:
-    span = text[c.start:c.end]
-    before = text[max(0, c.start - 60):c.start]
+    span = text[c.start : c.end]
+    before = text[max(0, c.start - 60) : c.start]
     sentence_start = max(text.rfind(".", 0, c.start), text.rfind("\n", 0, c.start)) + 1
-    lead = text[sentence_start:c.start].lower()
+    lead = text[sentence_start : c.start].lower()
     if c.kind == "name":
         first = span.split()[0].strip(",.").lower() if span.split() else ""
         return "harmed" if first in harmed else "other"
@@ -377,9 +426,10 @@ def _age_suggestion(span: str) -> str | None:
     return None
 
 
-def _detail_finding(text: str, c: Candidate, harmed: set[str], typed: str,
-                    whose_on: bool = True) -> Finding:
-    span = text[c.start:c.end]
+def _detail_finding(
+    text: str, c: Candidate, harmed: set[str], typed: str, whose_on: bool = True
+) -> Finding:
+    span = text[c.start : c.end]
     if c.source == "keep_out":
         reason = "This is on your private list of names and places to keep out."
         suggestion = "Remove it or replace it with a general description."
@@ -390,8 +440,9 @@ def _detail_finding(text: str, c: Candidate, harmed: set[str], typed: str,
         suggestion = _age_suggestion(span) or suggestion
     if c.kind == "role" and whose == "author":
         suggestion = "Keep the power relation without the title: 'I was senior to her at work'."
-    return Finding("detail", Kind(c.kind), c.start, c.end, typed[c.start:c.end], reason, suggestion,
-                   whose)
+    return Finding(
+        "detail", Kind(c.kind), c.start, c.end, typed[c.start : c.end], reason, suggestion, whose
+    )
 
 
 _QUASI = frozenset(DETAILS) - {Kind.NAME, Kind.CONTACT}
@@ -404,11 +455,14 @@ def _risk(details: list[Finding]) -> tuple[str, list[str]]:
     quasi = [k for k in DETAILS if k in kinds and k in _QUASI]
     if direct:
         verb = "identifies" if direct == [Kind.NAME] else "identify"
-        reasons.append(f"The draft contains {join([k.noun for k in direct])}, which {verb} "
-                       "someone directly.")
+        reasons.append(
+            f"The draft contains {join([k.noun for k in direct])}, which {verb} someone directly."
+        )
     if len(quasi) >= 2:
-        reasons.append(f"Together, {join([k.noun for k in quasi])} narrow the story down to "
-                       + ("very few people." if len(quasi) >= 3 else "a few people."))
+        reasons.append(
+            f"Together, {join([k.noun for k in quasi])} narrow the story down to "
+            + ("very few people." if len(quasi) >= 3 else "a few people.")
+        )
     if direct or len(quasi) >= 3:
         return "high", reasons
     if quasi:

@@ -28,13 +28,27 @@ ORG_OR_PLACE = ORG_SUFFIXES | PLACE_SUFFIXES
 
 # Curly and low quotes become straight ones: the tokenizer and our patterns then see one
 # kind of quote and one kind of apostrophe ("I’m" reads as "I'm").
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
-                         "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'"})
+_QUOTES = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+    }
+)
 # A list marker at the start of a line: a bullet, a dash or star used as one, a number or
 # letter followed by "." or ")", a thread's "3/" or "3/10".
 LIST_MARKER = re.compile(
     r"(?m)^[ \t]*(?:[•◦▪▫‣⁃●○■□►▶➤✓✔☐☑◆◇\u2190-\u21ff\u2600-\u27bf\U0001f300-\U0001faff-]\ufe0f?|\*(?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-z][)](?=\s)"
-    r"|\d{1,2}/\d{0,2}(?=\s))[ \t]*")
+    r"|\d{1,2}/\d{0,2}(?=\s))[ \t]*"
+)
 # The same marks closing a thread post: "… to say. 2/7".
 _THREAD_COUNT = re.compile(r"(?<=\s)\d{1,2}/\d{1,2}[ \t]*$", re.MULTILINE)
 _HASHTAG = re.compile(r"(?<![\w&#])#[A-Za-z][\w]*")
@@ -45,9 +59,37 @@ _SHOUTED = re.compile(r"\b[A-Z]{2,}(?:'[A-Z]+)?\b")
 _PLURAL_S = re.compile(r"(?<=[a-z])\(s\)")
 # Acronyms that are also dictionary words once lower-cased: they stay as typed, because
 # lower-casing them would hide an organisation or a unit.
-_KEEP_CAPS = frozenset({"US", "UK", "EU", "UN", "IT", "HR", "PR", "TA", "GP", "AGM", "SU",
-                        "FA", "IX", "NHS", "CEO", "CFO", "CTO", "MD", "PA", "RA", "TV", "PE",
-                        "RE", "ICU", "AA", "NA", "OK"})
+_KEEP_CAPS = frozenset(
+    {
+        "US",
+        "UK",
+        "EU",
+        "UN",
+        "IT",
+        "HR",
+        "PR",
+        "TA",
+        "GP",
+        "AGM",
+        "SU",
+        "FA",
+        "IX",
+        "NHS",
+        "CEO",
+        "CFO",
+        "CTO",
+        "MD",
+        "PA",
+        "RA",
+        "TV",
+        "PE",
+        "RE",
+        "ICU",
+        "AA",
+        "NA",
+        "OK",
+    }
+)
 
 
 # A heading that announces what the author refuses: "Our goal should NOT be:", "What I
@@ -57,7 +99,8 @@ _KEEP_CAPS = frozenset({"US", "UK", "EU", "UN", "IT", "HR", "PR", "TA", "GP", "A
 _REFUSAL_HEADING = re.compile(
     r"(?im)^(?=[^\n]*\b(?:should|must|will|won't|shall|never|refuse|avoid|goal|goals|aim|"
     r"want|wants|intend|promise|rules?)\b)"
-    r"[^\n]*\b(?:not|never|n't|no longer|won't|refuse|avoid)\b[^\n]*:[ \t]*$")
+    r"[^\n]*\b(?:not|never|n't|no longer|won't|refuse|avoid)\b[^\n]*:[ \t]*$"
+)
 
 
 LAYOUT_FILE = Path(__file__).with_name("rules") / "layout.toml"
@@ -68,8 +111,7 @@ def layout_words() -> dict[str, frozenset[str]]:
     """The word lists of rules/layout.toml: askers, generic_people, vague_times."""
     with LAYOUT_FILE.open("rb") as f:
         data = tomllib.load(f)
-    return {key: frozenset(value.split()) for key, value in data.items()
-            if isinstance(value, str)}
+    return {key: frozenset(value.split()) for key, value in data.items() if isinstance(value, str)}
 
 
 # "HOST:", "q:", "Dr. Armitage-Oyelowo:" at the start of a line: a speaker label.
@@ -90,7 +132,9 @@ def asker_turns(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
         brk = re.compile(r"\n[ \t]*\n").search(text, m.end())
         if brk:
             end = brk.start()
-        nxt = _SPEAKER.search(text, text.find("\n", m.end()) + 1 if "\n" in text[m.end():] else len(text))
+        nxt = _SPEAKER.search(
+            text, text.find("\n", m.end()) + 1 if "\n" in text[m.end() :] else len(text)
+        )
         if nxt and nxt.start() < end:
             end = nxt.start()
         turns.append((m.start(), end))
@@ -112,7 +156,8 @@ def heading_spans(text: str) -> list[tuple[int, int]]:
         if not stripped or LIST_MARKER.match(line) or len(stripped.split()) > 10:
             continue
         alone = (i == 0 or not lines[i - 1].strip()) and (
-            i + 1 < len(lines) and not lines[i + 1].strip())
+            i + 1 < len(lines) and not lines[i + 1].strip()
+        )
         last = stripped.rstrip(" \t\ufe0f\U0001f300-\U0001faff")
         if last.endswith(":") or (alone and last[-1:] not in ".!?\"'”’)"):
             out.append((start, start + len(line)))
@@ -174,8 +219,8 @@ def _ordinary_words(run: str, most: int) -> bool:
     if known_word(run) and run not in ORG_OR_PLACE:
         return True
     return most > 1 and any(
-        known_word(run[:i]) and _ordinary_words(run[i:], most - 1)
-        for i in range(2, len(run) - 1))
+        known_word(run[:i]) and _ordinary_words(run[i:], most - 1) for i in range(2, len(run) - 1)
+    )
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -194,15 +239,16 @@ def normalise_layout(text: str) -> Layout:
         chars[m.start()] = " "
         chars[m.end() - 1] = " "
     for m in _PLURAL_S.finditer(text):
-        chars[m.start():m.end()] = ["s", " ", " "]
+        chars[m.start() : m.end()] = ["s", " ", " "]
     for m in _SHOUTED.finditer(text):
         word = m.group(0)
         # Emphasis capitals: a dictionary word typed in capitals ("NEVER", "NOT") is read
         # in lower case; an acronym nobody's dictionary knows ("GMIT") stays a name.
         if word not in _KEEP_CAPS and known_word(word.lower().replace("'", "")):
-            chars[m.start():m.end()] = list(word.lower())
-    hashtags = tuple((m.start(), m.end()) for m in _HASHTAG.finditer(text)
-                     if _is_movement(m.group(0)[1:]))
+            chars[m.start() : m.end()] = list(word.lower())
+    hashtags = tuple(
+        (m.start(), m.end()) for m in _HASHTAG.finditer(text) if _is_movement(m.group(0)[1:])
+    )
     out = "".join(chars)
     assert len(out) == len(text)
     return Layout(out, hashtags)

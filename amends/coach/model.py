@@ -43,8 +43,15 @@ class Finding:
         if self.start is None or self.end is None:
             return self
         return Finding(
-            self.family, self.kind, self.start + offset, self.end + offset, self.text,
-            self.reason, self.suggestion, self.whose, self.key,
+            self.family,
+            self.kind,
+            self.start + offset,
+            self.end + offset,
+            self.text,
+            self.reason,
+            self.suggestion,
+            self.whose,
+            self.key,
         )
 
     def to_dict(self) -> dict[str, Any]:

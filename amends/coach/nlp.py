@@ -34,7 +34,30 @@ _nlp: Any = None
 _lemmatizer: Any = None
 _POS_OF_TAG: dict[str, str] = {}
 # Auxiliaries the model's attribute ruler marks AUX; the tag table alone says VERB.
-_AUX = frozenset(["be", "am", "is", "are", "was", "were", "been", "being", "'s", "'m", "'re", "have", "has", "had", "having", "'ve", "'d", "do", "does", "did"])
+_AUX = frozenset(
+    [
+        "be",
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "'s",
+        "'m",
+        "'re",
+        "have",
+        "has",
+        "had",
+        "having",
+        "'ve",
+        "'d",
+        "do",
+        "does",
+        "did",
+    ]
+)
 
 
 def get_nlp() -> Any:
@@ -96,8 +119,9 @@ def lemma(tok: Any) -> str:
     key = (tok.lower_, tok.pos_)
     value = _LEMMAS.get(key)
     if value is None:
-        value = (_lemmatizer.rule_lemmatize(tok)[0] if _lemmatizer is not None
-                 else tok.lower_).lower()
+        value = (
+            _lemmatizer.rule_lemmatize(tok)[0] if _lemmatizer is not None else tok.lower_
+        ).lower()
         # Only dictionary words are remembered: a name a member typed ("gethin") must not
         # outlive the review that read it.
         if len(_LEMMAS) < 100_000 and value in _dictionary():
@@ -115,8 +139,18 @@ def ner_configuration(with_organisations: bool = True) -> Any:
 
     # Presidio ignores ORGANIZATION by default ("many false positives"); employers,
     # schools and clubs are exactly what can identify someone here, so it is on.
-    ignore = ["CARDINAL", "EVENT", "LANGUAGE", "LAW", "MONEY", "ORDINAL", "PERCENT",
-              "PRODUCT", "QUANTITY", "WORK_OF_ART"]
+    ignore = [
+        "CARDINAL",
+        "EVENT",
+        "LANGUAGE",
+        "LAW",
+        "MONEY",
+        "ORDINAL",
+        "PERCENT",
+        "PRODUCT",
+        "QUANTITY",
+        "WORK_OF_ART",
+    ]
     if not with_organisations:
         ignore.append("ORGANIZATION")
     return NerModelConfiguration(labels_to_ignore=ignore)
@@ -158,15 +192,18 @@ def build_shared_analyzer(nlp: Any) -> tuple[Any, Any]:
     engine.nlp = {"en": nlp}  # type: ignore[assignment]
     registry = RecognizerRegistry(
         recognizers=[
-            SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION",
-                                                "DATE_TIME"]),
+            SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME"]),
             offline_email_recognizer(),
             PhoneRecognizer(supported_regions=PHONE_REGIONS),
         ],
         supported_languages=["en"],
     )
-    analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"],
-                              context_aware_enhancer=_no_context_enhancer())
+    analyzer = AnalyzerEngine(
+        registry=registry,
+        nlp_engine=engine,
+        supported_languages=["en"],
+        context_aware_enhancer=_no_context_enhancer(),
+    )
     return analyzer, engine
 
 
@@ -176,13 +213,22 @@ def _no_context_enhancer() -> Any:
     from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 
     class NoContextEnhancer(ContextAwareEnhancer):
-        def enhance_using_context(self, text: str, raw_results: Any, nlp_artifacts: Any,
-                                  recognizers: Any, context: Any = None) -> Any:
+        def enhance_using_context(
+            self,
+            text: str,
+            raw_results: Any,
+            nlp_artifacts: Any,
+            recognizers: Any,
+            context: Any = None,
+        ) -> Any:
             return raw_results
 
-    return NoContextEnhancer(context_similarity_factor=0.0,
-                             min_score_with_context_similarity=0.0,
-                             context_prefix_count=0, context_suffix_count=0)
+    return NoContextEnhancer(
+        context_similarity_factor=0.0,
+        min_score_with_context_similarity=0.0,
+        context_prefix_count=0,
+        context_suffix_count=0,
+    )
 
 
 def build_default_analyzer() -> Any:
@@ -215,16 +261,218 @@ def artifacts(engine: Any, doc: Any) -> Any:
 
     ents = engine._get_entities(doc)
     ents, scores = engine._get_updated_entities(ents, engine._get_scores_for_entities(doc))
-    result = NlpArtifacts(entities=ents, tokens=doc, tokens_indices=[t.idx for t in doc],
-                          lemmas=[t.lower_ for t in doc], nlp_engine=None, language="en",
-                          scores=scores)
+    result = NlpArtifacts(
+        entities=ents,
+        tokens=doc,
+        tokens_indices=[t.idx for t in doc],
+        lemmas=[t.lower_ for t in doc],
+        nlp_engine=None,
+        language="en",
+        scores=scores,
+    )
     result.nlp_engine = engine
     return result
 
 
 # Shorthand and apostrophe-less contractions common in drafts typed on a phone: ordinary
 # words, not names, though no dictionary lists them.
-_SHORTHAND = frozenset(["idk", "tbh", "tbf", "ngl", "imo", "imho", "btw", "lol", "lmao", "omg", "fyi", "irl", "afaik", "iirc", "smh", "jk", "bc", "cuz", "coz", "cos", "tho", "thru", "ya", "yeah", "yep", "nope", "nah", "gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "lemme", "gimme", "ok", "okay", "hmm", "dont", "didnt", "cant", "couldnt", "wouldnt", "shouldnt", "isnt", "wasnt", "arent", "werent", "doesnt", "havent", "hasnt", "hadnt", "wont", "im", "ive", "id", "ill", "youre", "theyre", "theyve", "shes", "hes", "thats", "theres", "whats", "whos", "lets", "ppl", "pls", "plz", "thx", "msg", "msgs", "txt", "txts", "dm", "dms", "pic", "pics", "bf", "gf", "ex", "exes", "uni", "mum", "mom", "mums", "moms", "telly", "footie", "snapchat", "snap", "insta", "instagram", "whatsapp", "tiktok", "facebook", "fb", "twitter", "discord", "reddit", "tinder", "hinge", "bumble", "grindr", "messenger", "telegram", "youtube", "spotify", "uber", "zoom", "google", "gmail", "hotmail", "selfie", "selfies", "nudes", "screenshot", "screenshots", "screenshotted", "groupchat", "gc", "unfollowed", "unfriended", "djing", "djed", "vibe", "vibes", "hookup", "hookups", "sexting", "sry", "soz", "til", "app", "apps", "setlist", "anybody", "everybody", "somebody", "nobody", "dancefloor", "walkie", "walkies", "arvo", "rec", "ombuds", "roti", "rotis", "chai", "naan", "barista", "hoodie", "hoodies", "vape", "vaping", "airbnb", "covid", "lockdown", "lockdowns", "rota", "rotas", "hangout", "hangouts", "livestream", "livestreams", "podcast", "podcasts", "webcam", "wifi", "emoji", "emojis", "meme", "memes", "dojo", "dojos", "dashcam", "dashcams", "bivvy", "bivvies", "bandroom", "greenroom", "zebrafish", "hashtag", "hashtags", "metoo", "repost", "reposted", "retweet", "retweeted", "thread", "subtweet", "dmed"])
+_SHORTHAND = frozenset(
+    [
+        "idk",
+        "tbh",
+        "tbf",
+        "ngl",
+        "imo",
+        "imho",
+        "btw",
+        "lol",
+        "lmao",
+        "omg",
+        "fyi",
+        "irl",
+        "afaik",
+        "iirc",
+        "smh",
+        "jk",
+        "bc",
+        "cuz",
+        "coz",
+        "cos",
+        "tho",
+        "thru",
+        "ya",
+        "yeah",
+        "yep",
+        "nope",
+        "nah",
+        "gonna",
+        "wanna",
+        "gotta",
+        "kinda",
+        "sorta",
+        "dunno",
+        "lemme",
+        "gimme",
+        "ok",
+        "okay",
+        "hmm",
+        "dont",
+        "didnt",
+        "cant",
+        "couldnt",
+        "wouldnt",
+        "shouldnt",
+        "isnt",
+        "wasnt",
+        "arent",
+        "werent",
+        "doesnt",
+        "havent",
+        "hasnt",
+        "hadnt",
+        "wont",
+        "im",
+        "ive",
+        "id",
+        "ill",
+        "youre",
+        "theyre",
+        "theyve",
+        "shes",
+        "hes",
+        "thats",
+        "theres",
+        "whats",
+        "whos",
+        "lets",
+        "ppl",
+        "pls",
+        "plz",
+        "thx",
+        "msg",
+        "msgs",
+        "txt",
+        "txts",
+        "dm",
+        "dms",
+        "pic",
+        "pics",
+        "bf",
+        "gf",
+        "ex",
+        "exes",
+        "uni",
+        "mum",
+        "mom",
+        "mums",
+        "moms",
+        "telly",
+        "footie",
+        "snapchat",
+        "snap",
+        "insta",
+        "instagram",
+        "whatsapp",
+        "tiktok",
+        "facebook",
+        "fb",
+        "twitter",
+        "discord",
+        "reddit",
+        "tinder",
+        "hinge",
+        "bumble",
+        "grindr",
+        "messenger",
+        "telegram",
+        "youtube",
+        "spotify",
+        "uber",
+        "zoom",
+        "google",
+        "gmail",
+        "hotmail",
+        "selfie",
+        "selfies",
+        "nudes",
+        "screenshot",
+        "screenshots",
+        "screenshotted",
+        "groupchat",
+        "gc",
+        "unfollowed",
+        "unfriended",
+        "djing",
+        "djed",
+        "vibe",
+        "vibes",
+        "hookup",
+        "hookups",
+        "sexting",
+        "sry",
+        "soz",
+        "til",
+        "app",
+        "apps",
+        "setlist",
+        "anybody",
+        "everybody",
+        "somebody",
+        "nobody",
+        "dancefloor",
+        "walkie",
+        "walkies",
+        "arvo",
+        "rec",
+        "ombuds",
+        "roti",
+        "rotis",
+        "chai",
+        "naan",
+        "barista",
+        "hoodie",
+        "hoodies",
+        "vape",
+        "vaping",
+        "airbnb",
+        "covid",
+        "lockdown",
+        "lockdowns",
+        "rota",
+        "rotas",
+        "hangout",
+        "hangouts",
+        "livestream",
+        "livestreams",
+        "podcast",
+        "podcasts",
+        "webcam",
+        "wifi",
+        "emoji",
+        "emojis",
+        "meme",
+        "memes",
+        "dojo",
+        "dojos",
+        "dashcam",
+        "dashcams",
+        "bivvy",
+        "bivvies",
+        "bandroom",
+        "greenroom",
+        "zebrafish",
+        "hashtag",
+        "hashtags",
+        "metoo",
+        "repost",
+        "reposted",
+        "retweet",
+        "retweeted",
+        "thread",
+        "subtweet",
+        "dmed",
+    ]
+)
 
 
 _KNOWN: frozenset[str] | None = None
@@ -241,12 +489,18 @@ def known_word(word: str) -> bool:
     if word in known:
         return True
     for suffix, repl in _ENDINGS:
-        if (word.endswith(suffix) and len(word) >= len(suffix) + 2
-                and word[: len(word) - len(suffix)] + repl in known):
+        if (
+            word.endswith(suffix)
+            and len(word) >= len(suffix) + 2
+            and word[: len(word) - len(suffix)] + repl in known
+        ):
             return True
     for prefix in ("un", "re", "dis", "mis", "over", "non", "pre", "ex"):
-        if word.startswith(prefix) and len(word) > len(prefix) + 3 and known_word(
-                word[len(prefix):]):
+        if (
+            word.startswith(prefix)
+            and len(word) > len(prefix) + 3
+            and known_word(word[len(prefix) :])
+        ):
             return True
     # A long word one letter away from a known one is a typo ("definately"); short
     # words are not tested, because many names are one letter from a word ("callum").
@@ -271,14 +525,37 @@ def _dictionary() -> frozenset[str]:
 def _edits(word: str) -> set[str]:
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return ({a + b[1:] for a, b in splits if b}
-            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-            | {a + c + b[1:] for a, b in splits if b for c in letters}
-            | {a + c + b for a, b in splits for c in letters})
+    return (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in letters}
+        | {a + c + b for a, b in splits for c in letters}
+    )
 
 
 # Regular endings to undo before looking a word up (plural, past, -ing, -ly, -er ...).
-_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"),
-            ("ing", ""), ("ing", "e"), ("ly", ""), ("ily", "y"), ("er", ""), ("er", "e"),
-            ("est", ""), ("ness", ""), ("ful", ""), ("less", ""), ("ish", ""), ("y", ""),
-            ("'s", ""), ("s'", ""), ("ment", ""), ("able", ""), ("ers", ""))
+_ENDINGS = (
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ied", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ly", ""),
+    ("ily", "y"),
+    ("er", ""),
+    ("er", "e"),
+    ("est", ""),
+    ("ness", ""),
+    ("ful", ""),
+    ("less", ""),
+    ("ish", ""),
+    ("y", ""),
+    ("'s", ""),
+    ("s'", ""),
+    ("ment", ""),
+    ("able", ""),
+    ("ers", ""),
+)

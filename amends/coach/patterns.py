@@ -22,12 +22,29 @@ from amends.coach.ruleset import load_element_rules, load_rules
 
 _CONTRACTIONS = re.compile(
     r"\b(dont|didnt|cant|couldnt|wouldnt|isnt|wasnt|doesnt|havent|hasnt|wont|shouldnt|"
-    r"im|ive|its|thats|theres|arent|werent)\b")
-_FIX = {"dont": "don't", "didnt": "didn't", "cant": "can't", "couldnt": "couldn't",
-        "wouldnt": "wouldn't", "isnt": "isn't", "wasnt": "wasn't", "doesnt": "doesn't",
-        "havent": "haven't", "hasnt": "hasn't", "wont": "won't", "shouldnt": "shouldn't",
-        "im": "i'm", "ive": "i've", "its": "its", "thats": "that's", "theres": "there's",
-        "arent": "aren't", "werent": "weren't"}
+    r"im|ive|its|thats|theres|arent|werent)\b"
+)
+_FIX = {
+    "dont": "don't",
+    "didnt": "didn't",
+    "cant": "can't",
+    "couldnt": "couldn't",
+    "wouldnt": "wouldn't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "doesnt": "doesn't",
+    "havent": "haven't",
+    "hasnt": "hasn't",
+    "wont": "won't",
+    "shouldnt": "shouldn't",
+    "im": "i'm",
+    "ive": "i've",
+    "its": "its",
+    "thats": "that's",
+    "theres": "there's",
+    "arent": "aren't",
+    "werent": "weren't",
+}
 
 
 def normalise(text: str) -> str:
@@ -42,18 +59,32 @@ def _rx(*parts: str) -> re.Pattern[str]:
 # Sentences that name a pattern to reject it.
 REJECT = _rx(
     r"\b(?:no|not an?|isn't an?|wasn't an?|never an?) (?:excuse|explanation|justification|reason)",
-    r"\b(?:doesn't|does not|do not|don't|did not|didn't) (?:excuse|change|justify|explain)", r"\bchanges? nothing\b",
-    r"\bnot because it changes", r"\bnot putting (?:this|that|it) on\b",
-    r"\bstopped putting (?:that|this|it)", r"\bit is not why\b|\bit's not why\b|not why i did",
-    r"\bis the problem\b", r"\bi can't pretend\b", r"\bnone of (?:that|this|which) (?:excuses|"
-    r"\bmatters|changes)", r"\bthat'?s not (?:an excuse|true)", r"\bno version of\b",
-    r"\bwould have (?:heard|done|made) .* (?:sober|anyway)", r"\band it wouldn't matter",
-    r"\bwhich i mention only\b", r"\bis not (?:a|an) (?:excuse|defence|defense)",
-    r"\bnot (?:a|the) communication problem\b", r"\bthis was not\b", r"^(?:but |and )?it wasn't\.?$",
-    r"\bbut i (?:was the one|made the choice|chose|still chose|knew)\b", r"\bmy choice\b",
-    r"\bthat'?s on me\b|\bit'?s on me\b", r"\bexplains nothing\b|\bexcuses nothing\b",
+    r"\b(?:doesn't|does not|do not|don't|did not|didn't) (?:excuse|change|justify|explain)",
+    r"\bchanges? nothing\b",
+    r"\bnot because it changes",
+    r"\bnot putting (?:this|that|it) on\b",
+    r"\bstopped putting (?:that|this|it)",
+    r"\bit is not why\b|\bit's not why\b|not why i did",
+    r"\bis the problem\b",
+    r"\bi can't pretend\b",
+    r"\bnone of (?:that|this|which) (?:excuses|"
+    r"\bmatters|changes)",
+    r"\bthat'?s not (?:an excuse|true)",
+    r"\bno version of\b",
+    r"\bwould have (?:heard|done|made) .* (?:sober|anyway)",
+    r"\band it wouldn't matter",
+    r"\bwhich i mention only\b",
+    r"\bis not (?:a|an) (?:excuse|defence|defense)",
+    r"\bnot (?:a|the) communication problem\b",
+    r"\bthis was not\b",
+    r"^(?:but |and )?it wasn't\.?$",
+    r"\bbut i (?:was the one|made the choice|chose|still chose|knew)\b",
+    r"\bmy choice\b",
+    r"\bthat'?s on me\b|\bit'?s on me\b",
+    r"\bexplains nothing\b|\bexcuses nothing\b",
     r"\bnot (?:the|a) (?:times|drink|drinking|alcohol|misunderstanding|culture)\b",
-    r"\bno (?:misunderstanding|mixed signal)", r"\binstead of letting\b",
+    r"\bno (?:misunderstanding|mixed signal)",
+    r"\binstead of letting\b",
     r"\bwhen (?:she|he|it|they) (?:was|were|did|had)(?:n't| not)\b",
     r"\bnone of (?:that|this|it|which) (?:gave|gives|give|made|makes|meant|means|entitled|"
     r"justified|justifies|excused|excuses|matters|changes|explains)\b",
@@ -61,26 +92,34 @@ REJECT = _rx(
     r"\bnot (?:a|an|any) (?:defen[cs]e|justification)\b",
     r"\b(?:blame|excuse|hide behind|point to|plead) [^.]*\bbut i (?:won't|will not|refuse)\b",
     r"\b(?:i|that) (?:won't|will not|refuse to) (?:hide|use|blame|lean)\b",
-    r"\b(?:i'm|i am) not (?:going to|gonna) (?:hide|use|blame|lean)\b", r"\b(?:and|but) i (?:am|was|'m) the one who (?:chose|decided|did)\b",
+    r"\b(?:i'm|i am) not (?:going to|gonna) (?:hide|use|blame|lean)\b",
+    r"\b(?:and|but) i (?:am|was|'m) the one who (?:chose|decided|did)\b",
     r"\bi (?:now )?know (?:this|that) (?:is|was)(?:n't| not) true\b",
 )
-HYPOTHETICAL = _rx(r"^i could (?:tell|write|say|blame|point|plead)", r"^i(?: have|'ve) thought about (?:writing|"
-                   r"saying)", r"\bi (?:used to )?t(?:old|ell) myself\b", r"^i could write",
-                   # The author declining a pattern out loud: "I'd like to say I misread
-                   # it, but...", "I'm not going to say it was harmless", "not sorry if".
-                   r"\bi(?:'d| would) (?:like|love|want) to (?:say|tell you|claim)\b.*\bbut\b",
-                   r"\b(?:i'm|i am|im) not (?:going to|gonna) (?:say|pretend|claim|call it)\b",
-                   r"\bi (?:won't|will not|not will|will never) (?:say|pretend|claim|call it|"
-                   r"tell (?:you|anyone|her|him|them|people))\b",
-                   r"\bnot sorry[- ]if\b", r"\bthere (?:was|is) nothing to (?:misread|"
-                   r"misunderstand|mistake)\b")
+HYPOTHETICAL = _rx(
+    r"^i could (?:tell|write|say|blame|point|plead)",
+    r"^i(?: have|'ve) thought about (?:writing|"
+    r"saying)",
+    r"\bi (?:used to )?t(?:old|ell) myself\b",
+    r"^i could write",
+    # The author declining a pattern out loud: "I'd like to say I misread
+    # it, but...", "I'm not going to say it was harmless", "not sorry if".
+    r"\bi(?:'d| would) (?:like|love|want) to (?:say|tell you|claim)\b.*\bbut\b",
+    r"\b(?:i'm|i am|im) not (?:going to|gonna) (?:say|pretend|claim|call it)\b",
+    r"\bi (?:won't|will not|not will|will never) (?:say|pretend|claim|call it|"
+    r"tell (?:you|anyone|her|him|them|people))\b",
+    r"\bnot sorry[- ]if\b",
+    r"\bthere (?:was|is) nothing to (?:misread|"
+    r"misunderstand|mistake)\b",
+)
 # A short sentence right after that denies the one before ("It wasn't." "She hadn't.").
-DENIAL = re.compile(r"^(?:it|she|he|they|that|this)(?: really)? (?:wasn't|hadn't|didn't|"
-                    r"isn't|wasn't true|was not|had not|did not)\b.{0,40}$")
+DENIAL = re.compile(
+    r"^(?:it|she|he|they|that|this)(?: really)? (?:wasn't|hadn't|didn't|"
+    r"isn't|wasn't true|was not|had not|did not)\b.{0,40}$"
+)
 
 # Patterns a following denial ("It wasn't.") turns into an honest account.
 REJECTABLE = frozenset({"excusing", "minimising", "blaming"})
-
 
 
 def rejects_previous(norm: str) -> bool:
@@ -92,15 +131,16 @@ def rejects_previous(norm: str) -> bool:
 # The cues and meanings of every kind, from its rule file (rules/<kind>.toml).
 RULES = load_rules()
 CUES: dict[str, re.Pattern[str]] = {
-    kind: re.compile("|".join(f"(?:{p})" for p in rule.cues)) for kind, rule in RULES.items()}
+    kind: re.compile("|".join(f"(?:{p})" for p in rule.cues)) for kind, rule in RULES.items()
+}
 MEANING: dict[str, tuple[re.Pattern[str], ...]] = {
-    kind: tuple(re.compile(p) for p in rule.meaning) for kind, rule in RULES.items() if rule.meaning}
+    kind: tuple(re.compile(p) for p in rule.meaning) for kind, rule in RULES.items() if rule.meaning
+}
 
 
 def _exceptions(key: str) -> dict[str, re.Pattern[str]]:
     """One of each kind's lists of exceptions, as one expression per kind that has any."""
-    return {kind: _rx(*getattr(rule, key)) for kind, rule in RULES.items()
-            if getattr(rule, key)}
+    return {kind: _rx(*getattr(rule, key)) for kind, rule in RULES.items() if getattr(rule, key)}
 
 
 # Each kind's exceptions, from its rule file: see rules/README.md for what each list does.
@@ -116,12 +156,12 @@ def _alternatives(pattern: str) -> list[str]:
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
-            current.append(pattern[i:i + 2])
+            current.append(pattern[i : i + 2])
             i += 2
             continue
         if char == "[":
             end = pattern.index("]", i + 1)
-            current.append(pattern[i:end + 1])
+            current.append(pattern[i : end + 1])
             i = end + 1
             continue
         depth += char == "("
@@ -283,9 +323,11 @@ ELEMENTS = tuple(k.value for k in KIND_ELEMENTS)
 # The cues of the six elements, and what voids them, from rules/elements.toml.
 ELEMENT_RULES = load_element_rules()
 ELEMENT_CUES: dict[str, re.Pattern[str]] = {
-    element: _rx(*rule.cues) for element, rule in ELEMENT_RULES.items()}
+    element: _rx(*rule.cues) for element, rule in ELEMENT_RULES.items()
+}
 ELEMENT_UNLESS: dict[str, re.Pattern[str]] = {
-    element: _rx(*rule.unless) for element, rule in ELEMENT_RULES.items() if rule.unless}
+    element: _rx(*rule.unless) for element, rule in ELEMENT_RULES.items() if rule.unless
+}
 # A condition, a "but", or sorrow for how it was taken: no apology.
 _NOT_APOLOGY = ELEMENT_UNLESS["apology"]
 
@@ -299,23 +341,185 @@ class PatternHit:
 
 # Semantic fields for the second layer (see _field_kinds): lemmas that carry a pattern's
 # meaning whatever the wording around them.
-SUFFERING = frozenset(["sleep", "cry", "antidepressant", "medication", "depression", "depressed", "anxiety", "anxious", "panic", "breakdown", "suicidal", "struggle", "suffer", "lonely", "isolated", "battle", "cope", "rebuild", "heal", "closure", "peace", "torment", "nightmare", "misery", "miserable", "broken", "exhausted", "drained"])
-VICTIM_VERBS = frozenset(["boycott", "shun", "ostracise", "ostracize", "cancel", "vilify", "demonise", "demonize", "hound", "harass", "bully", "humiliate", "crucify", "destroy", "ruin", "punish", "attack", "troll", "threaten", "abandon", "exile", "victimise", "victimize", "smear", "condemn"])
-CAUSES = frozenset(["drunk", "drinking", "alcohol", "lonely", "single", "grief", "bereaved", "depressed", "depression", "stress", "stressed", "tired", "exhausted", "divorce", "breakup", "naive", "culture", "era", "upbringing", "wasted"])
+SUFFERING = frozenset(
+    [
+        "sleep",
+        "cry",
+        "antidepressant",
+        "medication",
+        "depression",
+        "depressed",
+        "anxiety",
+        "anxious",
+        "panic",
+        "breakdown",
+        "suicidal",
+        "struggle",
+        "suffer",
+        "lonely",
+        "isolated",
+        "battle",
+        "cope",
+        "rebuild",
+        "heal",
+        "closure",
+        "peace",
+        "torment",
+        "nightmare",
+        "misery",
+        "miserable",
+        "broken",
+        "exhausted",
+        "drained",
+    ]
+)
+VICTIM_VERBS = frozenset(
+    [
+        "boycott",
+        "shun",
+        "ostracise",
+        "ostracize",
+        "cancel",
+        "vilify",
+        "demonise",
+        "demonize",
+        "hound",
+        "harass",
+        "bully",
+        "humiliate",
+        "crucify",
+        "destroy",
+        "ruin",
+        "punish",
+        "attack",
+        "troll",
+        "threaten",
+        "abandon",
+        "exile",
+        "victimise",
+        "victimize",
+        "smear",
+        "condemn",
+    ]
+)
+CAUSES = frozenset(
+    [
+        "drunk",
+        "drinking",
+        "alcohol",
+        "lonely",
+        "single",
+        "grief",
+        "bereaved",
+        "depressed",
+        "depression",
+        "stress",
+        "stressed",
+        "tired",
+        "exhausted",
+        "divorce",
+        "breakup",
+        "naive",
+        "culture",
+        "era",
+        "upbringing",
+        "wasted",
+    ]
+)
 CONNECTORS = frozenset(["because", "as", "since", "so", "after", "when", "being", "just"])
-DIMINISHERS = frozenset(["only", "just", "merely", "barely", "briefly", "brief", "little", "minor", "harmless", "tiny"])
-ACTS = frozenset(["kiss", "hug", "touch", "message", "text", "photo", "pic", "picture", "image",
-                  "snap", "snapchat", "selfie", "dm", "nude", "comment", "joke", "banter",
-                  "flirt", "flirting", "fumble", "grope", "incident", "peck", "cuddle", "squeeze",
-                  "pat", "leg", "arm", "waist"])
-INITIATIVE = frozenset(["send", "text", "message", "invite", "kiss", "flirt", "initiate", "wink", "dress", "choose", "agree", "lead", "encourage"])
+DIMINISHERS = frozenset(
+    ["only", "just", "merely", "barely", "briefly", "brief", "little", "minor", "harmless", "tiny"]
+)
+ACTS = frozenset(
+    [
+        "kiss",
+        "hug",
+        "touch",
+        "message",
+        "text",
+        "photo",
+        "pic",
+        "picture",
+        "image",
+        "snap",
+        "snapchat",
+        "selfie",
+        "dm",
+        "nude",
+        "comment",
+        "joke",
+        "banter",
+        "flirt",
+        "flirting",
+        "fumble",
+        "grope",
+        "incident",
+        "peck",
+        "cuddle",
+        "squeeze",
+        "pat",
+        "leg",
+        "arm",
+        "waist",
+    ]
+)
+INITIATIVE = frozenset(
+    [
+        "send",
+        "text",
+        "message",
+        "invite",
+        "kiss",
+        "flirt",
+        "initiate",
+        "wink",
+        "dress",
+        "choose",
+        "agree",
+        "lead",
+        "encourage",
+    ]
+)
 _ME = frozenset({"i", "me", "my", "we", "our"})
-_WRONGDOING = frozenset({"make", "cross", "say", "do", "share", "send", "post", "blur", "overstep",
-                         "allow", "misread", "misinterpret", "handle", "exchange", "pass", "spread"})
-_PEOPLE = frozenset({"i", "we", "you", "she", "he", "they", "it", "this", "that", "who", "what",
-                     "which"})
-_PERSON_WORDS = frozenset({"person", "man", "woman", "girl", "boy", "student", "colleague", "friend",
-                           "member", "staff", "team", "people"})
+_WRONGDOING = frozenset(
+    {
+        "make",
+        "cross",
+        "say",
+        "do",
+        "share",
+        "send",
+        "post",
+        "blur",
+        "overstep",
+        "allow",
+        "misread",
+        "misinterpret",
+        "handle",
+        "exchange",
+        "pass",
+        "spread",
+    }
+)
+_PEOPLE = frozenset(
+    {"i", "we", "you", "she", "he", "they", "it", "this", "that", "who", "what", "which"}
+)
+_PERSON_WORDS = frozenset(
+    {
+        "person",
+        "man",
+        "woman",
+        "girl",
+        "boy",
+        "student",
+        "colleague",
+        "friend",
+        "member",
+        "staff",
+        "team",
+        "people",
+    }
+)
 
 
 def _field_kinds(sent: Any) -> set[str]:
@@ -331,13 +535,30 @@ def _field_kinds(sent: Any) -> set[str]:
     subjects = {t.lower_ for t in tokens if t.dep_ in {"nsubj", "nsubjpass"}}
     lemmas = [lemma(t) if t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"} else t.lower_ for t in tokens]
     lemma_set = set(lemmas)
-    feels_low = any(lemma(t) == "feel" and words & {"low", "down", "awful", "terrible", "horrible",
-                                                    "miserable", "rough", "rubbish", "hopeless",
-                                                    "worthless", "empty", "numb"}
-                    for t in tokens)
+    feels_low = any(
+        lemma(t) == "feel"
+        and words
+        & {
+            "low",
+            "down",
+            "awful",
+            "terrible",
+            "horrible",
+            "miserable",
+            "rough",
+            "rubbish",
+            "hopeless",
+            "worthless",
+            "empty",
+            "numb",
+        }
+        for t in tokens
+    )
     # A suffering word that only modifies a noun ("a sleeping bag") is not suffering.
-    suffering = any((lemmas[n] in SUFFERING or t.lower_ in SUFFERING)
-                    and t.dep_ not in {"compound", "amod"} for n, t in enumerate(tokens))
+    suffering = any(
+        (lemmas[n] in SUFFERING or t.lower_ in SUFFERING) and t.dep_ not in {"compound", "amod"}
+        for n, t in enumerate(tokens)
+    )
     if words & _ME and (suffering or feels_low) and not subjects & {"she", "he", "they"}:
         kinds.add("self_centring")
     quitting = bool(lemma_set & {"stop", "quit", "give"})
@@ -345,8 +566,10 @@ def _field_kinds(sent: Any) -> set[str]:
         lem = lemmas[n]
         if lem in VICTIM_VERBS:
             patient = [c for c in tok.children if c.dep_ in {"nsubjpass", "dobj"}]
-            if any(c.lower_ in {"i", "me"} or any(g.lower_ == "my" for g in c.children)
-                   for c in patient):
+            if any(
+                c.lower_ in {"i", "me"} or any(g.lower_ == "my" for g in c.children)
+                for c in patient
+            ):
                 kinds.add("parade_victim")
         elif not quitting and (tok.lower_ in CAUSES or (lem in CAUSES and tok.pos_ != "VERB")):
             # The author's own state offered as a cause: "I was lonely", "my divorce".
@@ -355,23 +578,42 @@ def _field_kinds(sent: Any) -> set[str]:
             owner = [c.lower_ for c in tok.children if c.dep_ == "poss"]
             if (subj and subj[0] in {"i", "we"}) or (owner and owner[0] == "my"):
                 kinds.add("excusing")
-        elif (tok.lower_ in DIMINISHERS and set(lemmas[n:n + 5]) & ACTS
-              and not (n + 1 < len(tokens) and tokens[n + 1].pos_ in {"VERB", "AUX"})):
+        elif (
+            tok.lower_ in DIMINISHERS
+            and set(lemmas[n : n + 5]) & ACTS
+            and not (n + 1 < len(tokens) and tokens[n + 1].pos_ in {"VERB", "AUX"})
+        ):
             # "just stupid pictures", not "instead of just saying sorry on snap"
             kinds.add("minimising")
-        elif lem in {"remember", "recall"} and any(c.dep_ == "neg" for c in tok.children) and not any(
-                c.dep_ == "nsubj" and c.lower_ in {"she", "he", "they"} for c in tok.children):
+        elif (
+            lem in {"remember", "recall"}
+            and any(c.dep_ == "neg" for c in tok.children)
+            and not any(
+                c.dep_ == "nsubj" and c.lower_ in {"she", "he", "they"} for c in tok.children
+            )
+        ):
             # "I don't remember", "Rob doesn't recall": disowning the memory, unless it is hers
             kinds.add("memory_denial")
-        elif lem in _WRONGDOING and tok.tag_ == "VBN" and any(
-                c.dep_ == "nsubjpass" and c.lower_ not in _PEOPLE and c.pos_ != "PROPN"
-                and lemma(c) not in _PERSON_WORDS for c in tok.children) and not any(
-                c.dep_ == "agent" for c in tok.children):
+        elif (
+            lem in _WRONGDOING
+            and tok.tag_ == "VBN"
+            and any(
+                c.dep_ == "nsubjpass"
+                and c.lower_ not in _PEOPLE
+                and c.pos_ != "PROPN"
+                and lemma(c) not in _PERSON_WORDS
+                for c in tok.children
+            )
+            and not any(c.dep_ == "agent" for c in tok.children)
+        ):
             # "comments were made", "lines were crossed": a wrong with no one doing it
             kinds.add("evasive_passive")
     root = sent.root
-    if lemma(root) in INITIATIVE and words & {"so", "thought", "assumed", "took"} and any(
-            c.dep_ == "nsubj" and c.lower_ in {"she", "he"} for c in root.children):
+    if (
+        lemma(root) in INITIATIVE
+        and words & {"so", "thought", "assumed", "took"}
+        and any(c.dep_ == "nsubj" and c.lower_ in {"she", "he"} for c in root.children)
+    ):
         kinds.add("blaming")
     return kinds
 
@@ -392,20 +634,27 @@ def _meaning_kinds(norm: str, sent: Any, words: set[str] | None = None) -> set[s
     if words is None:
         words = set(_WORDS.findall(norm))
         words |= {w.split("'")[0] for w in words if "'" in w}
-    kinds = {kind for kind, cues in MEANING_SETS.items() if cues.search(norm, words)
-             and not (kind in MEANING_UNLESS and MEANING_UNLESS[kind].search(norm))}
+    kinds = {
+        kind
+        for kind, cues in MEANING_SETS.items()
+        if cues.search(norm, words)
+        and not (kind in MEANING_UNLESS and MEANING_UNLESS[kind].search(norm))
+    }
     subjects = {t.lower_ for t in sent if t.dep_ in {"nsubj", "nsubjpass"}}
     if kinds & {"self_centring", "parade_monster", "parade_victim"} and not (
-            subjects & {"i", "we"} or re.search(r"\b(?:my|me|myself|i'm|i've|i'd)\b", norm)):
+        subjects & {"i", "we"} or re.search(r"\b(?:my|me|myself|i'm|i've|i'd)\b", norm)
+    ):
         kinds -= {"self_centring", "parade_monster", "parade_victim"}
     return kinds
 
 
 # Words that pad a sentence without changing its meaning; cues are also tried on the
 # sentence without them, so "I'm currently signed off" matches "I'm signed off".
-_FILLERS = re.compile(r"\b(?:really|honestly|genuinely|currently|actually|truly|basically|literally|"
-                      r"kind of|sort of|completely|totally|very|quite|still|even|also|pretty|"
-                      r"definitely|certainly|probably|perhaps|maybe|simply|now|then|ever) ")
+_FILLERS = re.compile(
+    r"\b(?:really|honestly|genuinely|currently|actually|truly|basically|literally|"
+    r"kind of|sort of|completely|totally|very|quite|still|even|also|pretty|"
+    r"definitely|certainly|probably|perhaps|maybe|simply|now|then|ever) "
+)
 
 
 # What follows "sorry" in an apology that owns no act: a condition ("if"), the other
@@ -422,13 +671,14 @@ _UNOWNED_OBJECT = re.compile(
     r"feeling|his feeling|it coming|the hurt|the upset|the confusion)\b"
     r"|to (?:anyone|anybody|those|whoever|everyone)\b"
     r"|(?:that )?(?:it|things|everything|this|that|the \w+) (?:all )?(?:went|turned out|ended|"
-    r"came|played out|happened|got)\b")
+    r"came|played out|happened|got)\b"
+)
 
 
 def _apology_kind(norm: str) -> str | None:
     """conditional_apology for an apology whose object is not the author's act."""
     for m in _APOLOGY_WORD.finditer(norm):
-        before = norm[max(0, m.start() - 12):m.start()]
+        before = norm[max(0, m.start() - 12) : m.start()]
         if re.search(r"\bsay(?:ing)? $|\bnot $|\bno $", before):
             continue  # "saying sorry on snap", "I'm not sorry", "no apology"
         if _UNOWNED_OBJECT.match(norm, m.end()):
@@ -436,15 +686,19 @@ def _apology_kind(norm: str) -> str | None:
     return None
 
 
-def _sentence_kinds(norm: str, sent: Any, prev_norm: str, next_norm: str,
-                    off: frozenset[str] = frozenset()) -> list[str]:
+def _sentence_kinds(
+    norm: str, sent: Any, prev_norm: str, next_norm: str, off: frozenset[str] = frozenset()
+) -> list[str]:
     if "pattern_cues" in off:
         return []
     lite = _FILLERS.sub("", norm)
     words = set(_WORDS.findall(norm))
     words |= {w.split("'")[0] for w in words if "'" in w}  # "she'd" also counts as "she"
-    kinds = [kind for kind, cues in CUE_SETS.items()
-             if cues.search(norm, words) or (lite != norm and cues.search(lite, words))]
+    kinds = [
+        kind
+        for kind, cues in CUE_SETS.items()
+        if cues.search(norm, words) or (lite != norm and cues.search(lite, words))
+    ]
     apology = _apology_kind(norm)
     if apology and not {"conditional_apology", "sorry_but"} & set(kinds):
         kinds.append(apology)
@@ -474,7 +728,8 @@ def _first_person(sent: Any) -> bool:
 
 def _negated(tok: Any) -> bool:
     return any(c.dep_ == "neg" for c in tok.children) or any(
-        c.dep_ == "neg" for c in tok.head.children)
+        c.dep_ == "neg" for c in tok.head.children
+    )
 
 
 def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
@@ -495,14 +750,24 @@ def _grammar_ok(kind: str, norm: str, sent: Any) -> bool:
         for tok in sent:
             if lemma(tok) in {"remember", "recall"}:
                 subj = [c for c in tok.children if c.dep_ == "nsubj"]
-                if subj and subj[0].lower_ in {"she", "they"} and not re.search(
-                        r"\bi(?:'ve| have)? (?:\w+ )?(?:forgotten|forgot)\b", norm):
+                if (
+                    subj
+                    and subj[0].lower_ in {"she", "they"}
+                    and not re.search(r"\bi(?:'ve| have)? (?:\w+ )?(?:forgotten|forgot)\b", norm)
+                ):
                     return False
         return True
     if kind in {"self_centring", "parade_monster"}:
         # The author's own state; a sentence about her ("she couldn't sleep") is impact.
-        return _first_person(sent) or "my " in norm or " me" in norm or "myself" in norm or not any(
-            t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in {"she", "he", "they"} for t in sent)
+        return (
+            _first_person(sent)
+            or "my " in norm
+            or " me" in norm
+            or "myself" in norm
+            or not any(
+                t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in {"she", "he", "they"} for t in sent
+            )
+        )
     if kind in {"conditional_apology", "sorry_but"}:
         return bool(re.search(r"\b(?:i|i'm|i am|im|my)\b|^sorry|\bsorry\b", norm))
     return True
@@ -514,7 +779,7 @@ def sentences(doc: Any) -> list[Any]:
     out: list[Any] = []
     for sent in doc.sents:
         if out and sent.text[:1].islower() and out[-1].text.rstrip()[-1:] not in ".!?":
-            out[-1] = doc[out[-1].start:sent.end]
+            out[-1] = doc[out[-1].start : sent.end]
         else:
             out.append(sent)
     return out
@@ -548,12 +813,59 @@ def sentence_patterns(doc: Any, off: frozenset[str] = frozenset()) -> list[Patte
 # Scope: a pattern is about the author's own account of the harm. These read what a
 # sentence speaks of (the author, the person harmed, others, the world) and leave alone
 # the sentences whose wording matches a pattern while they speak of something else.
-_COURAGE = frozenset({"brave", "braver", "bravest", "bravery", "bravely", "courage", "courageous", "courageously",
-                      "strength", "strong", "bold", "boldly", "daring", "hero", "heroic"})
-_PRAISE = frozenset({"thank", "admire", "praise", "honour", "honor", "applaud", "salute",
-                     "respect", "recognise", "recognize", "acknowledge"})
-_OTHERS = frozenset({"she", "he", "they", "her", "his", "their", "them", "him", "women",
-                     "woman", "victims", "survivors", "people", "everyone", "those"})
+_COURAGE = frozenset(
+    {
+        "brave",
+        "braver",
+        "bravest",
+        "bravery",
+        "bravely",
+        "courage",
+        "courageous",
+        "courageously",
+        "strength",
+        "strong",
+        "bold",
+        "boldly",
+        "daring",
+        "hero",
+        "heroic",
+    }
+)
+_PRAISE = frozenset(
+    {
+        "thank",
+        "admire",
+        "praise",
+        "honour",
+        "honor",
+        "applaud",
+        "salute",
+        "respect",
+        "recognise",
+        "recognize",
+        "acknowledge",
+    }
+)
+_OTHERS = frozenset(
+    {
+        "she",
+        "he",
+        "they",
+        "her",
+        "his",
+        "their",
+        "them",
+        "him",
+        "women",
+        "woman",
+        "victims",
+        "survivors",
+        "people",
+        "everyone",
+        "those",
+    }
+)
 
 
 def _owner_is_other(tok: Any) -> bool:
@@ -575,27 +887,59 @@ def _owner_is_other(tok: Any) -> bool:
     return tok.head.lower_ in _OTHERS
 
 
-_PERSONAL = frozenset({"i", "me", "my", "mine", "myself", "she", "her", "hers", "herself",
-                       "he", "him", "his", "himself", "you", "your", "yours", "we", "us",
-                       "our", "ours", "im", "ive"})
+_PERSONAL = frozenset(
+    {
+        "i",
+        "me",
+        "my",
+        "mine",
+        "myself",
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "he",
+        "him",
+        "his",
+        "himself",
+        "you",
+        "your",
+        "yours",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "im",
+        "ive",
+    }
+)
 # "Every regiment", "a society": any one of them. Not "some" or "most": "Some words were
 # said" and "Most streamers would go dark" are about this story.
 _GENERIC_DET = frozenset({"every", "a", "an", "all", "no", "each", "any"})
 # Pronouns for everyone: "everybody was laughing" is about the room that night.
-_EVERYONE = frozenset({"everyone", "everybody", "someone", "somebody", "anyone", "anybody",
-                       "nobody"})
+_EVERYONE = frozenset(
+    {"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody"}
+)
 
 
 def about_the_world(sent: Any) -> bool:
     """Whether a sentence speaks of people in general or the world and of no one in this
     story: no personal pronoun, no name, and a subject that is a general noun ("Memory is
     a strange thing", "Every regiment has its rituals", "Women were tolerated")."""
-    if any(t.lower_ in _PERSONAL or t.ent_type_ == "PERSON"
-           or (t.pos_ == "PROPN" and t.i > sent.start) for t in sent):
+    if any(
+        t.lower_ in _PERSONAL or t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.i > sent.start)
+        for t in sent
+    ):
         return False
     roots = [t for t in sent if t.dep_ == "ROOT"]
-    if not roots or roots[0].pos_ not in {"VERB", "AUX"} or any(c.tag_ == "MD" and c.lower_ in {"should", "must", "need", "ought"}
-                        for c in roots[0].children):
+    if (
+        not roots
+        or roots[0].pos_ not in {"VERB", "AUX"}
+        or any(
+            c.tag_ == "MD" and c.lower_ in {"should", "must", "need", "ought"}
+            for c in roots[0].children
+        )
+    ):
         return False
     words = layout_words()
     general = words["generic_world"] | words["generic_people"]
@@ -607,8 +951,7 @@ def about_the_world(sent: Any) -> bool:
         dets = {c.lower_ for c in subj.children if c.dep_ in {"det", "amod", "poss"}}
         if dets & {"the", "this", "that", "these", "those"}:
             return False  # "the whole business amounted to...": this story
-        return subj.lemma_.lower() in general or subj.lower_ in general or bool(
-            dets & _GENERIC_DET)
+        return subj.lemma_.lower() in general or subj.lower_ in general or bool(dets & _GENERIC_DET)
     return False
 
 
@@ -632,9 +975,12 @@ def in_scope(kind: str, norm: str, sent: Any) -> bool:
 VETO_WORDS = 12
 # Responsibility taken outright; the words the classifier may read as evasive or as
 # blame ("what happened between us") are then the author's own.
-_OWNS_IT = _rx(r"\bi(?:'m| am| was) (?:the only (?:one|person) |solely |fully |entirely |wholly |"
-               r"completely |alone )?(?:to blame|responsible)\b", r"\b(?:all|entirely|wholly) "
-               r"my (?:fault|doing|responsibility)\b")
+_OWNS_IT = _rx(
+    r"\bi(?:'m| am| was) (?:the only (?:one|person) |solely |fully |entirely |wholly |"
+    r"completely |alone )?(?:to blame|responsible)\b",
+    r"\b(?:all|entirely|wholly) "
+    r"my (?:fault|doing|responsibility)\b",
+)
 
 
 def _learned_veto(sent: Any) -> bool:
@@ -658,13 +1004,18 @@ def _learned_kinds(norm: str, sent: Any, next_norm: str, refusals: bool = True) 
         return []
     # Unlike a cue, the model reads the whole sentence at once, so a sentence that owns
     # the act ("... but I was the one who made the choice") holds no pattern of any kind.
-    if refusals and (HYPOTHETICAL.search(norm) or REJECT.search(norm)
-                     or rejects_previous(next_norm)):
+    if refusals and (
+        HYPOTHETICAL.search(norm) or REJECT.search(norm) or rejects_previous(next_norm)
+    ):
         return []
     if _OWNS_IT.search(norm) and " but " not in norm:
         return []  # "I am the only one responsible for what happened between us"
-    if (kind == "conditional_apology" and _APOLOGY_WORD.search(norm)
-            and _apology_kind(norm) is None and not _NOT_APOLOGY.search(norm)):
+    if (
+        kind == "conditional_apology"
+        and _APOLOGY_WORD.search(norm)
+        and _apology_kind(norm) is None
+        and not _NOT_APOLOGY.search(norm)
+    ):
         return []  # the apology's shape owns the act: "I am sorry that I followed her home"
     return [kind] if _grammar_ok(kind, norm, sent) else []
 
@@ -681,4 +1032,3 @@ def element_signals(doc: Any) -> frozenset[str]:
                 continue
             found.add(element)
     return frozenset(found)
-

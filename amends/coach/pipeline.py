@@ -149,8 +149,7 @@ def _named(name: str) -> list[Component]:
     if name in STAGES:
         return [c for c in COMPONENTS if c.stage == name]
     raise ValueError(
-        f"No coach component or stage is called {name!r}; "
-        f"the components are {', '.join(BY_NAME)}."
+        f"No coach component or stage is called {name!r}; the components are {', '.join(BY_NAME)}."
     )
 
 

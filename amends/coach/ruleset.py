@@ -23,8 +23,16 @@ ELEMENTS_FILE = RULES_DIR / "elements.toml"
 LAYOUT_FILE = RULES_DIR / "layout.toml"  # read by layout.py and suppress.py
 
 # Every key a rule file may hold; a misspelt key would otherwise drop its rules silently.
-_LISTS = ("cues", "meaning", "meaning_unless", "unless", "out_of_scope", "in_scope_only_if",
-          "must_flag", "must_pass")
+_LISTS = (
+    "cues",
+    "meaning",
+    "meaning_unless",
+    "unless",
+    "out_of_scope",
+    "in_scope_only_if",
+    "must_flag",
+    "must_pass",
+)
 _FIELD = re.compile(r"<([A-Z_]+)>")
 PATTERN_KINDS = tuple(k.value for k in Kind if k.family is Family.PATTERN)
 
@@ -95,8 +103,11 @@ def _read(path: Path) -> Rule:
 def load_rules() -> dict[str, Rule]:
     """Every pattern kind's rules, in the order `Kind` declares them, which is the order
     in which the engine reports the kinds it finds in one sentence."""
-    found = {path.stem: _read(path) for path in RULES_DIR.glob("*.toml")
-             if path not in (FIELDS_FILE, ELEMENTS_FILE, LAYOUT_FILE)}
+    found = {
+        path.stem: _read(path)
+        for path in RULES_DIR.glob("*.toml")
+        if path not in (FIELDS_FILE, ELEMENTS_FILE, LAYOUT_FILE)
+    }
     missing = set(PATTERN_KINDS) - set(found)
     if missing:
         raise ValueError(f"no rule file for {sorted(missing)}")
@@ -133,8 +144,9 @@ def load_element_rules() -> dict[str, ElementRule]:
             raise ValueError(f"{ELEMENTS_FILE.name} [{element}]: unknown keys {sorted(unknown)}")
         lists = {key: tuple(table.get(key, ())) for key in _ELEMENT_LISTS}
         for key in ("cues", "unless"):
-            lists[key] = tuple(expand(p, f"{ELEMENTS_FILE.name} [{element}] {key}")
-                               for p in lists[key])
+            lists[key] = tuple(
+                expand(p, f"{ELEMENTS_FILE.name} [{element}] {key}") for p in lists[key]
+            )
             for p in lists[key]:
                 re.compile(p)
         out[element] = ElementRule(element=element, **lists)

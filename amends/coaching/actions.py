@@ -81,9 +81,7 @@ def do_dismiss_finding(
     if reasons is None:
         raise DismissalRefused("The coach has no such finding.")
     if reason not in reasons:
-        raise DismissalRefused(
-            "Choose why you are dismissing it: " + " / ".join(reasons.values())
-        )
+        raise DismissalRefused("Choose why you are dismissing it: " + " / ".join(reasons.values()))
     note = " ".join(note.split())[:MAX_NOTE]
     if reason in NOTE_REQUIRED and not note:
         raise DismissalRefused("Say in the note why you disagree, so you can weigh it later.")

@@ -128,9 +128,7 @@ def review_sections(
     whole = SEPARATOR.join(parts)
     review = get_coach().review(whole, keep_out=keep_out)
 
-    reviews = {
-        key: SectionReview(key, title, sections.get(key, "")) for key, title in titles
-    }
+    reviews = {key: SectionReview(key, title, sections.get(key, "")) for key, title in titles}
     missing: list[PlacedFinding] = []
     for finding in review.findings:
         reason = dismissed.get(finding.key)

@@ -72,11 +72,21 @@ class PanelSummary:
         """The counts by family, as a person would say them; only the ones that are not zero."""
         said = []
         if self.details:
-            said.append(_count(self.details, "detail that could identify someone",
-                               "details that could identify someone"))
+            said.append(
+                _count(
+                    self.details,
+                    "detail that could identify someone",
+                    "details that could identify someone",
+                )
+            )
         if self.patterns:
-            said.append(_count(self.patterns, "way of writing that shrinks or shifts the harm",
-                               "ways of writing that shrink or shift the harm"))
+            said.append(
+                _count(
+                    self.patterns,
+                    "way of writing that shrinks or shifts the harm",
+                    "ways of writing that shrink or shift the harm",
+                )
+            )
         if self.missing:
             said.append(_count(self.missing, "element not there yet", "elements not there yet"))
         return said
@@ -90,7 +100,12 @@ def summarise(review: StatementReview) -> PanelSummary:
     if not any(section.text.strip() for section in review.sections):
         # Nothing written yet: every element is "missing", which tells nobody anything.
         return PanelSummary(
-            empty=True, details=0, patterns=0, missing=0, dismissed=0, risk="low",
+            empty=True,
+            details=0,
+            patterns=0,
+            missing=0,
+            dismissed=0,
+            risk="low",
             sections=[SectionCount(s.key, s.title, 0, 0) for s in review.sections],
         )
     in_text = [f for section in review.sections for f in section.findings]

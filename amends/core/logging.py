@@ -14,7 +14,9 @@ _CHECKED_HEADER = re.compile(r"((?:Origin|Referer) checking failed - ).+?( does 
 _ADDRESS = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\"'<>]+")
 # A request path, as Django's request and server lines quote it ("Not Found: /x/").
 _PATH = re.compile(r"(?<![\w/])/[^\s\"'<>]*")
-_UUID = re.compile(r"\b[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\b")
+_UUID = re.compile(
+    r"\b[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\b"
+)
 
 
 def _route(match: re.Match[str]) -> str:

@@ -127,9 +127,7 @@ def audit_events_for(
 
 
 def institutions_facilitated_by(member: Member) -> list[Institution]:
-    return list(
-        Institution.objects.filter(roles__member=member, roles__kind=RoleKind.FACILITATOR)
-    )
+    return list(Institution.objects.filter(roles__member=member, roles__kind=RoleKind.FACILITATOR))
 
 
 def facilitator_roles_at(person: Person, institution: Institution) -> list[Role]:

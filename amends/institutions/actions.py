@@ -94,9 +94,7 @@ def do_create_institution(
 
 
 def new_code() -> str:
-    groups = [
-        "".join(secrets.choice(CODE_ALPHABET) for _ in range(4)) for _ in range(CODE_GROUPS)
-    ]
+    groups = ["".join(secrets.choice(CODE_ALPHABET) for _ in range(4)) for _ in range(CODE_GROUPS)]
     return "-".join(groups)
 
 
@@ -249,7 +247,9 @@ def do_update_profile(admin: Member, institution: Institution, **profile: Any) -
     unknown = set(profile) - set(PROFILE_FIELDS)
     if unknown:
         raise ValueError(f"not part of a profile: {sorted(unknown)}")
-    kinds = [CaseKind(kind).value for kind in profile.get("accepted_kinds", institution.accepted_kinds)]
+    kinds = [
+        CaseKind(kind).value for kind in profile.get("accepted_kinds", institution.accepted_kinds)
+    ]
     profile["accepted_kinds"] = kinds
     with transaction.atomic():
         locked = Institution.objects.select_for_update().get(pk=institution.pk)

@@ -7,7 +7,11 @@ urlpatterns = [
     path("roles/join/", views.join, name="join"),
     path("roles/codes/", views.issue_invitation, name="issue_invitation"),
     path("roles/<uuid:role_id>/revoke/", views.revoke_role, name="revoke_role"),
-    path("roles/codes/<uuid:invitation_id>/revoke/", views.revoke_invitation, name="revoke_invitation"),
+    path(
+        "roles/codes/<uuid:invitation_id>/revoke/",
+        views.revoke_invitation,
+        name="revoke_invitation",
+    ),
     path("operator/", views.operator, name="operator"),
     path("operator/audit/", views.audit_log, name="operator_audit"),
     path("institutions/", views.directory, name="directory"),

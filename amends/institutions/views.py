@@ -47,7 +47,9 @@ def join(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"You are now {role}.")
             return redirect("members:home")
-    return render(request, "institutions/join.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "institutions/join.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @never_cache
@@ -86,9 +88,7 @@ def issue_invitation(request: HttpRequest) -> HttpResponse:
     slug = request.POST.get("institution", "")
     institution = access.institution_by_slug(slug) if slug else None
     invitation, code = actions.do_issue_invitation(member, kind, institution)
-    return _with_code(
-        request, "institutions/code.html", {"invitation": invitation, "code": code}
-    )
+    return _with_code(request, "institutions/code.html", {"invitation": invitation, "code": code})
 
 
 @never_cache

@@ -53,9 +53,7 @@ def do_withdraw(publication: Publication) -> None:
         publication_id = publication.pk
         # First, so that the cached pages go before the write-ahead log is truncated.
         forget_pages()
-        Withdrawal.objects.get_or_create(
-            public_id_digest=Withdrawal.digest(publication.public_id)
-        )
+        Withdrawal.objects.get_or_create(public_id_digest=Withdrawal.digest(publication.public_id))
         publication.delete()
         search.unindex_publication(publication_id)
         search.purge_withdrawn_text()
@@ -69,9 +67,7 @@ def do_take_down(actor: Member, publication: Publication, reason: str) -> None:
     require(relations, Action.TAKE_DOWN, Obj.PUBLICATION)
     role = AuditRole.MODERATOR if Relation.MODERATOR in relations else AuditRole.OPERATOR
     with transaction.atomic():
-        audit.record(
-            actor, role, AuditEventType.PUBLICATION_TAKEN_DOWN, publication, reason=reason
-        )
+        audit.record(actor, role, AuditEventType.PUBLICATION_TAKEN_DOWN, publication, reason=reason)
         do_withdraw(publication)
 
 
@@ -105,6 +101,9 @@ def do_restore(actor: Member, publication: Publication, reason: str) -> None:
         forget_pages()
         search.index_publication(publication)
         audit.record(
-            actor, AuditRole.MODERATOR, AuditEventType.PUBLICATION_RESTORED, publication,
+            actor,
+            AuditRole.MODERATOR,
+            AuditEventType.PUBLICATION_RESTORED,
+            publication,
             reason=reason,
         )

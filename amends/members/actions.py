@@ -42,8 +42,7 @@ class RecoveryRefused(vault.WrongSecret):
 
     def __init__(self) -> None:
         super().__init__(
-            "That did not open an account. Check the recovery key, and the handle if you "
-            "typed one."
+            "That did not open an account. Check the recovery key, and the handle if you typed one."
         )
 
 
@@ -66,7 +65,9 @@ def _this_month() -> datetime.date:
     return timezone.now().date().replace(day=1)
 
 
-def create_member(*, lookup: str, kind: str, secret: str, staff: bool = False) -> tuple[Member, str]:
+def create_member(
+    *, lookup: str, kind: str, secret: str, staff: bool = False
+) -> tuple[Member, str]:
     """A member with their vault key; returns them and their recovery key (show it once).
 
     Sign-up calls it inside a request; the operator command and the demo outside one.
@@ -152,7 +153,9 @@ def do_change_secret(
     if not member.check_password(old_secret):
         raise vault.WrongSecret("Your current passphrase or codename is not right.")
     with transaction.atomic():
-        vault.change_secret(member, member.vault_secret(old_secret), member.vault_secret(new_secret))
+        vault.change_secret(
+            member, member.vault_secret(old_secret), member.vault_secret(new_secret)
+        )
         member.set_password(new_secret)
         if member.kind == Member.Kind.CODENAME:
             member.lookup = identity.codename_lookup(new_secret)
@@ -201,9 +204,7 @@ def do_recover(
         check_passphrase(new_secret, handle=handle)
     with transaction.atomic():
         try:
-            new_recovery_key = vault.recover(
-                member, recovery_key, member.vault_secret(new_secret)
-            )
+            new_recovery_key = vault.recover(member, recovery_key, member.vault_secret(new_secret))
         except vault.WrongSecret:
             throttle.RECOVERY.record(*subjects)
             raise RecoveryRefused from None

@@ -18,5 +18,16 @@ from amends.moderation.pipeline import (
 )
 from amends.moderation.verdict import EXPLANATIONS, Decision, Reason, Verdict
 
-__all__ = ["APPROVALS_TO_TRUST", "EXPLANATIONS", "MAX_CHARS", "STEPS", "Context", "Decision",
-           "Outcome", "Reason", "StatementSettings", "Verdict", "moderate"]
+__all__ = [
+    "APPROVALS_TO_TRUST",
+    "EXPLANATIONS",
+    "MAX_CHARS",
+    "STEPS",
+    "Context",
+    "Decision",
+    "Outcome",
+    "Reason",
+    "StatementSettings",
+    "Verdict",
+    "moderate",
+]

@@ -71,14 +71,34 @@ class Model:
 # An insult is aimed at someone. Without a word of contempt or a person addressed or
 # spoken of, nothing is held as one: "What the fuck did I just read" is read as "What the
 # did I just read", and no weight may hold that.
-_AIMED = frozenset({"cue:insult_person", "cue:insult_quality", "cue:insult_alone",
-                    "class:contempt", "w:you", "w:your", "w:yourself", "w:he", "w:him",
-                    "w:his", "w:guy", "w:man", "w:men", "w:author", "w:to_reader",
-                    "w:people", "w:commenter", "w:commenters", "w:whoever"})
+_AIMED = frozenset(
+    {
+        "cue:insult_person",
+        "cue:insult_quality",
+        "cue:insult_alone",
+        "class:contempt",
+        "w:you",
+        "w:your",
+        "w:yourself",
+        "w:he",
+        "w:him",
+        "w:his",
+        "w:guy",
+        "w:man",
+        "w:men",
+        "w:author",
+        "w:to_reader",
+        "w:people",
+        "w:commenter",
+        "w:commenters",
+        "w:whoever",
+    }
+)
 
 
-def decide(probs: dict[str, float], feats: Sequence[str], reject_at: float,
-           hold_at: float) -> Judgement:
+def decide(
+    probs: dict[str, float], feats: Sequence[str], reject_at: float, hold_at: float
+) -> Judgement:
     """Reject when one harm is likely enough (harms are judged one by one: a response the
     model cannot read spreads its probability over all four, and that is no threat);
     otherwise hold an insult aimed at someone; otherwise publish. A response with nothing
@@ -112,13 +132,17 @@ def get_model() -> Model:
 def load(path: Path) -> Model:
     with np.load(path, allow_pickle=False) as data:
         features = [str(f) for f in data["features"]]
-        return Model(classes=tuple(str(c) for c in data["classes"]),
-                     index={f: n for n, f in enumerate(features)},
-                     weights=data["weights"].astype(np.float32),
-                     bias=data["bias"].astype(np.float32),
-                     dense=data["dense"].astype(np.float32),
-                     reject_at=float(data["reject_at"]), hold_at=float(data["hold_at"]),
-                     digest=str(data["digest"]), version=str(data["version"]))
+        return Model(
+            classes=tuple(str(c) for c in data["classes"]),
+            index={f: n for n, f in enumerate(features)},
+            weights=data["weights"].astype(np.float32),
+            bias=data["bias"].astype(np.float32),
+            dense=data["dense"].astype(np.float32),
+            reject_at=float(data["reject_at"]),
+            hold_at=float(data["hold_at"]),
+            digest=str(data["digest"]),
+            version=str(data["version"]),
+        )
 
 
 def data_digest(paths: Iterable[Path]) -> str:

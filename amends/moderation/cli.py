@@ -32,8 +32,9 @@ def _read(path: str) -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="amends moderate", description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", help="a UTF-8 text file, or - for standard input")
-    parser.add_argument("--jsonl", metavar="FILE",
-                        help="records with id and text, one JSON object per line")
+    parser.add_argument(
+        "--jsonl", metavar="FILE", help="records with id and text, one JSON object per line"
+    )
     args = parser.parse_args(argv)
     source = args.jsonl or args.file
     if source is None:
@@ -54,7 +55,16 @@ def main(argv: list[str]) -> int:
             continue
         record = json.loads(line)
         verdict = moderate(record["text"], context).verdict
-        print(json.dumps({"id": record.get("id"), "decision": verdict.decision.value,
-                          "reason": verdict.reason.value, "step": verdict.step},
-                         ensure_ascii=False), flush=True)
+        print(
+            json.dumps(
+                {
+                    "id": record.get("id"),
+                    "decision": verdict.decision.value,
+                    "reason": verdict.reason.value,
+                    "step": verdict.step,
+                },
+                ensure_ascii=False,
+            ),
+            flush=True,
+        )
     return 0

@@ -17,16 +17,106 @@ from dataclasses import dataclass
 # also English words ("me", "it", "in", "to", "be", "no", "so", "at", "is", "us") count only
 # with a path after them ("youtu.be/…", "anchor.fm/…" is already covered by "fm"), because
 # "hurt.It" and "tell.me" are typing slips far more often than addresses.
-TLDS = frozenset(["com", "org", "net", "info", "biz", "edu", "gov", "io", "co", "ly", "fm", "tv", "gg", "ai", "app", "dev", "blog", "site", "online", "xyz", "page", "link", "news", "club", "shop", "store", "live", "life", "world", "social", "tech", "space", "website", "wiki", "pub", "media", "today", "top", "uk", "ie", "au", "nz", "ca", "de", "fr", "nl", "es", "pt", "se", "dk", "fi", "pl", "ru", "ch", "cz", "eu", "jp", "cn", "br", "mx", "za", "sg", "hk", "kr", "tw", "ua"])
-WORD_TLDS = frozenset(["me", "it", "in", "to", "be", "no", "so", "at", "is", "us", "am", "as", "do", "go", "my"])
-SHORTENERS = frozenset(["bit.ly", "t.co", "tinyurl.com", "goo.gl", "ow.ly", "is.gd", "buff.ly", "rb.gy", "cutt.ly", "tiny.cc", "shorturl.at", "linktr.ee", "lnkd.in", "youtu.be"])
-_STOP_LABELS = frozenset(["the", "a", "an", "this", "that", "my", "your", "his", "her", "our", "their", "its"])
+TLDS = frozenset(
+    [
+        "com",
+        "org",
+        "net",
+        "info",
+        "biz",
+        "edu",
+        "gov",
+        "io",
+        "co",
+        "ly",
+        "fm",
+        "tv",
+        "gg",
+        "ai",
+        "app",
+        "dev",
+        "blog",
+        "site",
+        "online",
+        "xyz",
+        "page",
+        "link",
+        "news",
+        "club",
+        "shop",
+        "store",
+        "live",
+        "life",
+        "world",
+        "social",
+        "tech",
+        "space",
+        "website",
+        "wiki",
+        "pub",
+        "media",
+        "today",
+        "top",
+        "uk",
+        "ie",
+        "au",
+        "nz",
+        "ca",
+        "de",
+        "fr",
+        "nl",
+        "es",
+        "pt",
+        "se",
+        "dk",
+        "fi",
+        "pl",
+        "ru",
+        "ch",
+        "cz",
+        "eu",
+        "jp",
+        "cn",
+        "br",
+        "mx",
+        "za",
+        "sg",
+        "hk",
+        "kr",
+        "tw",
+        "ua",
+    ]
+)
+WORD_TLDS = frozenset(
+    ["me", "it", "in", "to", "be", "no", "so", "at", "is", "us", "am", "as", "do", "go", "my"]
+)
+SHORTENERS = frozenset(
+    [
+        "bit.ly",
+        "t.co",
+        "tinyurl.com",
+        "goo.gl",
+        "ow.ly",
+        "is.gd",
+        "buff.ly",
+        "rb.gy",
+        "cutt.ly",
+        "tiny.cc",
+        "shorturl.at",
+        "linktr.ee",
+        "lnkd.in",
+        "youtu.be",
+    ]
+)
+_STOP_LABELS = frozenset(
+    ["the", "a", "an", "this", "that", "my", "your", "his", "her", "our", "their", "its"]
+)
 
 _SCHEME = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _DOMAIN = re.compile(
-    r"(?<![@\w.])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,12}))\b(/[^\s]*)?",
-    re.IGNORECASE)
+    r"(?<![@\w.])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,12}))\b(/[^\s]*)?", re.IGNORECASE
+)
 
 # Undisguising, in order. Each keeps the text's meaning for a reader and only removes what
 # stands between the parts of an address.
@@ -38,7 +128,8 @@ _SPACED_COLON_SLASH = re.compile(r"(\w)\s*:\s*/\s*/\s*")
 # "www . example . org", "example .com": labels with spaced dots, ending in a known TLD.
 _SPACED_DOTS = re.compile(
     r"\b[\w-]+(?:[ \t]*\.[ \t]*[\w-]+)*[ \t]*\.[ \t]*(?:" + "|".join(sorted(TLDS)) + r")\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -56,8 +147,12 @@ def undisguise(text: str) -> str:
     out = _SPACED_COLON_SLASH.sub(r"\1://", out)
     # Only where a space stands before a dot: a sentence never ends that way ("I said
     # no. Co-workers laughed" keeps its full stop).
-    out = _SPACED_DOTS.sub(lambda m: re.sub(r"[ \t]+", "", m.group(0))
-                           if re.search(r"[ \t]\.", m.group(0)) else m.group(0), out)
+    out = _SPACED_DOTS.sub(
+        lambda m: (
+            re.sub(r"[ \t]+", "", m.group(0)) if re.search(r"[ \t]\.", m.group(0)) else m.group(0)
+        ),
+        out,
+    )
     return out
 
 

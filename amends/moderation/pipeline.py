@@ -89,7 +89,7 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     ws = _WORDS.findall(text.casefold())
     if len(ws) < 3:
         return {tuple(ws)}
-    return {tuple(ws[i:i + 3]) for i in range(len(ws) - 2)}
+    return {tuple(ws[i : i + 3]) for i in range(len(ws) - 2)}
 
 
 def similarity(a: str, b: str) -> float:

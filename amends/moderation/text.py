@@ -15,7 +15,43 @@ from __future__ import annotations
 
 import re
 
-EXPLETIVES = frozenset(["fuck", "fucks", "fucking", "fuckin", "fucked", "motherfucking", "motherfucker's", "shit", "shitty", "bullshit", "damn", "damned", "dammit", "goddamn", "goddamned", "goddam", "hell", "crap", "crappy", "bloody", "wtf", "ffs", "omfg", "omg", "jesus", "christ", "piss", "pissed", "pissing", "frigging", "freaking", "effing", "sodding"])
+EXPLETIVES = frozenset(
+    [
+        "fuck",
+        "fucks",
+        "fucking",
+        "fuckin",
+        "fucked",
+        "motherfucking",
+        "motherfucker's",
+        "shit",
+        "shitty",
+        "bullshit",
+        "damn",
+        "damned",
+        "dammit",
+        "goddamn",
+        "goddamned",
+        "goddam",
+        "hell",
+        "crap",
+        "crappy",
+        "bloody",
+        "wtf",
+        "ffs",
+        "omfg",
+        "omg",
+        "jesus",
+        "christ",
+        "piss",
+        "pissed",
+        "pissing",
+        "frigging",
+        "freaking",
+        "effing",
+        "sodding",
+    ]
+)
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
 _SPACED_LETTERS = re.compile(r"\b(?:[a-z][ .\-]){2,}[a-z]\b")  # "k y s", "k.y.s"
@@ -30,23 +66,57 @@ _MASKED = [  # asterisks and misspellings that stand for the same word
     (re.compile(r"\bwaste of (?:space|oxygen|skin|air|a human|breath)\b"), "wasteofspace"),
 ]
 _CONTRACTIONS = [
-    (re.compile(r"\bwon't\b"), "will not"), (re.compile(r"\bcan't\b"), "can not"),
-    (re.compile(r"\bcannot\b"), "can not"), (re.compile(r"\bain't\b"), "is not"),
-    (re.compile(r"\blet's\b"), "let us"), (re.compile(r"n't\b"), " not"),
-    (re.compile(r"'re\b"), " are"), (re.compile(r"'ll\b"), " will"),
-    (re.compile(r"'ve\b"), " have"), (re.compile(r"'d\b"), " would"),
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\bcan't\b"), "can not"),
+    (re.compile(r"\bcannot\b"), "can not"),
+    (re.compile(r"\bain't\b"), "is not"),
+    (re.compile(r"\blet's\b"), "let us"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'d\b"), " would"),
     (re.compile(r"\bi'm\b"), "i am"),
-    (re.compile(r"\b(it|that|he|she|what|who|there|here|this|where|everyone|someone|"
-                r"somebody|nobody|time|one)'s\b"), r"\1 is"),
+    (
+        re.compile(
+            r"\b(it|that|he|she|what|who|there|here|this|where|everyone|someone|"
+            r"somebody|nobody|time|one)'s\b"
+        ),
+        r"\1 is",
+    ),
 ]
-_SLANG = {"u": "you", "ur": "your", "youre": "you are", "r": "are", "ya": "you", "yu": "you",
-          "im": "i am", "ill": "i will", "dont": "do not", "cant": "can not",
-          "wont": "will not", "urself": "yourself", "ppl": "people", "gonna": "going to",
-          "gotta": "got to", "wanna": "want to", "thats": "that is", "whats": "what is",
-          "theres": "there is", "hes": "he is", "shes": "she is", "pls": "please",
-          "plz": "please", "bc": "because", "cuz": "because", "coz": "because"}
-_YOUR_ARE = re.compile(r"\byour (?=(?:a|an|such|so|the|just|nothing|literally|really|"
-                       r"truly|clearly|obviously)\b)")
+_SLANG = {
+    "u": "you",
+    "ur": "your",
+    "youre": "you are",
+    "r": "are",
+    "ya": "you",
+    "yu": "you",
+    "im": "i am",
+    "ill": "i will",
+    "dont": "do not",
+    "cant": "can not",
+    "wont": "will not",
+    "urself": "yourself",
+    "ppl": "people",
+    "gonna": "going to",
+    "gotta": "got to",
+    "wanna": "want to",
+    "thats": "that is",
+    "whats": "what is",
+    "theres": "there is",
+    "hes": "he is",
+    "shes": "she is",
+    "pls": "please",
+    "plz": "please",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+}
+_YOUR_ARE = re.compile(
+    r"\byour (?=(?:a|an|such|so|the|just|nothing|literally|really|"
+    r"truly|clearly|obviously)\b)"
+)
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _WORD = re.compile(r"[a-z0-9@#][a-z0-9@#_'\-]*|[?!]")
 
@@ -67,8 +137,11 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The response's words as moderation reads them: normalised, expletives left out."""
-    return [w.strip("'-") for w in _WORD.findall(normalise(text))
-            if w.strip("'-") and w.strip("'-") not in EXPLETIVES]
+    return [
+        w.strip("'-")
+        for w in _WORD.findall(normalise(text))
+        if w.strip("'-") and w.strip("'-") not in EXPLETIVES
+    ]
 
 
 def reading(text: str) -> str:

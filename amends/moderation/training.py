@@ -20,8 +20,9 @@ CORPORA = Path(__file__).resolve().parents[2] / "corpora" / "moderation"
 # scripts/corpora_manifest.py; a test holds the files to it.
 MANIFEST = CORPORA / "MANIFEST.tsv"
 # Links are the link step's business; the classifier learns from every other category.
-PUBLISH_CATEGORIES = frozenset({"anger", "pain", "survivor_story", "support", "critique",
-                                "question"})
+PUBLISH_CATEGORIES = frozenset(
+    {"anger", "pain", "survivor_story", "support", "critique", "question"}
+)
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,16 @@ class Fitted:
     dense: np.ndarray
 
 
-def fit(feats: Sequence[Sequence[str]], vectors: np.ndarray, targets: Sequence[str], *,
-        min_count: int = 1, l2: float = 1e-3, steps: int = 1500, rate: float = 2.0) -> Fitted:
+def fit(
+    feats: Sequence[Sequence[str]],
+    vectors: np.ndarray,
+    targets: Sequence[str],
+    *,
+    min_count: int = 1,
+    l2: float = 1e-3,
+    steps: int = 1500,
+    rate: float = 2.0,
+) -> Fitted:
     """Multinomial logistic regression with balanced class weights, over the sparse
     features and the embeddings together."""
     counts = Counter(f for row in feats for f in set(row))

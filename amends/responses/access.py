@@ -177,9 +177,9 @@ def reported_responses(person: Person) -> list[Response]:
     """Published responses whose reports weigh enough, the heaviest first."""
     require(relations_to(person), Action.READ, Obj.REPORT)
     return list(
-        _reported(Response.objects.select_related("publication")).order_by(
-            "-report_weight", "id"
-        )[:QUEUE_PAGE]
+        _reported(Response.objects.select_related("publication")).order_by("-report_weight", "id")[
+            :QUEUE_PAGE
+        ]
     )
 
 

@@ -60,8 +60,11 @@ NUDGE = (
 # earlier reports were mostly dismissed (access.reporter_weight).
 HIDE_AT_WEIGHT = 0.5
 
-DECISION_STATUS = {Decision.PUBLISH: Status.PUBLISHED, Decision.HOLD: Status.HELD,
-                   Decision.REJECT: Status.REJECTED}
+DECISION_STATUS = {
+    Decision.PUBLISH: Status.PUBLISHED,
+    Decision.HOLD: Status.HELD,
+    Decision.REJECT: Status.REJECTED,
+}
 
 # The reasons a moderator may give: the pipeline's reason codes for what words do,
 # and the plain "approved".
@@ -98,8 +101,10 @@ def _month() -> datetime.date:
 
 def _locked_settings(publication: Publication) -> ResponseSettings:
     ResponseSettings.objects.get_or_create(publication=publication)
-    return ResponseSettings.objects.select_for_update().select_related("publication").get(
-        publication=publication
+    return (
+        ResponseSettings.objects.select_for_update()
+        .select_related("publication")
+        .get(publication=publication)
     )
 
 
@@ -205,7 +210,7 @@ def do_report_response(member: Member, response: Response, kind: ReportKind) -> 
 
 
 def do_report_statement(member: Member, publication: Publication) -> Report:
-    """"This identifies me or someone I know": the statement leaves the library at once,
+    """ "This identifies me or someone I know": the statement leaves the library at once,
     pending a moderator's review, unless the reporter's history weighs too little.
 
     The author learns why on their statement's page, never from whom; the audit event
@@ -261,8 +266,9 @@ def do_decide(actor: Member, response: Response, status: Status, reason: str) ->
         )
         locked.status, locked.reason, locked.step = status, reason, "moderator"
         locked.save(update_fields=["status", "reason", "step"])
-        audit.record(actor, AuditRole.MODERATOR, AuditEventType.RESPONSE_DECIDED, locked,
-                     reason=reason)
+        audit.record(
+            actor, AuditRole.MODERATOR, AuditEventType.RESPONSE_DECIDED, locked, reason=reason
+        )
         reports = list(
             Report.objects.select_for_update()
             .filter(response=locked, status=ReportStatus.OPEN)
@@ -274,8 +280,13 @@ def do_decide(actor: Member, response: Response, status: Status, reason: str) ->
                 report.status = outcome
                 report.save(update_fields=["status"])
             decision.closed_reports.set(reports)
-            audit.record(actor, AuditRole.MODERATOR, AuditEventType.REPORT_DECIDED, locked,
-                         reason=str(outcome))
+            audit.record(
+                actor,
+                AuditRole.MODERATOR,
+                AuditEventType.REPORT_DECIDED,
+                locked,
+                reason=str(outcome),
+            )
         damping.reconsider_slow_mode(settings)
         response.status, response.reason = status, reason
     return decision
@@ -311,28 +322,40 @@ def do_undo(actor: Member, decision: ModerationDecision) -> None:
             report.save(update_fields=["status"])
         locked.undone = True
         locked.save(update_fields=["undone"])
-        audit.record(actor, AuditRole.MODERATOR, AuditEventType.RESPONSE_DECISION_UNDONE,
-                     response, reason=locked.reason)
+        audit.record(
+            actor,
+            AuditRole.MODERATOR,
+            AuditEventType.RESPONSE_DECISION_UNDONE,
+            response,
+            reason=locked.reason,
+        )
         damping.reconsider_slow_mode(settings)
         decision.undone = True
 
 
-def do_decide_hidden_statement(actor: Member, publication: Publication, *, restore: bool,
-                               reason: str) -> None:
+def do_decide_hidden_statement(
+    actor: Member, publication: Publication, *, restore: bool, reason: str
+) -> None:
     """Return a hidden statement to the library, or take it down; the reports that hid
     it are dismissed or upheld in the same transaction."""
     require(relations_to(actor), Action.DECIDE, Obj.REPORT)
     with transaction.atomic():
         reports = list(
-            Report.objects.select_for_update().filter(publication=publication,
-                                                      status=ReportStatus.OPEN)
+            Report.objects.select_for_update().filter(
+                publication=publication, status=ReportStatus.OPEN
+            )
         )
         outcome = ReportStatus.DISMISSED if restore else ReportStatus.UPHELD
         for report in reports:
             report.status = outcome
             report.save(update_fields=["status"])
-        audit.record(actor, AuditRole.MODERATOR, AuditEventType.REPORT_DECIDED, publication,
-                     reason=str(outcome))
+        audit.record(
+            actor,
+            AuditRole.MODERATOR,
+            AuditEventType.REPORT_DECIDED,
+            publication,
+            reason=str(outcome),
+        )
         if restore:
             library_actions.do_restore(actor, publication, reason)
         else:

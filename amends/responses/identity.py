@@ -23,4 +23,6 @@ def member_key(member: Member) -> str:
 
 
 def pseudonym_for(member: Member, publication: Publication) -> str:
-    return pseudonym_from(identity.member_key("response-pseudonym", member.pk, publication.public_id))
+    return pseudonym_from(
+        identity.member_key("response-pseudonym", member.pk, publication.public_id)
+    )

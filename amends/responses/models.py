@@ -116,7 +116,9 @@ class Report(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["response", "reporter"], name="one_report_per_response"),
+            models.UniqueConstraint(
+                fields=["response", "reporter"], name="one_report_per_response"
+            ),
             models.UniqueConstraint(
                 fields=["publication", "reporter"], name="one_report_per_statement"
             ),

@@ -123,16 +123,23 @@ def reply(request: HttpRequest, response_id: int) -> HttpResponse:
     publication = response.publication
     form = ReplyForm(request.POST)
     if not form.is_valid():
-        return _thread_page(request, publication, ResponseForm(), status=400,
-                            reply_to=response.pk, reply_form=form)
+        return _thread_page(
+            request, publication, ResponseForm(), status=400, reply_to=response.pk, reply_form=form
+        )
     try:
         verdict = actions.do_reply(member_of(request), response, form.cleaned_data["text"])
     except actions.NotAllowed as refused:
         messages.error(request, str(refused))
         return redirect("responses:thread", publication.public_id)
     if verdict.decision is not Decision.PUBLISH:
-        return _thread_page(request, publication, ResponseForm(), reply_to=response.pk,
-                            reply_form=form, reply_refused=verdict.explanation)
+        return _thread_page(
+            request,
+            publication,
+            ResponseForm(),
+            reply_to=response.pk,
+            reply_form=form,
+            reply_refused=verdict.explanation,
+        )
     messages.success(request, "Your reply is published.")
     return redirect("responses:thread", publication.public_id)
 
@@ -147,20 +154,29 @@ def report(request: HttpRequest, response_id: int) -> HttpResponse:
         kind = ReportKind(form.cleaned_data["kind"])
         actions.do_report_response(member_of(request), response, kind)
         if kind == ReportKind.DISAGREE:
-            messages.info(request, "Thank you. Disagreeing is counted, and a response is "
-                          "never removed for being disagreed with.")
+            messages.info(
+                request,
+                "Thank you. Disagreeing is counted, and a response is "
+                "never removed for being disagreed with.",
+            )
         else:
-            messages.success(request, "Thank you. A moderator will read it. Nobody else "
-                             "learns that you reported it.")
+            messages.success(
+                request,
+                "Thank you. A moderator will read it. Nobody else learns that you reported it.",
+            )
         return redirect("responses:thread", response.publication.public_id)
-    return render(request, "responses/report.html", {"response": response, "form": form},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "responses/report.html",
+        {"response": response, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def identifies(request: HttpRequest, public_id: str) -> HttpResponse:
-    """"This identifies me or someone I know": confirm, and it leaves the library.
+    """ "This identifies me or someone I know": confirm, and it leaves the library.
 
     Anyone may follow the link, but hiding a statement at once must not be open to
     anonymous scripts: a reader who is not logged in is asked to log in or get a
@@ -170,18 +186,24 @@ def identifies(request: HttpRequest, public_id: str) -> HttpResponse:
             publication = access.readable_publication(public_id)
         except Withdrawn:
             raise Http404 from None
-        return render(request, "responses/identifies_log_in.html",
-                      {"publication": publication, "next": request.path},
-                      status=403 if request.method == "POST" else 200)
+        return render(
+            request,
+            "responses/identifies_log_in.html",
+            {"publication": publication, "next": request.path},
+            status=403 if request.method == "POST" else 200,
+        )
     publication = _publication(request, public_id, Action.CREATE, Obj.REPORT)
     if request.method == "POST":
         try:
             actions.do_report_statement(member_of(request), publication)
         except damping.TooFast as refused:
-            return render(request, "responses/identifies.html",
-                          {"publication": publication, "wait": refused.minutes}, status=429)
-        return render(request, "responses/identifies_done.html",
-                      {"hidden": publication.hidden})
+            return render(
+                request,
+                "responses/identifies.html",
+                {"publication": publication, "wait": refused.minutes},
+                status=429,
+            )
+        return render(request, "responses/identifies_done.html", {"hidden": publication.hidden})
     return render(request, "responses/identifies.html", {"publication": publication})
 
 
@@ -228,7 +250,9 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 def _back_to_queue(request: HttpRequest) -> HttpResponse:
     view = request.POST.get("view", "pending")
-    return redirect(f"{reverse('responses:queue')}?view={view if view in QUEUE_VIEWS else 'pending'}")
+    return redirect(
+        f"{reverse('responses:queue')}?view={view if view in QUEUE_VIEWS else 'pending'}"
+    )
 
 
 def _decided(request: HttpRequest, decide: Callable[[Status, str], str]) -> HttpResponse:
@@ -297,11 +321,15 @@ def decide_statement(request: HttpRequest, public_id: str) -> HttpResponse:
     else:
         restore = outcome == "restore"
         actions.do_decide_hidden_statement(
-            member_of(request), publication, restore=restore,
+            member_of(request),
+            publication,
+            restore=restore,
             reason="identifies_nobody" if restore else "identifies_someone",
         )
-        messages.success(request, "The statement is back in the library." if restore
-                         else "The statement is taken down.")
+        messages.success(
+            request,
+            "The statement is back in the library." if restore else "The statement is taken down.",
+        )
     return redirect(f"{reverse('responses:queue')}?view=identifies")
 
 

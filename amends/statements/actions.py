@@ -27,9 +27,7 @@ class NotReadyToPublish(Exception):
         self.empty_titles = empty_titles
         self.unacknowledged = unacknowledged or []
         if empty_titles:
-            message = "Write something in each part first. Still empty: " + ", ".join(
-                empty_titles
-            )
+            message = "Write something in each part first. Still empty: " + ", ".join(empty_titles)
         else:
             message = (
                 "The coach still raises something you have not edited, dismissed or "

@@ -50,9 +50,7 @@ class PublishForm(forms.Form):
         label="What else the coach raised",
     )
 
-    def __init__(
-        self, *args: Any, findings: Sequence[PlacedFinding] = (), **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, findings: Sequence[PlacedFinding] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         tags = self.fields["tags"]
         assert isinstance(tags, forms.MultipleChoiceField)

@@ -167,7 +167,9 @@ def preview(request: HttpRequest, statement_id: uuid.UUID) -> HttpResponse:
             # The draft changed in another tab between this preview and the press.
             form.add_error(None, f"{refused} Read the preview again before publishing.")
         else:
-            messages.success(request, "Your statement is published in the library under a pseudonym.")
+            messages.success(
+                request, "Your statement is published in the library under a pseudonym."
+            )
             return redirect("statements:edit", statement.id)
     shown = [(section, sections[section.key]) for section in SECTIONS]
     return render(

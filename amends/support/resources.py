@@ -68,4 +68,6 @@ def resources() -> list[Resource]:
 def grouped() -> list[tuple[str, str, list[Resource]]]:
     """(group key, heading, resources) for each group, in the page's order."""
     listed = resources()
-    return [(key, heading, [r for r in listed if r.group == key]) for key, heading in GROUPS.items()]
+    return [
+        (key, heading, [r for r in listed if r.group == key]) for key, heading in GROUPS.items()
+    ]

@@ -50,9 +50,12 @@ def run_case(browser, live_server, *, javascript: bool, suffix: str, screenshots
         page = context.new_page()
         page.on(
             "request",
-            lambda request: foreign.append(request.url)
-            if urlparse(request.url).netloc not in (origin, "") and not request.url.startswith("data:")
-            else None,
+            lambda request: (
+                foreign.append(request.url)
+                if urlparse(request.url).netloc not in (origin, "")
+                and not request.url.startswith("data:")
+                else None
+            ),
         )
         page.goto(live_server.url + "/log-in/")
         page.locator("#id_handle-handle").fill(handle)

@@ -15,7 +15,9 @@ from amends.testing.writing import SECTIONS_EXAMPLE
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-RESPONSE = "Reading this made me angry and sad. It happened to me too, and I am glad you wrote it down."
+RESPONSE = (
+    "Reading this made me angry and sad. It happened to me too, and I am glad you wrote it down."
+)
 
 
 def moderator_handle() -> tuple[str, str]:
@@ -69,7 +71,9 @@ def story(browser, live_server, *, javascript: bool) -> None:
         context.close()
 
 
-def test_a_held_first_response_is_approved_and_appears_with_javascript(browser, live_server) -> None:
+def test_a_held_first_response_is_approved_and_appears_with_javascript(
+    browser, live_server
+) -> None:
     story(browser, live_server, javascript=True)
 
 

@@ -43,7 +43,9 @@ def open_institution(institution_admin: Persona, institution: Institution) -> In
     return open_profile(institution_admin, institution)
 
 
-def post(client: Client, url: str, data: Mapping[str, object] | None = None, status: int = 302) -> Any:
+def post(
+    client: Client, url: str, data: Mapping[str, object] | None = None, status: int = 302
+) -> Any:
     response = client.post(url, data or {})
     assert response.status_code == status, (url, response.status_code, response.content[:3000])
     return response

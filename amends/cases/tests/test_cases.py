@@ -168,7 +168,11 @@ def test_case_notes_are_encrypted_for_the_facilitators_on_the_case(
     note = CaseNote.objects.get()
     assert vault.readers_of(note.text) == [walk.facilitator.member.id]
     assert "Calm, wants time." not in colleague.client.get(walk.url).content.decode()
-    post(walk.facilitator.client, walk.url + "cofacilitator/", {"role": str(colleague.member.roles.get().id)})
+    post(
+        walk.facilitator.client,
+        walk.url + "cofacilitator/",
+        {"role": str(colleague.member.roles.get().id)},
+    )
     post(colleague.client, walk.url + "notes/", {"text": "Second meeting booked."})
     newest = CaseNote.objects.first()
     assert newest is not None
@@ -237,7 +241,7 @@ def test_every_case_page_a_harmed_party_uses_has_a_leave_quickly_link(walk: Walk
         f"/institutions/{walk.case.institution.slug}/",
     ):
         html = walk.harmed.client.get(url).content.decode()
-        assert 'data-leave-quickly' in html and "Leave quickly</a>" in html, url
+        assert "data-leave-quickly" in html and "Leave quickly</a>" in html, url
 
 
 # Asking and institutions -------------------------------------------------------------------
@@ -310,9 +314,23 @@ def test_every_case_page_is_labelled_and_well_structured(walk: Walk) -> None:
     walk.to_encounter()
     letter_id = walk.write(walk.responsible, CLEAN_LETTER)
     pages = [
-        (walk.facilitator, [walk.url, walk.url + "audit/", "/cases/caseload/", f"/cases/letters/{letter_id}/"]),
-        (walk.responsible, [walk.url, walk.url + "responsibility/", walk.url + "letters/new/", walk.url + "withdraw/"]),
-        (walk.harmed, [walk.url, walk.url + "choices/", walk.url + "support/", "/cases/", "/cases/join/"]),
+        (
+            walk.facilitator,
+            [walk.url, walk.url + "audit/", "/cases/caseload/", f"/cases/letters/{letter_id}/"],
+        ),
+        (
+            walk.responsible,
+            [
+                walk.url,
+                walk.url + "responsibility/",
+                walk.url + "letters/new/",
+                walk.url + "withdraw/",
+            ],
+        ),
+        (
+            walk.harmed,
+            [walk.url, walk.url + "choices/", walk.url + "support/", "/cases/", "/cases/join/"],
+        ),
     ]
     for persona, urls in pages:
         for url in urls:
@@ -335,10 +353,15 @@ def test_after_the_encounter_a_case_moves_to_repair_plan_follow_up_and_closes(wa
     walk.move("follow_up")
     case = walk.refresh()
     assert case.stage == Stage.FOLLOW_UP
-    assert "Follow up the commitments" in walk.facilitator.client.get("/cases/caseload/").content.decode()
+    assert (
+        "Follow up the commitments"
+        in walk.facilitator.client.get("/cases/caseload/").content.decode()
+    )
     assert "followed up" in walk.responsible.client.get(walk.url).content.decode()
     # Closing is the facilitator's.
     walk.move("closed", "completed")
     assert walk.refresh().stage == Stage.CLOSED
     moved = AuditEvent.objects.filter(event_type=AuditEventType.CASE_MOVED)
-    assert {"repair_plan", "follow_up", "closed_completed"} <= set(moved.values_list("reason", flat=True))
+    assert {"repair_plan", "follow_up", "closed_completed"} <= set(
+        moved.values_list("reason", flat=True)
+    )

@@ -62,7 +62,9 @@ def test_responsible_party_cannot_message_the_harmed_party(walk: Walk) -> None:
     assert walk.harmed.client.get(f"/cases/letters/{letter.id}/").status_code == 404
     assert CLEAN_LETTER[:30] not in walk.harmed.client.get(walk.url).content.decode()
     # The harmed party's own controls are not the responsible party's.
-    assert walk.responsible.client.post(walk.url + "answer/", {"answer": "opt_in"}).status_code == 404
+    assert (
+        walk.responsible.client.post(walk.url + "answer/", {"answer": "opt_in"}).status_code == 404
+    )
     assert walk.responsible.client.get(walk.url + "choices/").status_code == 404
 
 
@@ -71,7 +73,13 @@ def test_responsible_party_never_sees_anything_that_identifies_the_harmed_party(
     letter_id = walk.write(walk.harmed, "I want you to know how much it changed my year.")
     html = all_pages(walk.responsible.client, walk)
     harmed_id = str(walk.harmed.member.id)
-    for trace in (harmed_id, harmed_id[:8], walk.harmed.secret, "friend or family member", "I speak first"):
+    for trace in (
+        harmed_id,
+        harmed_id[:8],
+        walk.harmed.secret,
+        "friend or family member",
+        "I speak first",
+    ):
         assert trace not in html, trace
     # Their letter is not the responsible party's to read until it is passed on.
     assert walk.responsible.client.get(f"/cases/letters/{letter_id}/").status_code == 404
@@ -236,7 +244,15 @@ def test_screening_comes_before_preparation(walk: Walk) -> None:
 
 
 @pytest.mark.parametrize(
-    "found", ["intimate_partner", "weapons", "drugging", "prior_violence", "employee_student", "adult_minor"]
+    "found",
+    [
+        "intimate_partner",
+        "weapons",
+        "drugging",
+        "prior_violence",
+        "employee_student",
+        "adult_minor",
+    ],
 )
 def test_a_contraindication_blocks_the_encounter_and_routes_to_a_specialist(
     walk: Walk, found: str
@@ -388,7 +404,9 @@ def test_the_harmed_party_ends_the_session_and_nothing_passes_until_they_go_on(
     refused_by(walk.relay(to_responsible, "pass_on", status=409), "G7")
     refused_by(walk.move("repair_plan", status=409), "G7")
     assert walk.harmed.member.id not in vault.readers_of(Letter.objects.get(pk=to_harmed).text)
-    assert walk.responsible.client.post(walk.url + "session/", {"session": "go_on"}).status_code == 404
+    assert (
+        walk.responsible.client.post(walk.url + "session/", {"session": "go_on"}).status_code == 404
+    )
     assert walk.refresh().session_ended is not None
     # They go on when they are ready, and only then.
     post(walk.harmed.client, walk.url + "session/", {"session": "go_on"})
@@ -419,10 +437,21 @@ def test_a_facilitator_of_another_institution_cannot_read_or_touch_the_case(
     walk.to_encounter()
     letter_id = walk.write(walk.responsible, CLEAN_LETTER)
     client = other_facilitator.client
-    for url in (walk.url, walk.url + "audit/", walk.url + "support/", f"/cases/letters/{letter_id}/"):
+    for url in (
+        walk.url,
+        walk.url + "audit/",
+        walk.url + "support/",
+        f"/cases/letters/{letter_id}/",
+    ):
         assert client.get(url).status_code == 404, url
-    assert client.post(walk.url + "move/", {"target": "closed", "reason": "completed"}).status_code == 404
-    assert client.post(f"/cases/letters/{letter_id}/relay/", {"decision": "pass_on"}).status_code == 404
+    assert (
+        client.post(walk.url + "move/", {"target": "closed", "reason": "completed"}).status_code
+        == 404
+    )
+    assert (
+        client.post(f"/cases/letters/{letter_id}/relay/", {"decision": "pass_on"}).status_code
+        == 404
+    )
     assert client.post(walk.url + "notes/", {"text": "a note"}).status_code == 404
     assert str(walk.case.id)[:8] not in client.get("/cases/caseload/").content.decode()
 
@@ -506,7 +535,9 @@ def test_a_letter_with_a_name_in_it_is_held_by_the_coach_before_the_facilitator_
     assert vault.readers_of(letter.text) == [walk.responsible.member.id]
     assert walk.facilitator.client.get(f"/cases/letters/{letter_id}/").status_code == 404
     assert "Holloway" not in walk.facilitator.client.get(walk.url).content.decode()
-    response = walk.facilitator.client.post(f"/cases/letters/{letter_id}/relay/", {"decision": "pass_on"})
+    response = walk.facilitator.client.post(
+        f"/cases/letters/{letter_id}/relay/", {"decision": "pass_on"}
+    )
     assert response.status_code == 404
     # The writer sees why, and what to do.
     page = walk.responsible.client.get(f"/cases/letters/{letter_id}/").content.decode()
@@ -527,7 +558,9 @@ def test_a_letter_that_minimises_is_held_by_the_coach_before_the_facilitator_rea
     assert letter.status == Letter.Status.COACH_HOLDS
     assert vault.readers_of(letter.text) == [walk.responsible.member.id]
     assert "overreacted" not in walk.facilitator.client.get(walk.url).content.decode()
-    refused = walk.facilitator.client.post(f"/cases/letters/{letter_id}/relay/", {"decision": "pass_on"})
+    refused = walk.facilitator.client.post(
+        f"/cases/letters/{letter_id}/relay/", {"decision": "pass_on"}
+    )
     assert refused.status_code == 404
     assert walk.harmed.client.get(f"/cases/letters/{letter_id}/").status_code == 404
 

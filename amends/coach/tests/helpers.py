@@ -11,8 +11,11 @@ def kinds_at(coach: Coach, text: str, needle: str, family: str = "detail") -> se
     """The kinds of the findings of a family that cover `needle` in `text`."""
     start = text.index(needle)
     end = start + len(needle)
-    return {f.kind for f in coach.review(text).of_family(family)
-            if f.start is not None and f.end is not None and f.start < end and start < f.end}
+    return {
+        f.kind
+        for f in coach.review(text).of_family(family)
+        if f.start is not None and f.end is not None and f.start < end and start < f.end
+    }
 
 
 def patterns(coach: Coach, text: str) -> set[str]:

@@ -14,14 +14,17 @@ from amends.coach import classifier, detail_model, elements_model
 from amends.coach.cards import MissingWeights, read_card
 from amends.coach.corpora import CORPORA, read_manifest
 
-MODELS = [(classifier.WEIGHTS, classifier.training_files),
-          (detail_model.WEIGHTS, detail_model.training_files),
-          (elements_model.WEIGHTS, elements_model.training_files)]
+MODELS = [
+    (classifier.WEIGHTS, classifier.training_files),
+    (detail_model.WEIGHTS, detail_model.training_files),
+    (elements_model.WEIGHTS, elements_model.training_files),
+]
 
 
 @pytest.mark.parametrize("weights, training_files", MODELS, ids=["patterns", "details", "elements"])
 def test_the_card_names_the_data_the_weights_were_trained_on(
-        weights: Path, training_files: Callable[[], list[Path]]) -> None:
+    weights: Path, training_files: Callable[[], list[Path]]
+) -> None:
     card = read_card(weights)
     with np.load(weights, allow_pickle=False) as data:
         assert card["data_digest"] == str(data["digest"])
@@ -31,8 +34,9 @@ def test_the_card_names_the_data_the_weights_were_trained_on(
     assert card["data_digest"] == classifier.training_digest(training_files())
     manifest = read_manifest()
     train = card["split"]["train"]
-    assert [f["path"] for f in train] == [p.relative_to(CORPORA).as_posix()
-                                          for p in training_files()]
+    assert [f["path"] for f in train] == [
+        p.relative_to(CORPORA).as_posix() for p in training_files()
+    ]
     for f in train:
         assert manifest[f["path"]][1:] == ("train", f["records"], f["sha256"]), f["path"]
     for role in ("tune", "test"):
@@ -42,24 +46,31 @@ def test_the_card_names_the_data_the_weights_were_trained_on(
 
 
 def test_missing_detail_weights_stop_the_coach_with_a_clear_message(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setattr(detail_model, "WEIGHTS", tmp_path / "detail_model.npz")
     # The model is loaded once per process; an earlier test may have loaded it already.
     detail_model.get_model.cache_clear()
     try:
-        with pytest.raises(MissingWeights, match=r"detail_model\.npz are missing.*train_detail_model"):
+        with pytest.raises(
+            MissingWeights, match=r"detail_model\.npz are missing.*train_detail_model"
+        ):
             detail_model.get_model()
     finally:
         detail_model.get_model.cache_clear()
 
 
-@pytest.mark.parametrize("module, name, script", [
-    (classifier, "pattern_model", "train_coach"),
-    (elements_model, "element_model", "train_element_model"),
-], ids=["patterns", "elements"])
+@pytest.mark.parametrize(
+    "module, name, script",
+    [
+        (classifier, "pattern_model", "train_coach"),
+        (elements_model, "element_model", "train_element_model"),
+    ],
+    ids=["patterns", "elements"],
+)
 def test_missing_weights_stop_the_coach_with_a_clear_message(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, module: Any, name: str,
-        script: str) -> None:
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, module: Any, name: str, script: str
+) -> None:
     monkeypatch.setattr(module, "WEIGHTS", tmp_path / f"{name}.npz")
     monkeypatch.setattr(module, "_model", None)
     with pytest.raises(MissingWeights, match=rf"{name}\.npz are missing.*{script}\.py"):

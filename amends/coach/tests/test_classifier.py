@@ -15,39 +15,60 @@ from amends.coach import Coach, classifier
 from amends.coach.nlp import get_nlp
 from amends.coach.tests.helpers import patterns
 
-CLOSE = [{"excusing", "minimising", "blaming"}, {"conditional_apology", "sorry_but"},
-         {"parade_victim", "self_centring", "parade_monster"}]
+CLOSE = [
+    {"excusing", "minimising", "blaming"},
+    {"conditional_apology", "sorry_but"},
+    {"parade_victim", "self_centring", "parade_monster"},
+]
 
 # Failure patterns in wordings the cue lists do not hold.
 UNSEEN_PATTERNS = [
-    ("Looking back, the whole business amounted to a clumsy half-minute at a leaving do.",
-     "minimising"),
-    ("The pressure of the merger had me working eighty-hour weeks, which goes some way to "
-     "explaining the state I was in.", "excusing"),
-    ("She kept pouring me drinks and sitting on my knee all night, so she knew exactly what "
-     "she was starting.", "blaming"),
-    ("My prayer is that a day comes when she can look at me without anger and let this go.",
-     "forgiveness_request"),
-    ("I apologise for whatever distress she may have experienced as a result of that "
-     "evening.", "conditional_apology"),
-    ("Some lines were crossed at the after-party, and a situation developed that nobody "
-     "wanted.", "evasive_passive"),
-    ("My own memory of that night is patchy and does not really match hers.",
-     "memory_denial"),
-    ("Few people in my position would have the guts to put all this in writing.",
-     "parade_brave"),
-    ("Anyone who has worked with me for twenty years will tell you I treat women with "
-     "respect.", "parade_innocent"),
-    ("Since the rumours started I have lost my friends, my reputation and any future in the "
-     "industry.", "parade_victim"),
-    ("Some days I can barely drag myself out of bed, and nobody asks how I am coping.",
-     "self_centring"),
+    (
+        "Looking back, the whole business amounted to a clumsy half-minute at a leaving do.",
+        "minimising",
+    ),
+    (
+        "The pressure of the merger had me working eighty-hour weeks, which goes some way to "
+        "explaining the state I was in.",
+        "excusing",
+    ),
+    (
+        "She kept pouring me drinks and sitting on my knee all night, so she knew exactly what "
+        "she was starting.",
+        "blaming",
+    ),
+    (
+        "My prayer is that a day comes when she can look at me without anger and let this go.",
+        "forgiveness_request",
+    ),
+    (
+        "I apologise for whatever distress she may have experienced as a result of that evening.",
+        "conditional_apology",
+    ),
+    (
+        "Some lines were crossed at the after-party, and a situation developed that nobody wanted.",
+        "evasive_passive",
+    ),
+    ("My own memory of that night is patchy and does not really match hers.", "memory_denial"),
+    ("Few people in my position would have the guts to put all this in writing.", "parade_brave"),
+    (
+        "Anyone who has worked with me for twenty years will tell you I treat women with respect.",
+        "parade_innocent",
+    ),
+    (
+        "Since the rumours started I have lost my friends, my reputation and any future in the "
+        "industry.",
+        "parade_victim",
+    ),
+    (
+        "Some days I can barely drag myself out of bed, and nobody asks how I am coping.",
+        "self_centring",
+    ),
 ]
 
 # Honest sentences that share words with the patterns above.
 UNSEEN_HONEST = [
-    "I had been working long hours that month; it has nothing to do with why I kept "
-    "touching her.",
+    "I had been working long hours that month; it has nothing to do with why I kept touching her.",
     "She sat next to me because we were friends, and I decided that meant she wanted more.",
     "I will not ask her to let this go, and I will not contact her again.",
     "I am sorry that I followed her into the stairwell and would not let her pass.",
@@ -60,12 +81,17 @@ UNSEEN_HONEST = [
 def test_the_shipped_weights_were_trained_on_the_current_sentences() -> None:
     model = classifier.load(classifier.WEIGHTS)
     assert model.digest == classifier.training_digest(classifier.training_files()), (
-        "corpora/coach/train/sentences/ changed: run scripts/train_coach.py and commit the weights")
+        "corpora/coach/train/sentences/ changed: run scripts/train_coach.py and commit the weights"
+    )
 
 
 def test_the_test_sentences_are_not_training_sentences() -> None:
-    seen = {json.loads(line)["text"] for path in classifier.training_files()
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    seen = {
+        json.loads(line)["text"]
+        for path in classifier.training_files()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
     for text in [t for t, _ in UNSEEN_PATTERNS] + UNSEEN_HONEST:
         assert text not in seen
 
@@ -99,8 +125,10 @@ def test_it_leaves_honest_sentences_alone(coach: Coach, text: str) -> None:
 
 
 def test_a_pattern_named_to_be_rejected_is_not_flagged(coach: Coach) -> None:
-    text = ("I was under a lot of pressure at work that year, and none of that excuses "
-            "what I did to her.")
+    text = (
+        "I was under a lot of pressure at work that year, and none of that excuses "
+        "what I did to her."
+    )
     assert not patterns(coach, text) & {"excusing", "minimising", "blaming"}
 
 

@@ -10,7 +10,8 @@ def test_the_manifest_lists_every_corpus_file_with_its_count_and_digest() -> Non
     listed = read_manifest()
     on_disk = {entry[0]: entry for entry in entries()}
     assert set(listed) == set(on_disk), (
-        "corpora/coach changed: run scripts/corpora_manifest.py and commit MANIFEST.tsv")
+        "corpora/coach changed: run scripts/corpora_manifest.py and commit MANIFEST.tsv"
+    )
     for path, entry in on_disk.items():
         assert listed[path] == entry, f"{path} changed: run scripts/corpora_manifest.py"
 

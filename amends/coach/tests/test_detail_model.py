@@ -34,14 +34,19 @@ NOTHING_TO_FLAG = [
 
 
 def _training_texts() -> list[str]:
-    return [json.loads(line)["text"] for path in detail_model.training_files()
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line)["text"]
+        for path in detail_model.training_files()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 def test_the_shipped_weights_were_trained_on_the_current_drafts() -> None:
     model = detail_model.load(detail_model.WEIGHTS)
     assert model.digest == classifier.training_digest(detail_model.training_files()), (
-        "corpora/coach/train/drafts changed: run scripts/train_detail_model.py and commit the weights")
+        "corpora/coach/train/drafts changed: run scripts/train_detail_model.py and commit the weights"
+    )
 
 
 def test_the_tuning_and_test_drafts_are_never_trained_on() -> None:
@@ -66,23 +71,26 @@ def test_the_model_holds_no_name_from_its_training_drafts() -> None:
         for line in path.read_text(encoding="utf-8").splitlines():
             for detail in json.loads(line)["details"] if line.strip() else []:
                 if detail["kind"] in {"name", "place", "organisation", "contact"}:
-                    unknown |= {w for w in re.findall(r"[a-z]+", detail["text"].lower())
-                                if len(w) > 2 and not known_word(w)}
+                    unknown |= {
+                        w
+                        for w in re.findall(r"[a-z]+", detail["text"].lower())
+                        if len(w) > 2 and not known_word(w)
+                    }
     assert len(unknown) > 100  # the drafts are full of invented names: the check is real
     assert not unknown & pieces
 
 
 @pytest.mark.parametrize(("text", "needle"), UNSEEN_DETAILS)
-def test_a_detail_no_rule_finds_is_read_by_the_model(coach: Coach, text: str,
-                                                     needle: str) -> None:
+def test_a_detail_no_rule_finds_is_read_by_the_model(coach: Coach, text: str, needle: str) -> None:
     start = text.index(needle)
     end = start + len(needle)
     doc = coach.parse([text])[text]
     rules = coach.rule_candidates(text, doc)
     assert not any(c.start < end and start < c.end for c in rules)  # the rules miss it
     found = details(coach, text)
-    assert any(f.start is not None and f.end is not None and f.start < end and start < f.end
-               for f in found), found
+    assert any(
+        f.start is not None and f.end is not None and f.start < end and start < f.end for f in found
+    ), found
 
 
 @pytest.mark.parametrize("text", NOTHING_TO_FLAG)
@@ -91,8 +99,10 @@ def test_ordinary_sentences_stay_clean(coach: Coach, text: str) -> None:
 
 
 def test_a_placeholder_the_model_reads_is_still_a_placeholder(coach: Coach) -> None:
-    text = ("I'll call her R. R ran the evening shift and I was senior to her. "
-            "I kept messaging R after she asked me to stop.")
+    text = (
+        "I'll call her R. R ran the evening shift and I was senior to her. "
+        "I kept messaging R after she asked me to stop."
+    )
     flagged = [f.text for f in details(coach, text)]
     assert "R" not in flagged
 
@@ -101,8 +111,11 @@ def test_people_are_who_they_are_and_invented_names_only_a_shape() -> None:
     from amends.coach.nlp import get_nlp
 
     nlp = get_nlp()
-    texts = ["She ran the evening shift.", "He ran the evening shift.",
-             "Zorvenna ran the evening shift."]
+    texts = [
+        "She ran the evening shift.",
+        "He ran the evening shift.",
+        "Zorvenna ran the evening shift.",
+    ]
     she, he, invented = (detail_model.Words(nlp(t), t).forms for t in texts)
     assert she == he
     assert invented[0] == "?Xx" and invented[1:] == she[1:]

@@ -3,8 +3,10 @@ from __future__ import annotations
 from amends.coach import Coach
 from amends.coach.tests.helpers import details, kinds_at
 
-DRAFT = ("In 2019 I was the night shift supervisor at Hartwell Logistics in Leicester. "
-         "She had just started as the newest picker on my team.")
+DRAFT = (
+    "In 2019 I was the night shift supervisor at Hartwell Logistics in Leicester. "
+    "She had just started as the newest picker on my team."
+)
 
 
 def test_it_flags_an_employer_with_a_role_and_year(coach: Coach) -> None:
@@ -42,8 +44,10 @@ def test_it_does_not_flag_a_placeholder_the_author_introduces(coach: Coach) -> N
 
 
 def test_a_placeholder_introduced_at_some_length_is_still_a_placeholder(coach: Coach) -> None:
-    text = ("I'll call the person I harmed J., and I'll use they/them. J. asked to be moved, "
-            "and I am sorry, J.")
+    text = (
+        "I'll call the person I harmed J., and I'll use they/them. J. asked to be moved, "
+        "and I am sorry, J."
+    )
     assert not [f for f in details(coach, text) if f.text.strip(".") == "J"]
 
 
@@ -63,10 +67,16 @@ def test_it_does_not_flag_a_name_marked_as_made_up(coach: Coach) -> None:
 
 
 def test_it_flags_contact_details_and_profile_links(coach: Coach) -> None:
-    text = ("Write to me at sam.example@mailbox.org or 07700 900 555. Her account was "
-            "@quiet.river_22 and instagram.com/quiet.river.")
-    for needle in ("sam.example@mailbox.org", "07700 900 555", "@quiet.river_22",
-                   "instagram.com/quiet.river"):
+    text = (
+        "Write to me at sam.example@mailbox.org or 07700 900 555. Her account was "
+        "@quiet.river_22 and instagram.com/quiet.river."
+    )
+    for needle in (
+        "sam.example@mailbox.org",
+        "07700 900 555",
+        "@quiet.river_22",
+        "instagram.com/quiet.river",
+    ):
         assert "contact" in kinds_at(coach, text, needle), needle
 
 
@@ -76,8 +86,7 @@ def test_it_suggests_a_minor_for_an_age_under_eighteen(coach: Coach) -> None:
 
 
 def test_it_keeps_the_power_relation_in_a_role_suggestion(coach: Coach) -> None:
-    found = [f for f in details(coach, "I was her line manager at the bank.")
-             if f.kind == "role"]
+    found = [f for f in details(coach, "I was her line manager at the bank.") if f.kind == "role"]
     assert found and "senior" in found[0].suggestion
 
 
@@ -88,7 +97,9 @@ def test_it_flags_a_narrowing_relationship_but_not_a_friend(coach: Coach) -> Non
 
 
 def test_it_flags_a_distinctive_event(coach: Coach) -> None:
-    text = "It was the week after her father's funeral, and she was the only woman on the committee."
+    text = (
+        "It was the week after her father's funeral, and she was the only woman on the committee."
+    )
     assert "distinctive" in kinds_at(coach, text, "funeral")
     assert "distinctive" in kinds_at(coach, text, "only woman")
 
@@ -133,15 +144,18 @@ def test_an_unknown_acronym_is_an_organisation(coach: Coach) -> None:
 
 
 def test_a_hedged_age_is_flagged(coach: Coach) -> None:
-    for text, age in (("She was then 24 and new to the team.", "24"),
-                      ("He was maybe twenty-five when it happened.", "twenty-five"),
-                      ("I was a third-year and twenty-one.", "twenty-one")):
+    for text, age in (
+        ("She was then 24 and new to the team.", "24"),
+        ("He was maybe twenty-five when it happened.", "twenty-five"),
+        ("I was a third-year and twenty-one.", "twenty-one"),
+    ):
         assert "age" in kinds_at(coach, text, age), text
 
 
 def test_a_duration_is_not_an_age(coach: Coach) -> None:
-    assert not [f for f in details(coach, "It was maybe 20 minutes before I left.")
-                if f.kind == "age"]
+    assert not [
+        f for f in details(coach, "It was maybe 20 minutes before I left.") if f.kind == "age"
+    ]
 
 
 def test_a_title_someone_held_is_a_role(coach: Coach) -> None:
@@ -167,18 +181,23 @@ def test_a_plain_friend_is_not_a_relationship(coach: Coach) -> None:
 
 
 def test_a_part_played_or_a_post_held_is_a_role(coach: Coach) -> None:
-    for text, needle in (("I sing tenor in the church choir.", "tenor"),
-                         ("Our bass player was new that year.", "bass player"),
-                         ("She worked nights with the ward sister.", "ward sister"),
-                         ("She joined as a first-seat trainee solicitor.", "trainee solicitor")):
+    for text, needle in (
+        ("I sing tenor in the church choir.", "tenor"),
+        ("Our bass player was new that year.", "bass player"),
+        ("She worked nights with the ward sister.", "ward sister"),
+        ("She joined as a first-seat trainee solicitor.", "trainee solicitor"),
+    ):
         assert "role" in kinds_at(coach, text, needle), text
 
 
 def test_an_age_given_with_at_or_hedged_is_flagged_and_a_clock_time_is_not(coach: Coach) -> None:
     assert "age" in kinds_at(coach, "She came to us straight out of college at 19.", "19")
     assert "age" in kinds_at(coach, "She'd have been twenty-four or so.", "twenty-four")
-    assert not [f for f in details(coach, "It was 10 when we left, and I got home at 11.")
-                if f.kind == "age"]
+    assert not [
+        f
+        for f in details(coach, "It was 10 when we left, and I got home at 11.")
+        if f.kind == "age"
+    ]
 
 
 def test_a_lower_case_name_after_an_owned_relation_or_title_is_flagged(coach: Coach) -> None:
@@ -200,8 +219,9 @@ def test_a_numbered_room_is_a_place(coach: Coach) -> None:
 
 def test_an_age_in_years_is_flagged_but_a_length_of_time_is_not(coach: Coach) -> None:
     assert "age" in kinds_at(coach, "She was maybe 30 years, and new in the city.", "30")
-    assert not [f for f in details(coach, "We had been together 3 years before that.")
-                if f.kind == "age"]
+    assert not [
+        f for f in details(coach, "We had been together 3 years before that.") if f.kind == "age"
+    ]
 
 
 def test_a_post_described_by_what_the_holder_did_is_a_role(coach: Coach) -> None:
@@ -223,8 +243,9 @@ def test_where_someone_was_among_few_is_distinctive(coach: Coach) -> None:
 def test_an_age_set_off_by_commas_is_flagged_but_a_head_count_is_not(coach: Coach) -> None:
     assert "age" in kinds_at(coach, "Ellie was a novice, a fresher, eighteen.", "eighteen")
     assert "age" in kinds_at(coach, "Jo, who's about twenty-two, came along.", "twenty-two")
-    assert not [f for f in details(coach, "There were twenty, thirty people there.")
-                if f.kind == "age"]
+    assert not [
+        f for f in details(coach, "There were twenty, thirty people there.") if f.kind == "age"
+    ]
 
 
 def test_a_newcomer_and_a_small_shared_group_narrow_someone_down(coach: Coach) -> None:

@@ -13,8 +13,12 @@ DRAFTS = pathlib.Path(__file__).parent / "data" / "drafts.jsonl"
 
 
 def _overlaps(f_start: int | None, f_end: int | None, span: dict[str, int]) -> bool:
-    return f_start is not None and f_end is not None and f_start < span["end"] and span[
-        "start"] < f_end
+    return (
+        f_start is not None
+        and f_end is not None
+        and f_start < span["end"]
+        and span["start"] < f_end
+    )
 
 
 def _recall(coach: Coach, family: str, key: str) -> float:

@@ -11,10 +11,26 @@ import numpy as np
 from amends.coach.encoder import DIMENSIONS, embed, get_encoder
 
 REFERENCE: dict[str, list[float]] = {
-    "What you did was cruel, and I'm angry.": [0.032799, 0.029375, 0.046769, -0.030982,
-                                              0.035382, -0.032294, -0.009605, 0.083739],
-    "Watch your back.": [0.053963, -0.112049, 0.005097, -0.008436, 0.061965, 0.042758,
-                         0.006111, -0.01891],
+    "What you did was cruel, and I'm angry.": [
+        0.032799,
+        0.029375,
+        0.046769,
+        -0.030982,
+        0.035382,
+        -0.032294,
+        -0.009605,
+        0.083739,
+    ],
+    "Watch your back.": [
+        0.053963,
+        -0.112049,
+        0.005097,
+        -0.008436,
+        0.061965,
+        0.042758,
+        0.006111,
+        -0.01891,
+    ],
 }
 
 
@@ -35,7 +51,7 @@ def test_embeddings_are_unit_length_and_deterministic() -> None:
 
 def test_embeddings_match_the_reference_model() -> None:
     for text, head in REFERENCE.items():
-        assert np.allclose(embed(text)[:len(head)], head, atol=1e-4), text
+        assert np.allclose(embed(text)[: len(head)], head, atol=1e-4), text
 
 
 def test_sentences_that_mean_the_same_lie_closer_than_those_that_do_not() -> None:

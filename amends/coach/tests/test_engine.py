@@ -24,7 +24,7 @@ def test_it_reanalyses_only_the_edited_paragraph() -> None:
     assert coach.analysed_segments - before == 1
     for f in review.findings:
         if f.start is not None and f.end is not None:
-            assert edited[f.start:f.end] == f.text
+            assert edited[f.start : f.end] == f.text
 
 
 def test_finding_keys_survive_an_edit_elsewhere(coach: Coach) -> None:
@@ -39,7 +39,8 @@ def test_a_review_is_json_serialisable(coach: Coach) -> None:
     data = json.loads(json.dumps(coach.review("\n\n".join(PARAGRAPHS)).to_dict()))
     assert data["risk"] in {"low", "medium", "high"}
     assert {"family", "kind", "start", "end", "reason", "suggestion", "whose", "key"} <= set(
-        data["findings"][0])
+        data["findings"][0]
+    )
 
 
 def test_get_coach_returns_one_coach_per_process() -> None:
@@ -54,11 +55,14 @@ def test_the_cli_prints_one_json_object(tmp_path, capsys: pytest.CaptureFixture[
     assert any(f["family"] == "detail" and f["kind"] == "age" for f in data["findings"])
 
 
-def test_the_cli_prints_one_line_per_jsonl_record(tmp_path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_prints_one_line_per_jsonl_record(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "drafts.jsonl"
-    path.write_text("\n".join(json.dumps({"id": f"d{i}", "text": p})
-                              for i, p in enumerate(PARAGRAPHS)), encoding="utf-8")
+    path.write_text(
+        "\n".join(json.dumps({"id": f"d{i}", "text": p}) for i, p in enumerate(PARAGRAPHS)),
+        encoding="utf-8",
+    )
     assert main(["--json", "--jsonl", str(path)]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [line["id"] for line in lines] == ["d0", "d1", "d2"]

@@ -15,19 +15,42 @@ from amends.coach.model import Finding
 from amends.coach.nlp import get_nlp
 
 LABELLED = {  # the kinds of shared/eval/README.md, family by family
-    Family.DETAIL: {"name", "contact", "place", "organisation", "date", "age", "role",
-                    "relationship", "distinctive"},
-    Family.PATTERN: {"minimising", "excusing", "blaming", "forgiveness_request",
-                     "conditional_apology", "sorry_but", "evasive_passive", "memory_denial",
-                     "parade_brave", "parade_innocent", "parade_victim", "parade_monster",
-                     "self_centring"},
+    Family.DETAIL: {
+        "name",
+        "contact",
+        "place",
+        "organisation",
+        "date",
+        "age",
+        "role",
+        "relationship",
+        "distinctive",
+    },
+    Family.PATTERN: {
+        "minimising",
+        "excusing",
+        "blaming",
+        "forgiveness_request",
+        "conditional_apology",
+        "sorry_but",
+        "evasive_passive",
+        "memory_denial",
+        "parade_brave",
+        "parade_innocent",
+        "parade_victim",
+        "parade_monster",
+        "self_centring",
+    },
     Family.MISSING: {"apology", "account", "impact", "responsibility", "repair", "change"},
 }
 
 
 def test_the_kinds_are_the_labelled_kinds() -> None:
-    for family, kinds in ((Family.DETAIL, DETAILS), (Family.PATTERN, PATTERNS),
-                          (Family.MISSING, ELEMENTS)):
+    for family, kinds in (
+        (Family.DETAIL, DETAILS),
+        (Family.PATTERN, PATTERNS),
+        (Family.MISSING, ELEMENTS),
+    ):
         assert {k.value for k in kinds} == LABELLED[family]
         assert len({k.priority for k in kinds}) == len(kinds)  # an order, without ties
 
@@ -59,10 +82,16 @@ def _agreement_problems(sentence: str) -> list[str]:
             subject = tok.head.head
         if subject.lower_ in {"i", "you", "we", "they"}:
             continue
-        plural = (subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"those", "these"}
-                  or any(c.dep_ == "cc" and c.lower_ == "and"
-                         and (c.head == subject or c.head.dep_ == "conj")
-                         for c in subject.subtree))
+        plural = (
+            subject.tag_ in {"NNS", "NNPS"}
+            or subject.lower_ in {"those", "these"}
+            or any(
+                c.dep_ == "cc"
+                and c.lower_ == "and"
+                and (c.head == subject or c.head.dep_ == "conj")
+                for c in subject.subtree
+            )
+        )
         if plural != (tok.head.tag_ == "VBP"):
             problems.append(f"{subject.text!r} … {tok.head.text!r}")
     return problems
@@ -88,14 +117,17 @@ def _risk_sentences() -> list[str]:
 def test_every_risk_reason_is_a_sentence_a_person_would_say() -> None:
     sentences = _risk_sentences()
     assert "The draft contains a name, which identifies someone directly." in sentences
-    assert ("The draft contains a name and contact details, which identify someone directly."
-            in sentences)
+    assert (
+        "The draft contains a name and contact details, which identify someone directly."
+        in sentences
+    )
     for sentence in sentences:
         assert _shape_problems(sentence) == [], sentence
         # Kinds are named as nouns: "the distinctive detail", never a bare "distinctive".
         assert not re.search(r"\bdistinctive\b(?! detail)", sentence), sentence
-        assert not re.search(r", (?:date|age|role|place|organisation|relationship)\b",
-                             sentence), sentence
+        assert not re.search(r", (?:date|age|role|place|organisation|relationship)\b", sentence), (
+            sentence
+        )
     for sentence in sentences[:: max(1, len(sentences) // 40)]:
         assert _agreement_problems(sentence) == [], sentence
 

@@ -39,7 +39,8 @@ def test_it_flags_a_request_for_forgiveness(coach: Coach) -> None:
 
 def test_it_does_not_flag_refusing_to_ask_for_forgiveness(coach: Coach) -> None:
     assert "forgiveness_request" not in patterns(
-        coach, "I will never ask her to forgive me, and I am not asking for forgiveness here.")
+        coach, "I will never ask her to forgive me, and I am not asking for forgiveness here."
+    )
 
 
 def test_it_flags_the_evasive_passive(coach: Coach) -> None:
@@ -52,10 +53,13 @@ def test_it_flags_memory_denial_but_not_her_memory(coach: Coach) -> None:
 
 
 def test_it_flags_parading_as_brave_innocent_victim_and_monster(coach: Coach) -> None:
-    text = ("It takes real courage to write this. I have always respected women. "
-            "I'm the one who lost everything. I am a monster.")
+    text = (
+        "It takes real courage to write this. I have always respected women. "
+        "I'm the one who lost everything. I am a monster."
+    )
     assert {"parade_brave", "parade_innocent", "parade_victim", "parade_monster"} <= patterns(
-        coach, text)
+        coach, text
+    )
 
 
 def test_it_does_not_flag_refusing_to_be_called_brave(coach: Coach) -> None:
@@ -67,9 +71,11 @@ def test_it_flags_self_centring(coach: Coach) -> None:
 
 
 def test_it_finds_nothing_missing_in_a_complete_statement(coach: Coach) -> None:
-    text = ("I kept messaging her after she told me to stop. She stopped coming to practice "
-            "because of me. That was my choice and it is on me. I am sorry. I have paid for "
-            "her counselling. I see a therapist every week, and a friend asks me about it.")
+    text = (
+        "I kept messaging her after she told me to stop. She stopped coming to practice "
+        "because of me. That was my choice and it is on me. I am sorry. I have paid for "
+        "her counselling. I see a therapist every week, and a friend asks me about it."
+    )
     assert coach.review(text).of_family("missing") == []
 
 
@@ -82,14 +88,20 @@ def _paraphrases() -> list[tuple[str, str]]:
     import pathlib
 
     path = pathlib.Path(__file__).parent / "data" / "paraphrases.tsv"
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    rows = [
+        line.split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     return [(kind, sentence) for kind, sentence in rows]
 
 
 def test_it_flags_most_patterns_said_in_other_words(coach: Coach) -> None:
-    close = [{"excusing", "minimising", "blaming"}, {"conditional_apology", "sorry_but"},
-             {"parade_victim", "self_centring", "parade_monster"}]
+    close = [
+        {"excusing", "minimising", "blaming"},
+        {"conditional_apology", "sorry_but"},
+        {"parade_victim", "self_centring", "parade_monster"},
+    ]
     rows = [(k, s) for k, s in _paraphrases() if k != "none"]
     hits = 0
     for kind, sentence in rows:
@@ -120,4 +132,6 @@ def test_indexed_cues_find_exactly_what_the_full_cue_lists_find() -> None:
         words |= {w.split("'")[0] for w in words if "'" in w}
         for kind, rx in p.CUES.items():
             assert bool(rx.search(sentence)) == p.CUE_SETS[kind].search(sentence, words), (
-                kind, sentence)
+                kind,
+                sentence,
+            )

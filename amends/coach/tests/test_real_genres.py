@@ -75,31 +75,50 @@ def test_seed_000_raises_no_identifying_detail(coach: Coach) -> None:
     assert review.risk == "low"
 
 
-@pytest.mark.parametrize("text, word", [
-    ("What I did wrong:\n\n  • Hardly anyone is a monster.\n  • Afterwards, I said nothing.",
-     "Hardly"),
-    ("What I did wrong:\n\n  • Hardly anyone is a monster.\n  • Afterwards, I said nothing.",
-     "Afterwards"),
-    ("1. Now I see what I did.\n2. Doing nothing was a choice.", "Doing"),
-    ("“Repairing trust takes time,” he said in a statement. “Clearly I failed her.”",
-     "Repairing"),
-    ("“Repairing trust takes time,” he said in a statement. “Clearly I failed her.”",
-     "Clearly"),
-    ("She asked for patience and grace, and I gave her neither.", "grace"),
-    ("I will NEVER do this again. I am NOT the victim here.", "NEVER"),
-    ("I stopped within four seconds, but it lasted four seconds max and that was enough.",
-     "seconds"),
-    ("I stopped within four seconds, but it lasted four seconds max and that was enough.",
-     "max"),
-    ("We must not parade as a (guilt-ridden) monster.", "ridden"),
-    ("I am one more voice in #bymetoo and I know it.", "bymetoo"),
-    ("Now, 30+ years on, I admit what I did.", "30"),
-    ("More tomorrow.\n\nTomorrow part 2, the rest of it.", "2"),
-    ("The majority of our effort should go to people we wronged, saying sorry, paying for "
-     "their therapy.", "paying"),
-])
-def test_formatting_and_sentence_openings_are_not_details(coach: Coach, text: str,
-                                                          word: str) -> None:
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        (
+            "What I did wrong:\n\n  • Hardly anyone is a monster.\n  • Afterwards, I said nothing.",
+            "Hardly",
+        ),
+        (
+            "What I did wrong:\n\n  • Hardly anyone is a monster.\n  • Afterwards, I said nothing.",
+            "Afterwards",
+        ),
+        ("1. Now I see what I did.\n2. Doing nothing was a choice.", "Doing"),
+        (
+            "“Repairing trust takes time,” he said in a statement. “Clearly I failed her.”",
+            "Repairing",
+        ),
+        (
+            "“Repairing trust takes time,” he said in a statement. “Clearly I failed her.”",
+            "Clearly",
+        ),
+        ("She asked for patience and grace, and I gave her neither.", "grace"),
+        ("I will NEVER do this again. I am NOT the victim here.", "NEVER"),
+        (
+            "I stopped within four seconds, but it lasted four seconds max and that was enough.",
+            "seconds",
+        ),
+        (
+            "I stopped within four seconds, but it lasted four seconds max and that was enough.",
+            "max",
+        ),
+        ("We must not parade as a (guilt-ridden) monster.", "ridden"),
+        ("I am one more voice in #bymetoo and I know it.", "bymetoo"),
+        ("Now, 30+ years on, I admit what I did.", "30"),
+        ("More tomorrow.\n\nTomorrow part 2, the rest of it.", "2"),
+        (
+            "The majority of our effort should go to people we wronged, saying sorry, paying for "
+            "their therapy.",
+            "paying",
+        ),
+    ],
+)
+def test_formatting_and_sentence_openings_are_not_details(
+    coach: Coach, text: str, word: str
+) -> None:
     assert kinds_at(coach, text, word) == set()
 
 
@@ -114,16 +133,17 @@ def test_a_name_after_an_opening_quote_is_still_a_name(coach: Coach) -> None:
 
 
 def test_a_press_statement_still_names_its_author_and_employer(coach: Coach) -> None:
-    text = ("“I am sorry for what I did,” Dominic Ashgrove said in a statement released "
-            "through Ashgrove Hospitality on Thursday.")
+    text = (
+        "“I am sorry for what I did,” Dominic Ashgrove said in a statement released "
+        "through Ashgrove Hospitality on Thursday."
+    )
     found = {f.text for f in details(coach, text)}
     assert "Dominic Ashgrove" in found
     assert any("Ashgrove Hospitality" in t for t in found)
 
 
 def test_the_layout_keeps_every_offset() -> None:
-    text = ("“Sorry,” he said.\n  • I was WRONG.\n2. *really* wrong\n"
-            "our victim(s) #bymetoo 1/3")
+    text = "“Sorry,” he said.\n  • I was WRONG.\n2. *really* wrong\nour victim(s) #bymetoo 1/3"
     layout = normalise_layout(text)
     assert len(layout.text) == len(text)
     assert layout.text.startswith('"Sorry," he said.')
@@ -138,7 +158,7 @@ def test_findings_quote_the_text_as_typed(coach: Coach) -> None:
     text = "“I’m sorry, Imani,” I wrote. I had messaged her at 2am."
     for f in coach.review(text).findings:
         if f.start is not None and f.end is not None:
-            assert text[f.start:f.end] == f.text
+            assert text[f.start : f.end] == f.text
 
 
 def test_a_hashtag_that_names_a_place_or_a_group_is_still_read(coach: Coach) -> None:

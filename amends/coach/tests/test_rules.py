@@ -19,10 +19,12 @@ from amends.coach.ruleset import (
 )
 from amends.coach.tests.helpers import patterns
 
-EXAMPLES = [pytest.param(kind, sentence, flag, id=f"{kind}-{'flag' if flag else 'pass'}-{n}")
-            for kind, rule in load_rules().items()
-            for flag, sentences in ((True, rule.must_flag), (False, rule.must_pass))
-            for n, sentence in enumerate(sentences)]
+EXAMPLES = [
+    pytest.param(kind, sentence, flag, id=f"{kind}-{'flag' if flag else 'pass'}-{n}")
+    for kind, rule in load_rules().items()
+    for flag, sentences in ((True, rule.must_flag), (False, rule.must_pass))
+    for n, sentence in enumerate(sentences)
+]
 
 
 def test_every_pattern_kind_has_cues_and_examples_both_ways() -> None:
@@ -54,7 +56,7 @@ def test_a_rule_file_with_an_unknown_key_does_not_load(tmp_path: Path) -> None:
 
 def test_a_rule_with_an_unknown_field_does_not_load(tmp_path: Path) -> None:
     path = tmp_path / "excusing.toml"
-    path.write_text('kind = "excusing"\ncues = [\'\\bi was <DRUNKEN>\']\n')
+    path.write_text("kind = \"excusing\"\ncues = ['\\bi was <DRUNKEN>']\n")
     with pytest.raises(ValueError, match="unknown field <DRUNKEN>"):
         _read(path)
 
@@ -70,7 +72,8 @@ ELEMENT_EXAMPLES = [
     pytest.param(element, sentence, shows, id=f"{element}-{'shows' if shows else 'not'}-{n}")
     for element, rule in load_element_rules().items()
     for shows, sentences in ((True, rule.must_show), (False, rule.must_not_show))
-    for n, sentence in enumerate(sentences)]
+    for n, sentence in enumerate(sentences)
+]
 
 
 def test_every_element_has_cues_and_examples_both_ways() -> None:

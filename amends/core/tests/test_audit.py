@@ -58,7 +58,9 @@ def test_postgresql_refuses_update_and_delete_in_sql(institution: Institution) -
 @pytest.mark.django_db(transaction=True)
 def test_an_event_outside_a_transaction_is_refused(operator: Persona) -> None:
     with pytest.raises(RuntimeError):
-        audit.record(operator.member, AuditRole.OPERATOR, AuditEventType.ROLE_GRANTED, operator.member)
+        audit.record(
+            operator.member, AuditRole.OPERATOR, AuditEventType.ROLE_GRANTED, operator.member
+        )
 
 
 def test_a_reason_is_a_code_not_text(operator: Persona) -> None:
@@ -72,9 +74,7 @@ def test_a_reason_is_a_code_not_text(operator: Persona) -> None:
         )
 
 
-def test_the_log_holds_no_address_and_no_browser(
-    facilitator: Persona, moderator: Persona
-) -> None:
+def test_the_log_holds_no_address_and_no_browser(facilitator: Persona, moderator: Persona) -> None:
     rows = [str(values) for values in AuditEvent.objects.values_list()]
     assert rows
     assert not any(CLIENT_ADDRESS in row or CLIENT_AGENT in row for row in rows)
@@ -84,6 +84,8 @@ def test_deleting_an_account_keeps_what_it_did_as_staff(operator: Persona) -> No
     from amends.members.models import Member
 
     with transaction.atomic():
-        audit.record(operator.member, AuditRole.OPERATOR, AuditEventType.ROLE_GRANTED, operator.member)
+        audit.record(
+            operator.member, AuditRole.OPERATOR, AuditEventType.ROLE_GRANTED, operator.member
+        )
     Member.objects.filter(pk=operator.member.pk).delete()
     assert AuditEvent.objects.filter(actor_id=operator.member.pk).exists()

@@ -248,7 +248,9 @@ def test_only_institutions_with_a_confidentiality_notice_are_offered(
     form = {**share_form(harmed, url, institution), "institution": str(silent.id)}
     assert harmed.client.post(url + "sharing/", form).status_code == 400
     assert not ImpactShare.objects.exists()
-    assert "/impact/shared/" not in silent_facilitator.client.get("/impact/shared/").content.decode()
+    assert (
+        "/impact/shared/" not in silent_facilitator.client.get("/impact/shared/").content.decode()
+    )
     # The action refuses it too, whatever a caller claims the member read.
     statement = access.impact_statement_for(harmed.member, url.strip("/").split("/")[-1])
     with pytest.raises(actions.ShareRefused, match="confidentiality notice"):

@@ -69,7 +69,9 @@ def test_an_invitation_code_works_once(
     assert not Role.objects.filter(member=second.member).exists()
 
 
-def test_codes_are_stored_only_as_digests(institution_admin: Persona, institution: Institution) -> None:
+def test_codes_are_stored_only_as_digests(
+    institution_admin: Persona, institution: Institution
+) -> None:
     code = issue(institution_admin, "facilitator", institution).context["code"]
     from django.db import connection
 

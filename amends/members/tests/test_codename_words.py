@@ -52,10 +52,13 @@ def test_a_codename_has_seven_words_from_the_list() -> None:
 @pytest.mark.django_db
 def test_the_log_in_page_offers_to_show_the_codename_without_inline_script(reader) -> None:
     html = reader.get("/log-in/").content.decode()
-    button = re.search(r"<button[^>]*data-reveal=\"id_codename-codename\"[^>]*>([^<]*)</button>", html)
+    button = re.search(
+        r"<button[^>]*data-reveal=\"id_codename-codename\"[^>]*>([^<]*)</button>", html
+    )
     assert button is not None and button.group(1) == "Show the codename"
     # Hidden until amends.js (a file, not inline code) shows and runs it.
     assert " hidden" in button.group(0) and 'aria-pressed="false"' in button.group(0)
-    assert "data-reveal" in Path(codenames.__file__).parents[1].joinpath(
-        "static", "amends", "amends.js"
-    ).read_text()
+    assert (
+        "data-reveal"
+        in Path(codenames.__file__).parents[1].joinpath("static", "amends", "amends.js").read_text()
+    )

@@ -146,9 +146,7 @@ def test_probing_one_handle_at_sign_up_is_throttled_across_sessions(
 ) -> None:
     answers = []
     for _ in range(4):
-        response = new_client().post(
-            "/sign-up/", handle_sign_up_form(handle_member.handle, STRONG)
-        )
+        response = new_client().post("/sign-up/", handle_sign_up_form(handle_member.handle, STRONG))
         answers.append(response.status_code)
     # The member's own sign-up counted once.
     assert answers == [200, 200, 429, 429]

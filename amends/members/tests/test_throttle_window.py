@@ -19,6 +19,7 @@ from amends.testing.personas import Persona, handle_sign_up_form, new_client
 
 pytestmark = pytest.mark.django_db
 
+
 def log_in(persona: Persona, passphrase: str) -> int:
     response = new_client().post(
         "/log-in/",
@@ -63,9 +64,7 @@ def test_a_sign_up_limit_on_the_database_cache_lasts_the_whole_window(
         assert new_client().post("/sign-up/", form).status_code == 200
 
 
-@pytest.mark.skipif(
-    not os.environ.get("AMENDS_REDIS_URL"), reason="runs where Redis is the cache"
-)
+@pytest.mark.skipif(not os.environ.get("AMENDS_REDIS_URL"), reason="runs where Redis is the cache")
 @override_settings(AMENDS_LOGIN_FAILURES_ALLOWED=3, AMENDS_LOGIN_WINDOW_SECONDS=2)
 def test_a_login_lockout_on_redis_ends_with_its_window(handle_member: Persona) -> None:
     # A window shorter than the cache's default timeout: a counter written back with

@@ -32,20 +32,26 @@ HOLD = [
     "Spineless coward. That's all you'll ever be.",
 ]
 REJECT = [
-    ("Keep looking over your shoulder, because one day soon I'll be right behind you.",
-     "threat"),
+    ("Keep looking over your shoulder, because one day soon I'll be right behind you.", "threat"),
     ("You know what would be real remorse? Ending yourself. Go on.", "self_harm"),
-    ("Everyone go and leave him one-star reviews on his shop's page until he closes.",
-     "incitement"),
-    ("This is obviously the deputy head at Larkfield Primary, everyone there knows it.",
-     "doxxing"),
+    (
+        "Everyone go and leave him one-star reviews on his shop's page until he closes.",
+        "incitement",
+    ),
+    ("This is obviously the deputy head at Larkfield Primary, everyone there knows it.", "doxxing"),
     ("I know exactly which garage this is. His name's on the sign out front.", "doxxing"),
 ]
 # Profanity on its own, or aimed at what was done: never held, never rejected.
 PROFANITY = [
-    "Fuck!", "Holy shit.", "Fucking hell.", "Jesus fucking Christ.", "Goddamn it.",
-    "What the fuck did I just read.", "This is bullshit. Absolute bullshit.",
-    "Fuck what you did to her.", "That was a shitty, shitty thing to do.",
+    "Fuck!",
+    "Holy shit.",
+    "Fucking hell.",
+    "Jesus fucking Christ.",
+    "Goddamn it.",
+    "What the fuck did I just read.",
+    "This is bullshit. Absolute bullshit.",
+    "Fuck what you did to her.",
+    "That was a shitty, shitty thing to do.",
     "Damn. Just damn.",
 ]
 
@@ -54,8 +60,9 @@ def _corpus_texts() -> set[str]:
     texts = set()
     for split in ("train", "tune", "test"):
         for path in sorted((CORPORA / split).glob("*.jsonl")):
-            texts |= {json.loads(line)["text"] for line in path.read_text().splitlines()
-                      if line.strip()}
+            texts |= {
+                json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()
+            }
     return texts
 
 
@@ -95,8 +102,9 @@ def test_personal_insults_are_held(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "reason"), REJECT)
-def test_threats_doxxing_incitement_and_self_harm_urging_are_rejected(text: str,
-                                                                      reason: str) -> None:
+def test_threats_doxxing_incitement_and_self_harm_urging_are_rejected(
+    text: str, reason: str
+) -> None:
     label = judge_text(text).label
     assert label in classifier.HARMS
     assert label == reason

@@ -54,8 +54,7 @@ def test_ordinary_sentences_have_no_link(text: str) -> None:
 def test_a_response_with_a_link_is_held_for_the_link() -> None:
     verdict = check_links("Read www.restore-together.net", Context())
     assert verdict is not None
-    assert (verdict.decision, verdict.reason, verdict.step) == (Decision.HOLD, Reason.LINK,
-                                                                "link")
+    assert (verdict.decision, verdict.reason, verdict.step) == (Decision.HOLD, Reason.LINK, "link")
 
 
 def test_a_response_without_a_link_passes_the_link_step() -> None:

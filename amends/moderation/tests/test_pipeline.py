@@ -19,8 +19,14 @@ THREAT = "Watch your back. One night soon you'll find me waiting outside your do
 
 
 def test_steps_run_in_the_documented_order() -> None:
-    assert [name for name, _ in STEPS] == ["length", "repeat", "statement", "first_responses",
-                                          "link", "classifier"]
+    assert [name for name, _ in STEPS] == [
+        "length",
+        "repeat",
+        "statement",
+        "first_responses",
+        "link",
+        "classifier",
+    ]
 
 
 def test_an_empty_response_is_given_back() -> None:
@@ -57,15 +63,19 @@ def test_a_different_response_from_the_same_member_is_no_repeat() -> None:
 def test_responses_turned_off_by_the_author_are_given_back() -> None:
     context = Context(settings=StatementSettings(responses_open=False))
     outcome = moderate(ANGER, context)
-    assert (outcome.verdict.decision, outcome.verdict.reason) == (Decision.REJECT,
-                                                                  Reason.RESPONSES_OFF)
+    assert (outcome.verdict.decision, outcome.verdict.reason) == (
+        Decision.REJECT,
+        Reason.RESPONSES_OFF,
+    )
 
 
 def test_an_author_who_holds_all_gets_every_response_held() -> None:
     context = Context(settings=StatementSettings(hold_all=True))
     outcome = moderate(ANGER, context)
-    assert (outcome.verdict.decision, outcome.verdict.reason) == (Decision.HOLD,
-                                                                  Reason.AUTHOR_HOLDS)
+    assert (outcome.verdict.decision, outcome.verdict.reason) == (
+        Decision.HOLD,
+        Reason.AUTHOR_HOLDS,
+    )
 
 
 def test_a_threat_on_a_held_statement_is_rejected_so_the_author_never_sees_it() -> None:
@@ -73,15 +83,20 @@ def test_a_threat_on_a_held_statement_is_rejected_so_the_author_never_sees_it() 
     outcome = moderate(THREAT, context)
     assert outcome.verdict.decision is Decision.REJECT
     assert outcome.verdict.reason is Reason.THREAT
-    assert [v.reason for v in outcome.trail] == [Reason.AUTHOR_HOLDS, Reason.FIRST_RESPONSES,
-                                                 Reason.THREAT]
+    assert [v.reason for v in outcome.trail] == [
+        Reason.AUTHOR_HOLDS,
+        Reason.FIRST_RESPONSES,
+        Reason.THREAT,
+    ]
 
 
 def test_first_responses_are_held_until_two_are_approved() -> None:
     for approved in range(APPROVALS_TO_TRUST):
         outcome = moderate(ANGER, Context(approved_responses=approved))
-        assert (outcome.verdict.decision, outcome.verdict.reason) == (Decision.HOLD,
-                                                                      Reason.FIRST_RESPONSES)
+        assert (outcome.verdict.decision, outcome.verdict.reason) == (
+            Decision.HOLD,
+            Reason.FIRST_RESPONSES,
+        )
     outcome = moderate(ANGER, Context(approved_responses=APPROVALS_TO_TRUST))
     assert outcome.verdict.decision is Decision.PUBLISH
 

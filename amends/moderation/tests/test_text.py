@@ -9,23 +9,29 @@ from amends.moderation.features import features_of, response_features
 from amends.moderation.text import reading, without_expletives
 
 
-@pytest.mark.parametrize(("typed", "read"), [
-    ("ur a creep", "you are a creep"),
-    ("k y s", "kys"),
-    ("kill urself", "kill yourself"),
-    ("I'll find you", "i will find you"),
-    ("you're soooo wrong", "you are soo wrong"),
-    ("You f*cking piece of sh*t", "you pieceofshit"),
-])
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("ur a creep", "you are a creep"),
+        ("k y s", "kys"),
+        ("kill urself", "kill yourself"),
+        ("I'll find you", "i will find you"),
+        ("you're soooo wrong", "you are soo wrong"),
+        ("You f*cking piece of sh*t", "you pieceofshit"),
+    ],
+)
 def test_disguises_are_read_plainly(typed: str, read: str) -> None:
     assert reading(typed) == read
 
 
-@pytest.mark.parametrize("base", [
-    "What you did to her was disgusting and I am angry",
-    "You knew she said no",
-    "This whole statement is an excuse",
-])
+@pytest.mark.parametrize(
+    "base",
+    [
+        "What you did to her was disgusting and I am angry",
+        "You knew she said no",
+        "This whole statement is an excuse",
+    ],
+)
 def test_expletives_change_nothing_the_classifier_sees(base: str) -> None:
     sworn = base.replace("disgusting", "fucking disgusting").replace("knew", "bloody knew")
     sworn = f"Fuck. {sworn}, fucking hell. Shit."

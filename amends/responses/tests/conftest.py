@@ -15,12 +15,17 @@ from amends.testing.personas import Persona
 from amends.testing.writing import SECTIONS_EXAMPLE, drafted, publish
 
 # Fictional responses, each one the classifier reads the way its name says.
-ANGER = "What you did made me so angry. It happened to me too, and it took years to trust anyone again."
+ANGER = (
+    "What you did made me so angry. It happened to me too, and it took years to trust anyone again."
+)
 SUPPORT = "Thank you for writing this. Pushing after a no is exactly what my ex did."
 INSULT = "You are a disgusting pig and a pathetic excuse for a man."
 THREAT = "I know where you live and you will pay for this."
-INCITEMENT = "Everyone should go to his business page and leave reviews telling the truth about him."
+INCITEMENT = (
+    "Everyone should go to his business page and leave reviews telling the truth about him."
+)
 LINK = "Read more at example.com/guide about consent."
+
 
 def publish_statement(author: Persona) -> Publication:
     url = drafted(author)
@@ -44,10 +49,14 @@ def trust(persona: Persona, count: int = 2) -> None:
     publication = do_publish(dict(SECTIONS_EXAMPLE), [])
     for n in range(count):
         Response.objects.create(
-            publication=publication, responder=member_key(persona.member),
-            pseudonym="Earlier Reader", month=datetime.date(2026, 11, 1),
+            publication=publication,
+            responder=member_key(persona.member),
+            pseudonym="Earlier Reader",
+            month=datetime.date(2026, 11, 1),
             text=f"An earlier response, number {n}, about what was done.",
-            status=Status.PUBLISHED, reason="approved", category="first_responses",
+            status=Status.PUBLISHED,
+            reason="approved",
+            category="first_responses",
             step="moderator",
         )
 

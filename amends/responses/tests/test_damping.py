@@ -69,7 +69,9 @@ def test_past_the_velocity_new_responses_are_held_and_the_page_says_so(
         clock.shift(datetime.timedelta(minutes=16))
         assert b'data-testid="busy-notice"' not in reader.get(thread_url(statement)).content
         respond(readers[0].client, statement, distinct(9))
-        assert Response.objects.filter(publication=statement).latest("id").status == Status.PUBLISHED
+        assert (
+            Response.objects.filter(publication=statement).latest("id").status == Status.PUBLISHED
+        )
 
 
 def test_slow_mode_needs_a_rising_share_to_switch_on_and_a_falling_one_to_switch_off() -> None:
@@ -108,8 +110,9 @@ def test_slow_mode_switches_itself_on_limits_each_member_and_switches_off(
         clock.shift(datetime.timedelta(minutes=11))
         # Moderators approve what was held after a second look: the share falls.
         for held in Response.objects.filter(publication=statement, status=Status.HELD):
-            moderator.client.post(f"/moderation/responses/{held.pk}/",
-                                  {"status": "published", "reason": "approved"})
+            moderator.client.post(
+                f"/moderation/responses/{held.pk}/", {"status": "published", "reason": "approved"}
+            )
         settings.refresh_from_db()
         assert not settings.slow_mode
         assert respond(calm[0].client, statement, distinct(12)).status_code == 302

@@ -56,8 +56,10 @@ def test_a_reporters_weight_follows_how_their_reports_were_decided(
 ) -> None:
     first = published_response(statement, outsider, ANGER)
     harmed.client.post(f"/responses/{first.pk}/report/", {"kind": "attack"})
-    moderator.client.post(f"/moderation/responses/{first.pk}/",
-                          {"status": "published", "reason": "approved", "view": "reported"})
+    moderator.client.post(
+        f"/moderation/responses/{first.pk}/",
+        {"status": "published", "reason": "approved", "view": "reported"},
+    )
     assert Report.objects.get(response=first).status == ReportStatus.DISMISSED
     second = published_response(statement, personas.outsider(), SUPPORT)
     harmed.client.post(f"/responses/{second.pk}/report/", {"kind": "attack"})
@@ -82,8 +84,9 @@ def test_nobody_but_moderators_decides(
     held = published_response(statement, personas.outsider())
     Response.objects.filter(pk=held.pk).update(status=Status.HELD)
     for persona in (responsible, outsider, operator):
-        answer = persona.client.post(f"/moderation/responses/{held.pk}/",
-                                     {"status": "published", "reason": "approved"})
+        answer = persona.client.post(
+            f"/moderation/responses/{held.pk}/", {"status": "published", "reason": "approved"}
+        )
         assert answer.status_code == 404
     held.refresh_from_db()
     assert held.status == Status.HELD
@@ -128,16 +131,18 @@ def test_identifies_me_hides_the_statement_at_once_and_a_moderator_restores_it(
     assert Report.objects.get(publication=statement).status == ReportStatus.DISMISSED
     restored = AuditEvent.objects.get(event_type=AuditEventType.PUBLICATION_RESTORED)
     assert restored.actor_id == moderator.member.pk
-    assert AuditEvent.objects.filter(event_type=AuditEventType.REPORT_DECIDED,
-                                     reason="dismissed").exists()
+    assert AuditEvent.objects.filter(
+        event_type=AuditEventType.REPORT_DECIDED, reason="dismissed"
+    ).exists()
 
 
 def test_a_moderator_takes_down_a_statement_that_identifies_someone(
     statement: Publication, harmed: Persona, moderator: Persona, reader
 ) -> None:
     harmed.client.post(f"/library/{statement.public_id}/identifies/")
-    moderator.client.post(f"/moderation/statements/{statement.public_id}/",
-                          {"outcome": "take_down"})
+    moderator.client.post(
+        f"/moderation/statements/{statement.public_id}/", {"outcome": "take_down"}
+    )
     assert not Publication.including_hidden.filter(pk=statement.pk).exists()
     assert reader.get(f"/library/{statement.public_id}/").status_code == 410
     taken = AuditEvent.objects.get(event_type=AuditEventType.PUBLICATION_TAKEN_DOWN)
@@ -151,8 +156,9 @@ def test_only_moderators_decide_a_hidden_statement(
 ) -> None:
     harmed.client.post(f"/library/{statement.public_id}/identifies/")
     for persona in (harmed, responsible, operator):
-        answer = persona.client.post(f"/moderation/statements/{statement.public_id}/",
-                                     {"outcome": "restore"})
+        answer = persona.client.post(
+            f"/moderation/statements/{statement.public_id}/", {"outcome": "restore"}
+        )
         assert answer.status_code == 404
     assert Publication.including_hidden.get(pk=statement.pk).hidden
 
@@ -167,8 +173,9 @@ def test_a_reporter_whose_reports_were_dismissed_does_not_hide_a_statement_alone
 
         published = publish_statement(other)
         harmed.client.post(f"/library/{published.public_id}/identifies/")
-        moderator.client.post(f"/moderation/statements/{published.public_id}/",
-                              {"outcome": "restore"})
+        moderator.client.post(
+            f"/moderation/statements/{published.public_id}/", {"outcome": "restore"}
+        )
     done = harmed.client.post(f"/library/{statement.public_id}/identifies/")
     assert b'data-testid="identifies-queued"' in done.content
     assert reader.get(f"/library/{statement.public_id}/").status_code == 200
@@ -184,8 +191,9 @@ def test_a_moderator_sees_the_reason_marked_and_approves_with_a_reason_code(
     respond(outsider.client, statement, LINK)
     held = Response.objects.get(publication=statement)
     assert "<mark>example.com/guide</mark>" in queue(moderator, "pending")
-    moderator.client.post(f"/moderation/responses/{held.pk}/",
-                          {"status": "published", "reason": "approved"})
+    moderator.client.post(
+        f"/moderation/responses/{held.pk}/", {"status": "published", "reason": "approved"}
+    )
     assert LINK in reader.get(thread_url(statement)).content.decode()
     event = AuditEvent.objects.get(event_type=AuditEventType.RESPONSE_DECIDED)
     assert (event.actor_id, event.reason) == (moderator.member.pk, "approved")
@@ -197,8 +205,9 @@ def test_a_reason_code_outside_the_list_is_refused(
 ) -> None:
     respond(outsider.client, statement, ANGER)
     held = Response.objects.get(publication=statement)
-    moderator.client.post(f"/moderation/responses/{held.pk}/",
-                          {"status": "rejected", "reason": "because I said so"})
+    moderator.client.post(
+        f"/moderation/responses/{held.pk}/", {"status": "rejected", "reason": "because I said so"}
+    )
     held.refresh_from_db()
     assert held.status == Status.HELD
 
@@ -211,11 +220,10 @@ def test_bulk_decisions_cover_every_held_response_of_one_member_only(
     respond(first.client, statement, SUPPORT)
     respond(second.client, statement, "Another reader's first response, about what was done.")
     key = Response.objects.filter(publication=statement).first().responder  # type: ignore[union-attr]
-    moderator.client.post(f"/moderation/responders/{key}/",
-                          {"status": "rejected", "reason": "off_topic"})
-    statuses = dict(
-        Response.objects.filter(publication=statement).values_list("text", "status")
+    moderator.client.post(
+        f"/moderation/responders/{key}/", {"status": "rejected", "reason": "off_topic"}
     )
+    statuses = dict(Response.objects.filter(publication=statement).values_list("text", "status"))
     assert statuses[ANGER] == statuses[SUPPORT] == Status.REJECTED
     assert statuses["Another reader's first response, about what was done."] == Status.HELD
     # The author never sees rejected responses.
@@ -229,19 +237,23 @@ def test_a_decision_can_be_undone_within_the_window_and_not_after(
     held = Response.objects.get(publication=statement)
     start = datetime.datetime.now(tz=datetime.UTC)
     with time_machine.travel(start, tick=False) as clock:
-        moderator.client.post(f"/moderation/responses/{held.pk}/",
-                              {"status": "published", "reason": "approved"})
+        moderator.client.post(
+            f"/moderation/responses/{held.pk}/", {"status": "published", "reason": "approved"}
+        )
         decision = ModerationDecision.objects.get()
         assert 'data-testid="undo"' in queue(moderator, "pending")
         moderator.client.post(f"/moderation/decisions/{decision.pk}/undo/")
         held.refresh_from_db()
         assert (held.status, held.reason) == (Status.HELD, "first_responses")
         assert ANGER not in reader.get(thread_url(statement)).content.decode()
-        assert AuditEvent.objects.filter(
-            event_type=AuditEventType.RESPONSE_DECISION_UNDONE).count() == 1
+        assert (
+            AuditEvent.objects.filter(event_type=AuditEventType.RESPONSE_DECISION_UNDONE).count()
+            == 1
+        )
 
-        moderator.client.post(f"/moderation/responses/{held.pk}/",
-                              {"status": "published", "reason": "approved"})
+        moderator.client.post(
+            f"/moderation/responses/{held.pk}/", {"status": "published", "reason": "approved"}
+        )
         later = ModerationDecision.objects.filter(undone=False).get()
         clock.shift(datetime.timedelta(seconds=settings.AMENDS_MODERATION_UNDO_SECONDS + 1))
         moderator.client.post(f"/moderation/decisions/{later.pk}/undo/")
@@ -254,8 +266,9 @@ def test_the_history_shows_decisions_and_the_moderation_audit_log(
 ) -> None:
     respond(outsider.client, statement, ANGER)
     held = Response.objects.get(publication=statement)
-    moderator.client.post(f"/moderation/responses/{held.pk}/",
-                          {"status": "rejected", "reason": "off_topic"})
+    moderator.client.post(
+        f"/moderation/responses/{held.pk}/", {"status": "rejected", "reason": "off_topic"}
+    )
     page = moderator.client.get("/moderation/history/").content.decode()
     assert 'data-testid="decision"' in page and "off_topic" in page
     assert "moderation decision" in page
@@ -298,11 +311,20 @@ def test_the_about_page_shows_the_measured_share_of_anger_and_pain_held(
     page = reader.get("/about/").content.decode()
     assert "has not been measured on an evaluation set yet" in page
 
-    measured.record("unseen", "corpora/moderation/test/unseen-b.jsonl",
-                    {"anger": {"publish": 17, "hold": 3}, "pain": {"publish": 19, "reject": 1},
-                     "threat": {"reject": 10}}, today=datetime.date(2026, 12, 7))
+    measured.record(
+        "unseen",
+        "corpora/moderation/test/unseen-b.jsonl",
+        {
+            "anger": {"publish": 17, "hold": 3},
+            "pain": {"publish": 19, "reject": 1},
+            "threat": {"reject": 10},
+        },
+        today=datetime.date(2026, 12, 7),
+    )
     page = reader.get("/about/").content.decode()
     version = classifier.get_model().version
-    assert (f"On our unseen evaluation set (corpora/moderation/test/unseen-b.jsonl), measured "
-            f"2026-12-07 with classifier version {version}: of 40 responses of anger and pain, "
-            "the pipeline held 8% and did not publish 2%.") in page
+    assert (
+        f"On our unseen evaluation set (corpora/moderation/test/unseen-b.jsonl), measured "
+        f"2026-12-07 with classifier version {version}: of 40 responses of anger and pain, "
+        "the pipeline held 8% and did not publish 2%."
+    ) in page

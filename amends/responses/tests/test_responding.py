@@ -62,7 +62,9 @@ def test_a_responder_has_one_pseudonym_per_statement_and_another_elsewhere(
     assert len(here) == 1 and len(there) == 1 and here != there
 
 
-def test_the_member_is_stored_only_as_a_keyed_hash(statement: Publication, outsider: Persona) -> None:
+def test_the_member_is_stored_only_as_a_keyed_hash(
+    statement: Publication, outsider: Persona
+) -> None:
     respond(outsider.client, statement, ANGER)
     stored = Response.objects.get()
     assert str(outsider.member.pk) not in stored.responder
@@ -123,8 +125,9 @@ def test_the_author_can_hold_every_response_and_sees_what_is_held(
     statement: Publication, responsible: Persona, outsider: Persona
 ) -> None:
     trust(outsider)
-    responsible.client.post(thread_url(statement) + "settings/",
-                            {"responses_open": "on", "hold_all": "on"})
+    responsible.client.post(
+        thread_url(statement) + "settings/", {"responses_open": "on", "hold_all": "on"}
+    )
     respond(outsider.client, statement, SUPPORT)
     assert Response.objects.get(publication=statement).reason == "author_holds"
     assert SUPPORT in responsible.client.get(thread_url(statement)).content.decode()

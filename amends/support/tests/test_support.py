@@ -42,15 +42,15 @@ def test_every_page_has_a_leave_quickly_link_that_needs_no_javascript(
     assert html.index("data-leave-quickly") < html.index('aria-label="Main"')
 
 
-def test_leave_quickly_goes_where_the_operator_says(reader: Client, settings: SettingsWrapper) -> None:
+def test_leave_quickly_goes_where_the_operator_says(
+    reader: Client, settings: SettingsWrapper
+) -> None:
     settings.AMENDS_LEAVE_URL = "https://weather.example.com/"
     assert 'href="https://weather.example.com/"' in reader.get("/").content.decode()
 
 
 @pytest.mark.parametrize("path", ["/", "/support/", "/reflection/"])
-def test_the_footer_links_support_the_data_page_and_about(
-    responsible: Persona, path: str
-) -> None:
+def test_the_footer_links_support_the_data_page_and_about(responsible: Persona, path: str) -> None:
     footer = responsible.client.get(path).content.decode().split('<footer class="site">')[1]
     for address in ('href="/support/"', 'href="/your-data/"', 'href="/about/"'):
         assert address in footer, (path, address)

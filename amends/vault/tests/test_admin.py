@@ -66,9 +66,7 @@ def test_admin_pages_show_no_text_and_no_ciphertext(
 
 
 @pytest.mark.parametrize("model", ["privatetext", "readerkey", "memberkey"])
-def test_admin_cannot_add_change_or_delete(
-    operator: Persona, harmed: Persona, model: str
-) -> None:
+def test_admin_cannot_add_change_or_delete(operator: Persona, harmed: Persona, model: str) -> None:
     item = api.seal_text(harmed.holder(), BINDING, MARKER)
     pk = {
         "privatetext": item.pk,

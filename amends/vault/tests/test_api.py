@@ -125,9 +125,7 @@ def test_the_owner_cannot_be_revoked(harmed: Persona) -> None:
         api.revoke(item, harmed.member)
 
 
-def test_reseal_replaces_the_text_for_every_reader(
-    harmed: Persona, facilitator: Persona
-) -> None:
+def test_reseal_replaces_the_text_for_every_reader(harmed: Persona, facilitator: Persona) -> None:
     holder = harmed.holder()
     item = api.seal_text(holder, ANSWER, MARKER)
     api.grant(holder, item, facilitator.member)
@@ -157,9 +155,7 @@ def test_destroyed_item_is_gone(responsible: Persona) -> None:
     assert not ReaderKey.objects.filter(item_id=item.pk).exists()
 
 
-def test_erase_member_removes_keys_items_and_shares(
-    harmed: Persona, facilitator: Persona
-) -> None:
+def test_erase_member_removes_keys_items_and_shares(harmed: Persona, facilitator: Persona) -> None:
     holder = harmed.holder()
     own = api.seal_text(holder, ANSWER, MARKER)
     shared_binding = api.Binding(model="cases.Message", row=str(uuid.uuid4()), field="text")

@@ -133,7 +133,11 @@ def test_raised_kdf_cost_is_applied_at_the_next_login(
     item = api.seal_text(facilitator.holder(), NOTE, MARKER)
     stronger = {**FAST_KDF, "time_cost": 2, "memory_cost": 2048}
     settings.AMENDS_VAULT_KDF = stronger
-    holder = api.unlock(request_for(facilitator.member), facilitator.member, facilitator.vault_secret)  # type: ignore[arg-type]
+    holder = api.unlock(
+        request_for(facilitator.member),  # type: ignore[arg-type]
+        facilitator.member,
+        facilitator.vault_secret,
+    )
     member_key = MemberKey.objects.get(member=facilitator.member)
     assert (member_key.kdf_time_cost, member_key.kdf_memory_cost) == (2, 2048)
     assert api.open_text(holder, item, NOTE) == MARKER

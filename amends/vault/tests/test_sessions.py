@@ -34,7 +34,9 @@ COOKIE = "amends-vault"
 
 
 def log_in(client: Client, persona: Persona) -> None:
-    response = client.post("/log-in/", {"member": persona.member.pk, "secret": persona.vault_secret.decode()})
+    response = client.post(
+        "/log-in/", {"member": persona.member.pk, "secret": persona.vault_secret.decode()}
+    )
     assert response.status_code == 200
 
 

@@ -33,9 +33,7 @@ MARKERS = [
 def private_texts(responsible: Persona, harmed: Persona, facilitator: Persona):
     writer = responsible.holder()
     survivor = harmed.holder()
-    api.seal_text(
-        writer, api.Binding("reflections.Answer", str(uuid.uuid4()), "text"), MARKERS[0]
-    )
+    api.seal_text(writer, api.Binding("reflections.Answer", str(uuid.uuid4()), "text"), MARKERS[0])
     draft = api.seal_text(
         writer, api.Binding("statements.StatementVersion", str(uuid.uuid4()), "content"), "x"
     )

@@ -115,9 +115,7 @@ def test_ciphertext_swapped_into_another_item_fails(
     api.destroy_text(target)
 
 
-def test_a_wrapped_key_moved_to_another_reader_fails(
-    harmed: Persona, facilitator: Persona
-) -> None:
+def test_a_wrapped_key_moved_to_another_reader_fails(harmed: Persona, facilitator: Persona) -> None:
     holder = harmed.holder()
     item = api.seal_text(holder, BINDING, MARKER)
     api.grant(holder, item, facilitator.member)

@@ -23,4 +23,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Added {line}.")
         self.stdout.write("Demo logins (for this demo only):")
         for login in demo.LOGINS:
-            self.stdout.write(f"  {login.who}: handle {login.handle}, passphrase \u201c{login.passphrase}\u201d")
+            self.stdout.write(
+                f"  {login.who}: handle {login.handle}, passphrase \u201c{login.passphrase}\u201d"
+            )
