@@ -34,6 +34,7 @@ from typing import Any
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from amends.coach import Coach
+from amends.coach.kinds import Family, Kind
 from amends.coach.nlp import PRESIDIO_KINDS, build_default_analyzer
 from amends.coach.pipeline import BY_NAME, DEFAULT_OFF, OPTIONAL
 
@@ -49,7 +50,8 @@ CLOSE = [
     {"conditional_apology", "sorry_but"},
     {"parade_victim", "self_centring", "parade_monster"},
 ]
-ELEMENTS = ("apology", "account", "impact", "responsibility", "repair", "change")
+ELEMENTS = tuple(kind.value for kind in Kind if kind.family is Family.MISSING)
+DETAIL_KINDS = {kind.value for kind in Kind if kind.family is Family.DETAIL}
 
 
 def compatible(labelled: str, found: str, family: str) -> bool:
@@ -275,18 +277,6 @@ def main() -> int:
     )
     return 0
 
-
-DETAIL_KINDS = {
-    "name",
-    "contact",
-    "place",
-    "organisation",
-    "date",
-    "age",
-    "role",
-    "relationship",
-    "distinctive",
-}
 
 if __name__ == "__main__":
     raise SystemExit(main())
