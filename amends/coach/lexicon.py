@@ -234,3 +234,13 @@ boston chicago houston dallas austin denver seattle portland atlanta miami phila
 phoenix detroit baltimore columbus cleveland pittsburgh nashville memphis toronto vancouver
 montreal ottawa calgary sydney melbourne brisbane perth adelaide auckland wellington
 """)
+
+# Personal pronouns: a sentence holding one speaks of someone in the story, not of
+# the world in general (the scope rules in patterns.py and the suppressors).
+PERSONAL_PRONOUNS = frozenset(
+    {
+        *("i", "me", "my", "mine", "myself", "we", "us", "our"),
+        *("she", "her", "hers", "herself", "he", "him", "his", "himself"),
+        *("you", "your"),
+    }
+)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from amends.coach import lexicon as lx
 from amends.coach.classifier import NONE, get_model
 from amends.coach.kinds import ELEMENTS as KIND_ELEMENTS
 from amends.coach.kinds import PATTERNS
@@ -887,32 +888,7 @@ def _owner_is_other(tok: Any) -> bool:
     return tok.head.lower_ in _OTHERS
 
 
-_PERSONAL = frozenset(
-    {
-        "i",
-        "me",
-        "my",
-        "mine",
-        "myself",
-        "she",
-        "her",
-        "hers",
-        "herself",
-        "he",
-        "him",
-        "his",
-        "himself",
-        "you",
-        "your",
-        "yours",
-        "we",
-        "us",
-        "our",
-        "ours",
-        "im",
-        "ive",
-    }
-)
+_PERSONAL = lx.PERSONAL_PRONOUNS | {"yours", "ours", "im", "ive"}
 # "Every regiment", "a society": any one of them. Not "some" or "most": "Some words were
 # said" and "Most streamers would go dark" are about this story.
 _GENERIC_DET = frozenset({"every", "a", "an", "all", "no", "each", "any"})

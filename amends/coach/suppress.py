@@ -70,28 +70,7 @@ _NUMBER = re.compile(
     + r")$",
     re.IGNORECASE,
 )
-_SOMEONE = frozenset(
-    {
-        "i",
-        "me",
-        "my",
-        "mine",
-        "myself",
-        "we",
-        "us",
-        "our",
-        "she",
-        "her",
-        "hers",
-        "herself",
-        "he",
-        "him",
-        "his",
-        "himself",
-        "you",
-        "your",
-    }
-)
+_SOMEONE = lx.PERSONAL_PRONOUNS
 _DIRECTIONS = frozenset(
     {"western", "eastern", "northern", "southern", "west", "east", "north", "south"}
 )
