@@ -110,6 +110,9 @@ def test_the_reflection_saves_itself_and_shows_progress(visitor, screenshot_dir)
     sign_up(page, base)
     page.get_by_role("link", name="Start reflecting").click()
     expect(page.get_by_text("You have answered 0 of 10 questions.")).to_be_visible()
+    # The text shows before the deferred script has bound its listeners; typing earlier
+    # than that is kept by the Save button, but starts no autosave.
+    page.wait_for_load_state("load")
     page.get_by_label("Have I kept asking, sulking or bargaining").fill("Yes, more than once.")
     if javascript:
         expect(page.locator("#save-status")).to_contain_text("Saved at", timeout=15000)
