@@ -12,7 +12,13 @@ from django.http import Http404
 from amends.core.permissions import Action, Obj, require
 from amends.institutions.access import Person, relations_to
 from amends.library.models import Publication, Tag, Withdrawal
-from amends.library.search import best_ids, by_relevance, count_matches, search
+from amends.library.search import (
+    best_ids,
+    best_ids_and_count,
+    by_relevance,
+    count_matches,
+    search,
+)
 
 # Counting every match costs as much as reading every match: past this many, a
 # listing says "more than" instead of counting on.
@@ -91,6 +97,8 @@ def _matching(query: str, tag_slugs: list[str]) -> QuerySet[Publication]:
     publications = Publication.objects.all()
     if query:
         publications = search(publications, query)
+    if not tag_slugs:
+        return publications
     tagged = Publication.tags.through.objects
     tag_ids = dict(Tag.objects.filter(slug__in=tag_slugs).values_list("slug", "id"))
     for slug in tag_slugs:
@@ -136,15 +144,29 @@ def _page(publications: QuerySet[Publication], start: int = 0) -> tuple[list[Car
 
 def _best(
     matching: QuerySet[Publication], query: str, tag_slugs: list[str], start: int
-) -> tuple[list[Card], bool]:
-    """A page of the best matches: from FTS5 alone when no tag narrows the search."""
+) -> tuple[list[Card], bool, int, bool]:
+    """A page of the best matches, whether more follow, and the capped count: from the
+    search engine alone when no tag narrows the search (FTS5; on PostgreSQL one walk
+    that ranks and counts)."""
     size = settings.AMENDS_LIBRARY_PAGE_SIZE
-    ids = None if tag_slugs else best_ids(query, start, size + 1)
+    ids: list[int] | None = None
+    counted: int | None = None
+    if not tag_slugs:
+        found = best_ids_and_count(query, start, size + 1, COUNT_CAP + 1)
+        if found is not None:
+            ids, counted = found
+        else:
+            ids = best_ids(query, start, size + 1)
+    if counted is None:
+        count, capped = _capped_count(matching, query, tag_slugs)
+    else:
+        count, capped = min(counted, COUNT_CAP), counted > COUNT_CAP
     if ids is None:
-        return _page(by_relevance(matching, query), start)
+        rows, more = _page(by_relevance(matching, query), start)
+        return rows, more, count, capped
     place = {id_: n for n, id_ in enumerate(ids)}
     cards = sorted(_cards(Publication.objects.filter(pk__in=ids)), key=lambda c: place[c.id])
-    return cards[:size], len(ids) > size
+    return cards[:size], len(ids) > size, count, capped
 
 
 # Row-value comparisons: both databases seek straight to the cursor in the listed-order index.
@@ -176,21 +198,21 @@ def listing(
     with a query) and old numbered links read numbered pages, up to MAX_NUMBERED_PAGE.
     """
     matching = _matching(query, tag_slugs or [])
-    # The whole library's size is not shown (a reader pages through it by date), so
-    # only a search or a filter pays for a count.
-    count, capped = (
-        _capped_count(matching, query, tag_slugs or []) if query or tag_slugs else (0, True)
-    )
     number = max(1, number)
     newer: Cursor | None = None
     previous_number = next_number = None
     if order == RELEVANCE and query:
         number = min(number, MAX_NUMBERED_PAGE)
         start = (number - 1) * settings.AMENDS_LIBRARY_PAGE_SIZE
-        rows, more = _best(matching, query, tag_slugs or [], start)
+        rows, more, count, capped = _best(matching, query, tag_slugs or [], start)
         previous_number = number - 1 or None
         next_number = number + 1 if more and number < MAX_NUMBERED_PAGE else None
         return Listing(rows, number, None, None, previous_number, next_number, count, capped)
+    # The whole library's size is not shown (a reader pages through it by date), so
+    # only a search or a filter pays for a count.
+    count, capped = (
+        _capped_count(matching, query, tag_slugs or []) if query or tag_slugs else (0, True)
+    )
     if numbered:
         # An old numbered link: read it by OFFSET (bounded), then carry on with cursors.
         number = min(number, MAX_NUMBERED_PAGE)

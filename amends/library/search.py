@@ -206,6 +206,39 @@ def best_ids(query: str, start: int, limit: int) -> list[int] | None:
     return None if rows is None else [row[0] for row in rows]
 
 
+def best_ids_and_count(
+    query: str, start: int, limit: int, cap: int
+) -> tuple[list[int], int] | None:
+    """On PostgreSQL, the ids of the best matches from `start`, best first, and how many
+    statements match, counting no further than `cap`; None elsewhere, or when the query
+    has no words. For a search with no tag filter.
+
+    One walk down the listed-order index serves both: the newest `cap` matches are
+    found once, ranked as they are read (each vector is read once, while in memory),
+    counted, and the page is cut from them. Counting and ranking in two queries read
+    every vector in the window twice.
+    """
+    terms = _terms(query)
+    if connection.vendor != "postgresql" or not terms:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "WITH newest AS MATERIALIZED ("
+            " SELECT id, published_month,"
+            " ts_rank(search_vector, plainto_tsquery('english'::regconfig, %s)) AS relevance"
+            " FROM library_publication WHERE NOT hidden"
+            " AND search_vector @@ plainto_tsquery('english'::regconfig, %s)"
+            " ORDER BY published_month DESC, id DESC LIMIT %s) "
+            "SELECT (SELECT COUNT(*) FROM newest), ARRAY("
+            " SELECT id FROM (SELECT * FROM newest ORDER BY published_month DESC, id DESC"
+            " LIMIT %s) AS ranked_window"
+            " ORDER BY relevance DESC, published_month DESC, id DESC LIMIT %s OFFSET %s)",
+            [" ".join(terms), " ".join(terms), cap, RELEVANCE_MATCHES, limit, start],
+        )
+        counted, ids = cursor.fetchone()
+    return list(ids), int(counted)
+
+
 def count_matches(publications: QuerySet[Publication], query: str, cap: int) -> int | None:
     """How many statements match the query, counting no further than `cap`; None when
     the query has no words. For a search with no tag filter (`publications` is the

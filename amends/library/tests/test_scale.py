@@ -217,3 +217,21 @@ def test_a_capped_count_counts_exactly_up_to_the_cap(reader, monkeypatch, matche
     publish("A statement about something else.")
     for order in ("", "&order=newest"):
         assert heading in reader.get("/?q=pressure" + order).content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's search vector")
+def test_on_postgresql_a_search_by_relevance_reads_its_matches_once(reader) -> None:
+    for n in range(4):
+        publish(f"Statement number {n} about pressure.")
+    with CaptureQueriesContext(connection) as queries:
+        page = reader.get("/?q=pressure").content.decode()
+    # Counting and ranking are one walk down the listed-order index, not two.
+    assert [q["sql"].count("@@") for q in queries.captured_queries if "@@" in q["sql"]] == [1]
+    assert ">4 statements found<" in page and len(titles(page)) == 4
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute WHERE attrelid = 'library_publication'::regclass"
+            " AND attname = 'search_vector'"
+        )
+        # Kept in the row ('m'ain), so that each @@ reads no out-of-line TOAST pages.
+        assert cursor.fetchone() == ("m",)
