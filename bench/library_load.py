@@ -14,7 +14,7 @@ throughput with one worker process and with two.
 
     .venv/bin/python bench/library_load.py [--statements 10000 [100000 ...]]
         [--requests 600] [--clients 50] [--db sqlite|postgres] [--cache database|redis]
-        [--processes 2]
+        [--processes 2] [--client asyncio|threads]
 
 With several sizes it prints a table for each, then how much slower the largest is
 than the smallest on every path. PostgreSQL must answer at 127.0.0.1:5432 (a
@@ -25,6 +25,7 @@ database named amends_bench_<pid> is made and dropped); Redis at
 from __future__ import annotations
 
 import argparse
+import asyncio
 import http.client
 import os
 import socket
@@ -42,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PAGE_DEPTH = 500
 STATIC = "/static/amends/amends.css"
+CLIENT = "asyncio"
 
 
 def free_port() -> int:
@@ -233,8 +235,80 @@ def server(env: dict[str, str], processes: int, *, cached: bool) -> Iterator[int
         process.wait(timeout=20)
 
 
+async def _exchange(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes
+) -> tuple[int, bool]:
+    """One GET on a kept-alive connection: the status, and whether the server closes."""
+    writer.write(request)
+    status = int((await reader.readline()).split()[1])
+    length, chunked, closing = None, False, False
+    while (line := await reader.readline()) not in (b"\r\n", b""):
+        name, _, value = line.partition(b":")
+        name, value = name.strip().lower(), value.strip().lower()
+        if name == b"content-length":
+            length = int(value)
+        elif name == b"transfer-encoding":
+            chunked = b"chunked" in value
+        elif name == b"connection":
+            closing = value == b"close"
+    if chunked:
+        while size := int((await reader.readline()).split(b";")[0], 16):
+            await reader.readexactly(size + 2)
+        await reader.readline()
+    elif length is not None:
+        await reader.readexactly(length)
+    else:
+        await reader.read()
+        closing = True
+    return status, closing
+
+
+async def _load_async(
+    port: int, path: str, per_client: int, clients: int
+) -> tuple[list[float], int]:
+    latencies: list[float] = []
+    errors = 0
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode()
+
+    async def client() -> None:
+        nonlocal errors
+        connection = await asyncio.open_connection("127.0.0.1", port)
+        for _ in range(per_client):
+            start = time.perf_counter()
+            try:
+                status, closing = await asyncio.wait_for(_exchange(*connection, request), 60)
+                errors += status != 200
+            except (OSError, ValueError, IndexError, asyncio.IncompleteReadError, TimeoutError):
+                errors += 1
+                closing = True
+            latencies.append(time.perf_counter() - start)
+            if closing:
+                connection[1].close()
+                connection = await asyncio.open_connection("127.0.0.1", port)
+        connection[1].close()
+
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return latencies, errors
+
+
 def load(port: int, path: str, total: int, clients: int) -> tuple[list[float], int, float]:
-    """Send `total` GETs from `clients` concurrent connections: latencies, errors, req/s."""
+    """Send `total` GETs from `clients` concurrent connections: latencies, errors, req/s.
+
+    The clients are coroutines on one event loop, each with its own kept-alive
+    connection: a client costs the machine far less than the server it measures, so
+    the server's processes keep the cores (the threaded client, --client threads,
+    took a good share of them, which hid what a second process adds).
+    """
+    if CLIENT == "threads":
+        return _load_threads(port, path, total, clients)
+    per_client = max(1, total // clients)
+    started = time.perf_counter()
+    latencies, errors = asyncio.run(_load_async(port, path, per_client, clients))
+    return latencies, errors, len(latencies) / (time.perf_counter() - started)
+
+
+def _load_threads(port: int, path: str, total: int, clients: int) -> tuple[list[float], int, float]:
+    """The same, from one thread per client with http.client."""
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -326,7 +400,7 @@ def run_size(args: argparse.Namespace, statements: int) -> dict[str, Row]:
     print(
         f"\nLibrary under load: {statements:,} statements, {args.requests} requests per path, "
         f"{args.clients} concurrent clients, gunicorn {args.processes} worker process(es) "
-        f"x 8 threads, {args.db}, cache: {args.cache}"
+        f"x 8 threads, {args.db}, cache: {args.cache}, client: {args.client}"
     )
     print(
         f"{'path':44} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>7} {'errors':>7} {'p99 vs static':>14}"
@@ -374,8 +448,11 @@ def main() -> int:
     parser.add_argument("--cache", choices=("database", "redis"), default="database")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/7")
     parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--client", choices=("asyncio", "threads"), default="asyncio")
     parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global CLIENT
+    CLIENT = args.client
     if args.seed is not None:
         seed(args.seed)
         return 0
