@@ -93,22 +93,42 @@ class Listing:
         return max(1, -(-self.count // settings.AMENDS_LIBRARY_PAGE_SIZE))
 
 
-def _matching(query: str, tag_slugs: list[str]) -> QuerySet[Publication]:
+def _tag_ids(tag_slugs: list[str]) -> list[int]:
+    """The chosen tags' ids, in the reader's order; 0 (no tag) for a slug not in the table."""
+    if not tag_slugs:
+        return []
+    found = dict(Tag.objects.filter(slug__in=tag_slugs).values_list("slug", "id"))
+    return [found.get(slug, 0) for slug in tag_slugs]
+
+
+def _matching(query: str, tag_ids: list[int]) -> QuerySet[Publication]:
     publications = Publication.objects.all()
     if query:
         publications = search(publications, query)
-    if not tag_slugs:
-        return publications
     tagged = Publication.tags.through.objects
-    tag_ids = dict(Tag.objects.filter(slug__in=tag_slugs).values_list("slug", "id"))
-    for slug in tag_slugs:
+    for tag_id in tag_ids:
         # A statement must carry every chosen tag. As EXISTS, not a join, so that the
         # database walks the listed-order index and stops once a page is full, instead
         # of collecting every tagged statement and sorting them all.
         publications = publications.filter(
-            Exists(tagged.filter(publication_id=OuterRef("pk"), tag_id=tag_ids.get(slug, 0)))
+            Exists(tagged.filter(publication_id=OuterRef("pk"), tag_id=tag_id))
         )
     return publications
+
+
+def _count_tagged(tag_ids: list[int], cap: int) -> int:
+    """How many listed statements carry every one of these tags, counting to `cap`.
+
+    Read from the tags table rather than down the listed order: the first tag's
+    statements, kept where they also carry each other tag, then checked as listed
+    through library_listed_ids. Walking the listed order instead tested every
+    statement in the library on the way to the cap when the tags are rare together.
+    """
+    tagged = Publication.tags.through.objects
+    rows = tagged.filter(tag_id=tag_ids[0], publication__hidden=False)
+    for tag_id in tag_ids[1:]:
+        rows = rows.filter(publication_id__in=tagged.filter(tag_id=tag_id).values("publication_id"))
+    return rows.values("publication_id")[:cap].count()
 
 
 def _cards(publications: QuerySet[Publication]) -> list[Card]:
@@ -127,9 +147,12 @@ def _cards(publications: QuerySet[Publication]) -> list[Card]:
 
 
 def _capped_count(
-    publications: QuerySet[Publication], query: str, tag_slugs: list[str]
+    publications: QuerySet[Publication], query: str, tag_ids: list[int]
 ) -> tuple[int, bool]:
-    counted = None if tag_slugs else count_matches(publications, query, COUNT_CAP + 1)
+    if tag_ids and not query:
+        counted: int | None = _count_tagged(tag_ids, COUNT_CAP + 1)
+    else:
+        counted = None if tag_ids else count_matches(publications, query, COUNT_CAP + 1)
     if counted is None:
         counted = publications.order_by().values("pk")[: COUNT_CAP + 1].count()
     return min(counted, COUNT_CAP), counted > COUNT_CAP
@@ -143,7 +166,7 @@ def _page(publications: QuerySet[Publication], start: int = 0) -> tuple[list[Car
 
 
 def _best(
-    matching: QuerySet[Publication], query: str, tag_slugs: list[str], start: int
+    matching: QuerySet[Publication], query: str, tag_ids: list[int], start: int
 ) -> tuple[list[Card], bool, int, bool]:
     """A page of the best matches, whether more follow, and the capped count: from the
     search engine alone when no tag narrows the search (FTS5; on PostgreSQL one walk
@@ -151,14 +174,14 @@ def _best(
     size = settings.AMENDS_LIBRARY_PAGE_SIZE
     ids: list[int] | None = None
     counted: int | None = None
-    if not tag_slugs:
+    if not tag_ids:
         found = best_ids_and_count(query, start, size + 1, COUNT_CAP + 1)
         if found is not None:
             ids, counted = found
         else:
             ids = best_ids(query, start, size + 1)
     if counted is None:
-        count, capped = _capped_count(matching, query, tag_slugs)
+        count, capped = _capped_count(matching, query, tag_ids)
     else:
         count, capped = min(counted, COUNT_CAP), counted > COUNT_CAP
     if ids is None:
@@ -197,22 +220,21 @@ def listing(
     statements) or before one (newer), never by skipping rows. Relevance order (only
     with a query) and old numbered links read numbered pages, up to MAX_NUMBERED_PAGE.
     """
-    matching = _matching(query, tag_slugs or [])
+    tag_ids = _tag_ids(tag_slugs or [])
+    matching = _matching(query, tag_ids)
     number = max(1, number)
     newer: Cursor | None = None
     previous_number = next_number = None
     if order == RELEVANCE and query:
         number = min(number, MAX_NUMBERED_PAGE)
         start = (number - 1) * settings.AMENDS_LIBRARY_PAGE_SIZE
-        rows, more, count, capped = _best(matching, query, tag_slugs or [], start)
+        rows, more, count, capped = _best(matching, query, tag_ids, start)
         previous_number = number - 1 or None
         next_number = number + 1 if more and number < MAX_NUMBERED_PAGE else None
         return Listing(rows, number, None, None, previous_number, next_number, count, capped)
     # The whole library's size is not shown (a reader pages through it by date), so
     # only a search or a filter pays for a count.
-    count, capped = (
-        _capped_count(matching, query, tag_slugs or []) if query or tag_slugs else (0, True)
-    )
+    count, capped = _capped_count(matching, query, tag_ids) if query or tag_ids else (0, True)
     if numbered:
         # An old numbered link: read it by OFFSET (bounded), then carry on with cursors.
         number = min(number, MAX_NUMBERED_PAGE)

@@ -235,3 +235,25 @@ def test_on_postgresql_a_search_by_relevance_reads_its_matches_once(reader) -> N
         )
         # Kept in the row ('m'ain), so that each @@ reads no out-of-line TOAST pages.
         assert cursor.fetchone() == ("m",)
+
+
+@pytest.mark.parametrize(
+    ("tags", "heading"),
+    [
+        ("?tag=workplace&tag=pressure", ">2 statements found<"),
+        ("?tag=workplace", ">3 statements found<"),
+        ("?tag=pressure&tag=workplace&tag=party", ">0 statements found<"),
+    ],
+)
+def test_a_tag_filter_counts_only_listed_statements_with_every_tag(reader, tags, heading) -> None:
+    from amends.library.actions import do_hide_pending_review
+
+    publish("At work I applied pressure.", tags=("workplace", "pressure"))
+    publish("At work I applied pressure again.", tags=("pressure", "workplace"))
+    hidden = publish("At work, under review.", tags=("workplace", "pressure"))
+    do_hide_pending_review(hidden, "identifies_someone")
+    publish("At work I sent messages.", tags=("workplace",))
+    publish("At a party I applied pressure.", tags=("party", "pressure"))
+    page = reader.get("/" + tags).content.decode()
+    assert heading in page
+    assert "under review" not in page
