@@ -42,3 +42,9 @@ TAGS: tuple[TagChoice, ...] = (
     TagChoice("objectifying", "Objectifying", BEHAVIOUR),
     TagChoice("image-sharing", "Sharing images", BEHAVIOUR),
 )
+
+# The filter form's fieldsets: each group's label and its tags, in the order above.
+GROUPS: tuple[tuple[str, tuple[TagChoice, ...]], ...] = tuple(
+    (label, tuple(tag for tag in TAGS if tag.group == group))
+    for group, label in GROUP_LABELS.items()
+)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from amends.core.reader_cache import reader_cached
 from amends.library import access, authorship, search
 from amends.library.access import NEWEST, RELEVANCE, Cursor
-from amends.library.tags import GROUP_LABELS, TAGS
+from amends.library.tags import TAGS
 
 MAX_QUERY = 200
 
@@ -43,10 +43,6 @@ def index(request: HttpRequest) -> HttpResponse:
         number=page_number or shown_number,
         numbered=page_number is not None,
     )
-    groups = [
-        (label, [tag for tag in tags if tag.group == group])
-        for group, label in GROUP_LABELS.items()
-    ]
     # Every link keeps the search, the tags and the order; each adds only its position.
     base: list[tuple[str, str]] = [("q", query)] if query else []
     base += [("tag", slug) for slug in chosen]
@@ -76,7 +72,6 @@ def index(request: HttpRequest) -> HttpResponse:
             "links": links,
             "query": query,
             "chosen": chosen,
-            "groups": groups,
             "order": order,
             "filtering": bool(query or chosen),
             "by_relevance": "?" + urlencode(base),

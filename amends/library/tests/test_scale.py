@@ -257,3 +257,16 @@ def test_a_tag_filter_counts_only_listed_statements_with_every_tag(reader, tags,
     page = reader.get("/" + tags).content.decode()
     assert heading in page
     assert "under review" not in page
+
+
+def test_the_tag_filter_ticks_what_the_reader_chose_and_nothing_else(reader) -> None:
+    def ticked(query: str) -> list[str]:
+        page = reader.get("/" + query).content.decode()
+        return sorted(re.findall(r'name="tag" value="([\w-]+)" checked', page))
+
+    assert ticked("") == []
+    assert ticked("?tag=workplace&tag=pressure") == ["pressure", "workplace"]
+    # The form for one choice is rendered once and kept: it must not leak into another.
+    assert ticked("?tag=party") == ["party"]
+    assert ticked("?tag=<script>&tag=workplace") == ["workplace"]
+    assert ticked("") == []
