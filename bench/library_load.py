@@ -67,7 +67,7 @@ def seed(statements: int) -> None:
     django.setup()
     from django.db import connection, transaction
 
-    from amends.library.cards import excerpt_of, title_of
+    from amends.library.cards import card_tags, excerpt_of, title_of
     from amends.library.demo import DEMO_STATEMENTS
     from amends.library.models import Publication, Tag
     from amends.library.pseudonyms import new_pseudonym
@@ -94,6 +94,7 @@ def seed(statements: int) -> None:
                     search_document="\n\n".join(sections[key] for key in SECTION_KEYS),
                     title=title_of(sections["what_i_did"]),
                     excerpt=excerpt_of(sections["what_i_did"]),
+                    card_tags=card_tags(list(demo.tags)),
                     **sections,
                 )
             )

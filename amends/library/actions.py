@@ -13,7 +13,7 @@ from amends.core.permissions import Action, Obj, Relation, require
 from amends.core.reader_cache import forget_pages
 from amends.institutions.access import relations_to
 from amends.library import search
-from amends.library.cards import excerpt_of, title_of
+from amends.library.cards import card_tags, excerpt_of, title_of
 from amends.library.models import Publication, Tag, Withdrawal
 from amends.library.pseudonyms import new_pseudonym
 from amends.library.sections import SECTION_KEYS
@@ -41,9 +41,11 @@ def do_publish(sections: dict[str, str], tag_slugs: list[str]) -> Publication:
             excerpt=excerpt_of(sections["what_i_did"]),
             **{key: sections[key] for key in SECTION_KEYS},
         )
+        tags = list(Tag.objects.filter(slug__in=tag_slugs))
+        publication.card_tags = card_tags([tag.slug for tag in tags])
         publication.save()
         forget_pages()
-        publication.tags.set(Tag.objects.filter(slug__in=tag_slugs))
+        publication.tags.set(tags)
         search.index_publication(publication)
     return publication
 

@@ -1,12 +1,17 @@
-"""What a library card shows: a title and an excerpt, cut where a reader would pause.
+"""What a library card shows: a title and an excerpt, cut where a reader would pause,
+and the statement's tags.
 
 Computed once at publishing and stored on the Publication, so that a listing reads
-two short columns instead of five sections.
+three short columns instead of five sections and a join.
 """
 
 from __future__ import annotations
 
 import re
+
+from amends.library.tags import TAGS
+
+_TAG_BY_SLUG = {tag.slug: tag for tag in TAGS}
 
 TITLE_LIMIT = 180
 EXCERPT_LIMIT = 240
@@ -49,3 +54,15 @@ def excerpt_of(what_i_did: str) -> str:
         return ""
     rest = " ".join(what_i_did.split())[len(title) :].strip()
     return card_excerpt(rest, EXCERPT_LIMIT) if rest else ""
+
+
+def card_tags(tag_slugs: list[str]) -> str:
+    """The known tags among `tag_slugs`, as stored for a card: slugs, space-separated,
+    in the order a card shows them (by group, then label), each once."""
+    chosen = {_TAG_BY_SLUG[slug] for slug in tag_slugs if slug in _TAG_BY_SLUG}
+    return " ".join(tag.slug for tag in sorted(chosen, key=lambda tag: (tag.group, tag.label)))
+
+
+def tag_labels(stored: str) -> list[str]:
+    """The labels a card shows for its stored tags (a tag since retired is left out)."""
+    return [_TAG_BY_SLUG[slug].label for slug in stored.split() if slug in _TAG_BY_SLUG]

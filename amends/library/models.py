@@ -52,6 +52,10 @@ class Publication(models.Model):
     title = models.CharField(max_length=200, default="")
     excerpt = models.CharField(max_length=300, default="")
     tags = models.ManyToManyField(Tag, blank=True, related_name="publications")
+    # The card's tags too, as their slugs separated by spaces (cards.card_tags): a
+    # listing reads them with the row instead of joining the tags in a second query.
+    # Tags are chosen once, at publishing; `tags` is what filters search.
+    card_tags = models.CharField(max_length=400, default="")
     # All sections in one column, for PostgreSQL's full-text index and SQLite's FTS5 table.
     search_document = models.TextField()
     # Hidden at once when a reader says it identifies them or someone they know, until

@@ -270,3 +270,53 @@ def test_the_tag_filter_ticks_what_the_reader_chose_and_nothing_else(reader) -> 
     assert ticked("?tag=party") == ["party"]
     assert ticked("?tag=<script>&tag=workplace") == ["workplace"]
     assert ticked("") == []
+
+
+def test_a_card_shows_its_tags_from_one_query(reader) -> None:
+    publish("At work I applied pressure.", tags=("workplace", "pressure", "not-a-tag"))
+    publish("Online I kept messaging.", tags=())
+    with CaptureQueriesContext(connection) as queries:
+        page = reader.get("/").content.decode()
+    reads = [q["sql"] for q in queries.captured_queries if '"library_' in q["sql"]]
+    assert len(reads) == 1, reads  # the cards, tags included: no join, no second read
+    cards = re.findall(r'<li class="card">(.*?)</li>\s*(?=<li class="card">|</ol>)', page, re.S)
+    assert len(cards) == 2
+    tags_of = {
+        card.split("</a>")[0].rsplit(">", 1)[1]: re.findall(r"<li>([^<]+)</li>", card)
+        for card in cards
+    }
+    assert tags_of == {
+        "At work I applied pressure.": ["Pressure", "Workplace"],
+        "Online I kept messaging.": [],
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_gives_existing_statements_their_card_tags() -> None:
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("library", "0007_listed_ids_and_inline_vectors")]
+    after = [("library", "0008_publication_card_tags")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    apps = executor.loader.project_state(before).apps
+    publication_model = apps.get_model("library", "Publication")
+    tag_model = apps.get_model("library", "Tag")
+    published, _ = (
+        publication_model._base_manager.create(
+            public_id=f"migrated{n}",
+            pseudonym="Quiet Heron",
+            published_month=datetime.date(2024, 5, 1),
+            search_document="x",
+            **dict.fromkeys(
+                ("what_i_did", "known_impact", "responsibility", "repair", "change"), "x"
+            ),
+        )
+        for n in (1, 2)
+    )
+    published.tags.set(tag_model.objects.filter(slug__in=["workplace", "pressure", "party"]))
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(after)
+    stored = dict(Publication._base_manager.values_list("public_id", "card_tags"))
+    assert stored == {"migrated1": "pressure party workplace", "migrated2": ""}
