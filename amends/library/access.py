@@ -266,7 +266,7 @@ class Withdrawn(Exception):
 
 def publication_by_public_id(public_id: str) -> Publication:
     """The published statement; raises Withdrawn if its author took it back, else Http404."""
-    publication = Publication.objects.prefetch_related("tags").filter(public_id=public_id).first()
+    publication = Publication.objects.filter(public_id=public_id).first()
     if publication is not None:
         return publication
     if Withdrawal.objects.filter(public_id_digest=Withdrawal.digest(public_id)).exists():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from amends.library.tags import TAGS
+from amends.library.tags import TAGS, TagChoice
 
 _TAG_BY_SLUG = {tag.slug: tag for tag in TAGS}
 
@@ -63,6 +63,11 @@ def card_tags(tag_slugs: list[str]) -> str:
     return " ".join(tag.slug for tag in sorted(chosen, key=lambda tag: (tag.group, tag.label)))
 
 
+def stored_tags(stored: str) -> list[TagChoice]:
+    """The tags stored for a card, in its order (a tag since retired is left out)."""
+    return [_TAG_BY_SLUG[slug] for slug in stored.split() if slug in _TAG_BY_SLUG]
+
+
 def tag_labels(stored: str) -> list[str]:
-    """The labels a card shows for its stored tags (a tag since retired is left out)."""
-    return [_TAG_BY_SLUG[slug].label for slug in stored.split() if slug in _TAG_BY_SLUG]
+    """The labels a card shows for its stored tags."""
+    return [tag.label for tag in stored_tags(stored)]

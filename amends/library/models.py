@@ -6,6 +6,9 @@ import hashlib
 
 from django.db import models
 
+from amends.library.cards import stored_tags
+from amends.library.tags import TagChoice
+
 
 class Tag(models.Model):
     slug = models.SlugField(max_length=40, unique=True)
@@ -90,6 +93,10 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pseudonym}, {self.published_month:%B %Y}"
+
+    def shown_tags(self) -> list[TagChoice]:
+        """Its tags as its page shows them, read from the row (no join)."""
+        return stored_tags(self.card_tags)
 
     def sections(self) -> list[tuple[str, str]]:
         from amends.library.sections import SECTIONS

@@ -320,3 +320,15 @@ def test_the_migration_gives_existing_statements_their_card_tags() -> None:
     executor.migrate(after)
     stored = dict(Publication._base_manager.values_list("public_id", "card_tags"))
     assert stored == {"migrated1": "pressure party workplace", "migrated2": ""}
+
+
+def test_a_statement_page_links_its_tags_from_its_own_row(reader) -> None:
+    publication = publish("At work I applied pressure.", tags=("workplace", "pressure"))
+    with CaptureQueriesContext(connection) as queries:
+        page = reader.get(f"/library/{publication.public_id}/").content.decode()
+    reads = [q["sql"] for q in queries.captured_queries if '"library_' in q["sql"]]
+    assert len(reads) == 1, reads
+    assert re.findall(r'href="/\?tag=([\w-]+)">([^<]+)</a>', page) == [
+        ("pressure", "Pressure"),
+        ("workplace", "Workplace"),
+    ]
