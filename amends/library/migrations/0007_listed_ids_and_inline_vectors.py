@@ -8,7 +8,10 @@ from django.db import migrations, models
 # search document, which a search never reads, still move out of line first. A
 # vector too large for the row still goes out of line, so nothing is refused.
 # Existing rows are rewritten so that their vectors move in (an UPDATE of the
-# document regenerates the column; the text is unchanged).
+# document regenerates the column; the text is unchanged). The rewrite leaves a dead
+# copy of every row behind until VACUUM: on a large library, run VACUUM FULL ANALYZE
+# library_publication after migrating (docs/configuration.md), or the planner, seeing
+# a table twice its size, may stop walking the listed-order index for tag filters.
 FORWARD = [
     "ALTER TABLE library_publication ALTER COLUMN search_vector SET STORAGE MAIN",
     "UPDATE library_publication SET search_document = search_document || ''",
