@@ -110,10 +110,10 @@ def _tag_ids(tag_slugs: list[str]) -> list[int]:
     return [found.get(slug, 0) for slug in tag_slugs]
 
 
-def _matching(query: str, tag_ids: list[int]) -> QuerySet[Publication]:
+def _matching(query: str, tag_ids: list[int], *, common: bool = False) -> QuerySet[Publication]:
     publications = Publication.objects.all()
     if query:
-        publications = search(publications, query)
+        publications = search(publications, query, common=common)
     tagged = Publication.tags.through.objects
     for tag_id in tag_ids:
         # A statement must carry every chosen tag. As EXISTS, not a join, so that the
@@ -239,6 +239,8 @@ def listing(
     # The whole library's size is not shown (a reader pages through it by date), so
     # only a search or a filter pays for a count.
     count, capped = _capped_count(matching, query, tag_ids) if query or tag_ids else (0, True)
+    if query and capped:
+        matching = _matching(query, tag_ids, common=True)
     if numbered:
         # An old numbered link: read it by OFFSET (bounded), then carry on with cursors.
         number = min(number, MAX_NUMBERED_PAGE)

@@ -332,3 +332,29 @@ def test_a_statement_page_links_its_tags_from_its_own_row(reader) -> None:
         ("pressure", "Pressure"),
         ("workplace", "Workplace"),
     ]
+
+
+@override_settings(AMENDS_LIBRARY_PAGE_SIZE=2)
+def test_a_common_search_newest_first_pages_through_every_match_in_order(
+    reader, monkeypatch
+) -> None:
+    monkeypatch.setattr(access, "COUNT_CAP", 3)  # six matches: "more than 3", a common query
+    for n in range(8):
+        what = "about pressure" if n % 4 != 3 else "about something else"
+        publish(f"Statement number {n} {what}.", month=datetime.date(2026, 1 + n % 3, 1))
+    expected = [
+        p.what_i_did.split()[2]
+        for p in Publication.objects.order_by("-published_month", "-id")
+        if "pressure" in p.what_i_did
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        page = reader.get("/?q=pressure&order=newest").content.decode()
+    assert "More than 3 statements found" in page
+    if connection.vendor == "sqlite":
+        # The listed-order walk, not a join that reads and sorts every match.
+        assert any("+library_publication.id IN" in q["sql"] for q in queries.captured_queries)
+    seen = titles(page)
+    while "next" in links(page):
+        page = reader.get("/" + links(page)["next"]).content.decode()
+        seen += titles(page)
+    assert seen == expected and len(seen) == 6
