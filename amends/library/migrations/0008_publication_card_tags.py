@@ -23,7 +23,7 @@ def fill_card_tags(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("library", "0007_listed_ids_and_inline_vectors")]
+    dependencies = [("library", "0007_hidden_ids_and_inline_vectors")]
 
     operations = [
         migrations.AddField(

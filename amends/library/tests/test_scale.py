@@ -295,7 +295,7 @@ def test_a_card_shows_its_tags_from_one_query(reader) -> None:
 def test_the_migration_gives_existing_statements_their_card_tags() -> None:
     from django.db.migrations.executor import MigrationExecutor
 
-    before = [("library", "0007_listed_ids_and_inline_vectors")]
+    before = [("library", "0007_hidden_ids_and_inline_vectors")]
     after = [("library", "0008_publication_card_tags")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)

@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="publication",
             index=models.Index(
-                fields=["id"], name="library_listed_ids", condition=models.Q(hidden=False)
+                fields=["id"], name="library_hidden_ids", condition=models.Q(hidden=True)
             ),
         ),
         migrations.RunPython(on_postgresql(FORWARD), on_postgresql(BACKWARD)),
