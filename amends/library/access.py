@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, QuerySet
@@ -18,6 +19,8 @@ from amends.library.search import (
     best_ids_and_count,
     by_relevance,
     count_matches,
+    has_words,
+    matching_ids,
     search,
 )
 
@@ -110,22 +113,43 @@ def _tag_ids(tag_slugs: list[str]) -> list[int]:
     return [found.get(slug, 0) for slug in tag_slugs]
 
 
-def _matching(query: str, tag_ids: list[int], *, common: bool = False) -> QuerySet[Publication]:
+def _matching(
+    query: str, tag_ids: list[int], *, common: bool = False, few: bool = False
+) -> QuerySet[Publication]:
+    """The listed statements matching a search and carrying every chosen tag.
+
+    Once the count is known, the form follows it. `common` (the count was capped):
+    walk the listed-order index, where matches come often, and stop when a page is
+    full. `few` (at most COUNT_CAP match): read the matches themselves, found from the
+    tags table, and order them; walking would cross the whole library looking for
+    them.
+    """
     publications = Publication.objects.all()
     if query:
         publications = search(publications, query, common=common)
     tagged = Publication.tags.through.objects
+    if few and tag_ids:
+        return publications.filter(pk__in=_carrying(tag_ids).values("publication_id"))
     for tag_id in tag_ids:
-        # A statement must carry every chosen tag. As EXISTS, not a join, so that the
-        # database walks the listed-order index and stops once a page is full, instead
-        # of collecting every tagged statement and sorting them all.
+        # As EXISTS, not a join, so that the database walks the listed-order index and
+        # stops once a page is full, instead of collecting every tagged statement and
+        # sorting them all.
         publications = publications.filter(
             Exists(tagged.filter(publication_id=OuterRef("pk"), tag_id=tag_id))
         )
     return publications
 
 
-def _count_tagged(tag_ids: list[int], cap: int) -> int:
+def _carrying(tag_ids: list[int]) -> QuerySet[Any]:
+    """The tags table's rows of the first tag whose statement carries every other tag."""
+    tagged = Publication.tags.through.objects
+    rows = tagged.filter(tag_id=tag_ids[0])
+    for tag_id in tag_ids[1:]:
+        rows = rows.filter(publication_id__in=tagged.filter(tag_id=tag_id).values("publication_id"))
+    return rows
+
+
+def _count_tagged(tag_ids: list[int], query: str, cap: int) -> int:
     """How many listed statements carry every one of these tags, counting to `cap`.
 
     Read from the tags table alone rather than down the listed order: the first
@@ -135,11 +159,12 @@ def _count_tagged(tag_ids: list[int], cap: int) -> int:
     together; joining each match's row to read `hidden` cost a row read per match.
     A withdrawn statement's tags go with it.
     """
-    tagged = Publication.tags.through.objects
     hidden = Publication.including_hidden.filter(hidden=True).values("id")
-    rows = tagged.filter(tag_id=tag_ids[0]).exclude(publication_id__in=hidden)
-    for tag_id in tag_ids[1:]:
-        rows = rows.filter(publication_id__in=tagged.filter(tag_id=tag_id).values("publication_id"))
+    rows = _carrying(tag_ids).exclude(publication_id__in=hidden)
+    if query:
+        # With a search, the tagged statements that are also among the search index's
+        # matches: the index answers without reading any statement's row.
+        rows = rows.filter(publication_id__in=matching_ids(query))
     return rows.values("publication_id")[:cap].count()
 
 
@@ -156,10 +181,14 @@ def _cards(publications: QuerySet[Publication]) -> list[Card]:
 def _capped_count(
     publications: QuerySet[Publication], query: str, tag_ids: list[int]
 ) -> tuple[int, bool]:
-    if tag_ids and not query:
-        counted: int | None = _count_tagged(tag_ids, COUNT_CAP + 1)
+    """How many statements match, up to COUNT_CAP, and whether there are more. Read from
+    the tags table and the search index, never down the library."""
+    if tag_ids:
+        counted: int | None = _count_tagged(
+            tag_ids, query if has_words(query) else "", COUNT_CAP + 1
+        )
     else:
-        counted = None if tag_ids else count_matches(publications, query, COUNT_CAP + 1)
+        counted = count_matches(publications, query, COUNT_CAP + 1)
     if counted is None:
         counted = publications.order_by().values("pk")[: COUNT_CAP + 1].count()
     return min(counted, COUNT_CAP), counted > COUNT_CAP
@@ -242,8 +271,9 @@ def listing(
     # The whole library's size is not shown (a reader pages through it by date), so
     # only a search or a filter pays for a count.
     count, capped = _capped_count(matching, query, tag_ids) if query or tag_ids else (0, True)
-    if query and capped:
-        matching = _matching(query, tag_ids, common=True)
+    if query or tag_ids:
+        # The count says how often matches come: read them in the form that suits.
+        matching = _matching(query, tag_ids, common=capped, few=not capped)
     if numbered:
         # An old numbered link: read it by OFFSET (bounded), then carry on with cursors.
         number = min(number, MAX_NUMBERED_PAGE)

@@ -12,6 +12,7 @@ import re
 
 from django.db import connection, connections, transaction
 from django.db.models import Max, QuerySet
+from django.db.models.expressions import RawSQL
 
 from amends.library.models import Publication
 
@@ -33,6 +34,11 @@ LISTED_ORDER = ("-published_month", "-id")
 
 def _terms(query: str) -> list[str]:
     return _WORD.findall(query.casefold())[:MAX_TERMS]
+
+
+def has_words(query: str) -> bool:
+    """Whether the query searches at all (a query of punctuation matches everything)."""
+    return bool(_terms(query))
 
 
 def index_publication(publication: Publication) -> None:
@@ -144,6 +150,23 @@ def search(
     return publications.extra(
         where=["library_publication.search_vector @@ plainto_tsquery('english'::regconfig, %s)"],
         params=[" ".join(terms)],
+    )
+
+
+def matching_ids(query: str) -> RawSQL:
+    """The ids of the statements matching every word of the query, as a subquery for
+    an `__in` lookup (hidden statements included on PostgreSQL; the caller leaves them
+    out). Read from the search index alone: no statement's row is read.
+    """
+    terms = _terms(query)
+    if connection.vendor == "sqlite":
+        return RawSQL(
+            "SELECT rowid FROM library_search WHERE library_search MATCH %s", [_fts5_match(terms)]
+        )
+    return RawSQL(
+        "SELECT id FROM library_publication"
+        " WHERE search_vector @@ plainto_tsquery('english'::regconfig, %s)",
+        [" ".join(terms)],
     )
 
 

@@ -358,3 +358,50 @@ def test_a_common_search_newest_first_pages_through_every_match_in_order(
         page = reader.get("/" + links(page)["next"]).content.decode()
         seen += titles(page)
     assert seen == expected and len(seen) == 6
+
+
+@override_settings(AMENDS_LIBRARY_PAGE_SIZE=2)
+@pytest.mark.parametrize("cap", [3, 1000])
+def test_a_tag_filter_pages_through_every_match_newest_first(reader, monkeypatch, cap) -> None:
+    # With the cap at 3 the five matches are "more than 3" (read down the listed order);
+    # at 1,000 they are few (read from the tags table, then ordered).
+    monkeypatch.setattr(access, "COUNT_CAP", cap)
+    for n in range(9):
+        tags = ("workplace", "pressure") if n % 2 == 0 else ("workplace",)
+        publish(
+            f"Statement number {n} at work.", tags=tags, month=datetime.date(2026, 1 + n % 4, 1)
+        )
+    expected = [
+        p.what_i_did.split()[2]
+        for p in Publication.objects.order_by("-published_month", "-id")
+        if int(p.what_i_did.split()[2]) % 2 == 0
+    ]
+    page = reader.get("/?tag=workplace&tag=pressure").content.decode()
+    seen = titles(page)
+    while "next" in links(page):
+        page = reader.get("/" + links(page)["next"]).content.decode()
+        seen += titles(page)
+    assert seen == expected and len(seen) == 5
+    back = reader.get("/" + links(page)["prev"]).content.decode()
+    assert titles(back) == expected[2:4]
+
+
+@pytest.mark.parametrize(
+    ("query", "heading"),
+    [
+        ("q=pressure&tag=workplace", ">2 statements found<"),
+        ("q=!!!&tag=workplace", ">3 statements found<"),
+    ],
+)
+def test_a_search_with_tags_counts_listed_matches_only(reader, query, heading) -> None:
+    from amends.library.actions import do_hide_pending_review
+
+    publish("At work I applied pressure.", tags=("workplace",))
+    publish("At work I applied pressure again.", tags=("workplace",))
+    hidden = publish("At work, pressure, under review.", tags=("workplace",))
+    do_hide_pending_review(hidden, "identifies_someone")
+    publish("At work I sent messages.", tags=("workplace",))
+    publish("At a party I applied pressure.", tags=("party",))
+    page = reader.get("/?" + query).content.decode()
+    assert heading in page
+    assert "under review" not in page
