@@ -169,7 +169,7 @@ _ORDINAL_DAY = re.compile(
 )
 _THE_ONLY = re.compile(
     r"\bthe only (?!(?:thing|things|time|way|reason|option|choice|one of us|two of us|"
-    r"person who|people who|explanation|excuse|life|place|community|home|power|chance|hope|"
+    r"person who|people who|explanation|excuse|courage|bravery|life|place|community|home|power|chance|hope|"
     r"good|real|proper|other|one (?:to blame|responsible|at fault|(?:he|she|they|i|we) "
     r"(?:had|knew|have)|who (?:saw|knew|noticed|heard)))\b)[^.,;:!?]{3,90}"
     r"|\bonly (?:(?:\w+[- ]){0,2})(?:woman|man|girl|boy|women|men|female|male|member|one)"
@@ -315,6 +315,16 @@ _AGE_SUBJECTS = {
     "they",
 }
 _PERSON_NOUNS = lx._words("lad girl guy boy woman man kid bloke")
+# Words that put a month in time rather than make it a name ("since May", "last June").
+_BEFORE_A_TIME = lx._words("in last since until till this next early late mid by during of from")
+# The heads that "the only ..." singles a person out with.
+_ONLY_PEOPLE = (
+    _PERSON_NOUNS
+    | lx.ROLE_NOUNS
+    | lx.VAGUE_ROLES
+    | lx.RELATIONSHIP_NOUNS
+    | lx._words("one person member women men girls boys")
+)
 # The tagger often calls a lower-case name an adjective or adverb; never a verb or pronoun.
 _NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM"}
 # Adjectives that judge a worker rather than narrow down the post ("a good driver").
@@ -1052,9 +1062,10 @@ def token_candidates(doc: Any) -> list[Candidate]:
             and (lemma(tok.head) not in _TIME_NOUNS)
         ):
             head = tok.head
-            if any(_lower(c) == "the" for c in head.children) or (
-                tok.i == head.left_edge.i
-                and lemma(head) in _PERSON_NOUNS | {"person", "one", "member"}
+            # Only a person is singled out: "the only woman on the committee", never
+            # "the only courage involved".
+            if lemma(head) in _ONLY_PEOPLE and (
+                any(_lower(c) == "the" for c in head.children) or tok.i == head.left_edge.i
             ):
                 s, e = _phrase(head, max_right=14)
                 out.append(Candidate(s, e, "distinctive", "only", _hint(head)))
@@ -1126,6 +1137,12 @@ def _hint(tok: Any) -> str:
 
 def _looks_like_name_use(tok: Any) -> bool:
     low = _lower(tok)
+    if low in lx.MONTHS:
+        # "in April 2022", "last June": a month where a time is told is no name.
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        prev = _lower(tok.nbor(-1)) if tok.i > 0 else ""
+        if (nxt is not None and nxt.like_num) or prev in _BEFORE_A_TIME:
+            return False
     if tok.text[:1].isupper():
         # "Hope you are well" at a sentence start is not a name; "Hope came" is.
         return not (low in lx.AMBIGUOUS_NAMES and tok.i == tok.sent.start and tok.pos_ != "PROPN")
@@ -1271,6 +1288,8 @@ def _not_a_name(content: list[str], first: Any, sent_start: bool) -> bool:
     generic = lx.PROPER_STOP | lx.MONTHS | lx.NOT_NAMES | lx.HOLIDAYS | lx.SEASONS
     if all(w in generic for w in content):
         return True
+    if any(w in lx.MONTHS for w in content) and all(w in generic | _BEFORE_A_TIME for w in content):
+        return True  # "Last June"
     if len(content) != 1:
         return False
     word = content[0]
@@ -1310,10 +1329,17 @@ def _kind_for(words: list[str], doc: Any, i: int) -> str:
         return "place"
     if ent == "ORG":
         return "organisation"
-    if words[0] in lx.FIRST_NAMES or ent == "PERSON":
+    if words[0] in lx.FIRST_NAMES:
         return "name"
     prev = _lower(doc[i - 1]) if i > 0 else ""
-    if prev in {"in", "near", "from", "to", "around", "outside", "into"}:
+    after = _lower(doc[i + len(words)]) if i + len(words) < len(doc) else ""
+    # "a gym in Hexley": where the words stand says place even when the entity
+    # recogniser guesses a person, unless they own something ("in Hexley's car").
+    if prev in {"in", "near", "around", "outside"} and after not in {"'s", "’s"}:
+        return "place"
+    if ent == "PERSON":
+        return "name"
+    if prev in {"from", "to", "into"}:
         return "place"
     if prev in {"at", "for", "with", "joined"}:
         return "organisation"

@@ -124,7 +124,7 @@ association trust foundation council hospital clinic surgery practice centre cen
 institute bank mutual insurance logistics partners solicitors associates studios studio
 records band singers choir orchestra ensemble theatre theater guild league federation
 corporation corp agency consulting services motors wanderers albion wolves lions tigers
-ward unit department dept
+ward unit department dept hospice
 """)
 
 PLACE_SUFFIXES = _words("""

@@ -252,3 +252,19 @@ def test_a_newcomer_and_a_small_shared_group_narrow_someone_down(coach: Coach) -
     text = "She was new to the country, and she was on my course that year."
     assert "distinctive" in kinds_at(coach, text, "new to the country")
     assert "role" in kinds_at(coach, text, "on my course")
+
+
+def test_a_month_told_as_a_time_is_no_name(coach: Coach) -> None:
+    text = "This is about the walking weekend in April 2022, and about what I did there."
+    assert "name" not in kinds_at(coach, text, "April")
+    assert "date" in kinds_at(coach, text, "April 2022")
+
+
+def test_courage_that_is_the_only_one_in_the_story_singles_nobody_out(coach: Coach) -> None:
+    text = "It was my doing, and hers was the only courage involved."
+    assert details(coach, text) == []
+
+
+def test_a_venue_in_common_nouns_is_no_distinctive_detail(coach: Coach) -> None:
+    text = "I kept pulling a woman I had just met onto the dance floor after she said no."
+    assert "distinctive" not in kinds_at(coach, text, "dance floor")
