@@ -22,6 +22,8 @@ from typing import Any
 
 import numpy as np
 
+from amends.moderation.text import ADDRESSED
+
 WEIGHTS = Path(__file__).with_name("moderation_model.npz")
 PUBLISH = "publish"
 INSULT = "insult"
@@ -30,6 +32,8 @@ CLASSES = (PUBLISH, INSULT, *HARMS)
 # The sentence embedding (unit length) is scaled so that it weighs about as much as the
 # sparse features (whose row is also of unit length) at the start of training.
 EMBEDDING_SCALE = 3.0
+# What the model reads of a text: its sparse features and its sentence embedding.
+Read = tuple[Sequence[str], Any]
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,9 @@ class Model:
     dense: Any  # numpy array, embedding dimensions x classes
     reject_at: float  # reject when the probability of the likeliest harm reaches this
     hold_at: float  # hold as an insult when its probability reaches this
+    # reject when one sentence (or two that follow one another) of a longer response reads
+    # as a harm this likely on its own; above 1, sentences are not read alone
+    sentence_reject_at: float
     digest: str  # of the training and tuning data
     version: str
 
@@ -66,6 +73,16 @@ class Model:
     def judge(self, feats: Sequence[str], vector: Any) -> Judgement:
         probs = self.probabilities(feats, vector)
         return decide(probs, feats, self.reject_at, self.hold_at)
+
+    def judge_parts(self, whole: Read, parts: Sequence[Read]) -> Judgement:
+        """Judge a response as a whole, then each of its parts (features.parts_of) on its
+        own for harm: a threat in the fourth sentence of a long, measured response is
+        still a threat, however the rest of the response dilutes it."""
+        return decide_parts(
+            self.judge(*whole),
+            [(self.probabilities(*part), part[0]) for part in parts],
+            self.sentence_reject_at,
+        )
 
 
 # An insult is aimed at someone. Without a word of contempt or a person addressed or
@@ -94,6 +111,33 @@ _AIMED = frozenset(
         "w:whoever",
     }
 )
+
+
+_ADDRESSED = frozenset(f"w:{w}" for w in ADDRESSED)
+
+
+def decide_parts(
+    whole: Judgement,
+    parts: Sequence[tuple[dict[str, float], Sequence[str]]],
+    sentence_reject_at: float,
+) -> Judgement:
+    """The whole response's judgement, unless it is no harm and one of its parts reads as
+    one at `sentence_reject_at` or above: then that part's likeliest harm. Parts decide
+    nothing else: an insult or a voice is read in its whole context. Only a part that
+    speaks to someone ("you") is read alone: a threat or an urging addresses its reader,
+    while a sentence of a survivor's story, taken out of it, can read as anything."""
+    if whole.label in HARMS:
+        return whole
+    worst: tuple[float, str] | None = None
+    for probs, feats in parts:
+        if _ADDRESSED.isdisjoint(feats):
+            continue
+        harm = max(HARMS, key=probs.__getitem__)
+        if probs[harm] >= sentence_reject_at and (worst is None or probs[harm] > worst[0]):
+            worst = (probs[harm], harm)
+    if worst is None:
+        return whole
+    return Judgement(worst[1], worst[0], whole.insult, whole.probabilities)
 
 
 def decide(
@@ -140,6 +184,7 @@ def load(path: Path) -> Model:
             dense=data["dense"].astype(np.float32),
             reject_at=float(data["reject_at"]),
             hold_at=float(data["hold_at"]),
+            sentence_reject_at=float(data["sentence_reject_at"]),
             digest=str(data["digest"]),
             version=str(data["version"]),
         )

@@ -134,6 +134,48 @@ CUES: tuple[Cue, ...] = (
             "I'm waiting for the day men stop doing this",
         ),
     ),
+    _cue(
+        "knows_routine",
+        # A fact about the reader's own days, told to them: where they wait, when they
+        # leave, what they pass. Said with nothing else, it says "I am watching".
+        r"\bi (?:know|have seen|saw|noticed|found|clocked) (?:which|where|when|what time|how "
+        r"long)\b|\bi (?:know|have seen|saw|noticed) the (?:\w+ ){1,2}you (?:take|catch|use|"
+        r"walk|run|park|drive|ride|sit|wait|go|cut|leave)\b|"
+        r"\byou (?:\w+ )?(?:walk|run|park|catch|take|leave|cycle|drive|wait|sit|finish|"
+        r"lock up|get home|come home|go|pass|cut through)\b(?: \w+){0,6} (?:every|each|on|at|"
+        r"around) (?:morning|evening|night|day|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
+        r"weekends?|seven|eight|six|five|two|midnight|dawn)\b|"
+        r"\byour (?:\w+ )?(?:shift|commute|route|walk|run|bus|train|ferry|platform|"
+        r"path|street|flat|garage|garden|door|bike|car|grandson|granddaughter|daughter|son|"
+        r"kids|mother|wife) (?:\w+ )?(?:is|are|finishes|ends|starts|leaves|lets out|walks|"
+        r"does not|doesn't|looks|has been)\b",
+        (
+            "I know which platform you wait on",
+            "You walk the dog along the canal every morning",
+            "Your night shift finishes at two",
+        ),
+        (
+            "I know what you did was wrong",
+            "I know the pain you describe",
+            "Your apology is not enough",
+        ),
+    ),
+    _cue(
+        "safety_question",
+        # A question about feeling safe, put to the person who caused harm: the fact before
+        # it supplies the menace.
+        r"\b(?:do|does|did|will|would|are) (?:you|anyone|anybody|someone) (?:\w+ ){0,2}?"
+        r"(?:feel (?:safe|comfortable|alone)|look (?:behind|over)|check (?:who|behind)|"
+        r"walk you|sleep (?:well|soundly)|wonder who|always leave|lock)\b|"
+        r"\b(?:safe|comfortable|crowded|quiet|lonely|isolated|empty|dark)(?: \w+){0,3} \? "
+        r"(?:you should not|you should start|you should|think about it)\b",
+        (
+            "Do you still feel safe on the bus?",
+            "Does anyone walk you to your car?",
+            "Do you sleep well?",
+        ),
+        ("I never feel safe walking home", "Are you getting support?"),
+    ),
     # -- urging self-harm ------------------------------------------------------------------
     _cue(
         "self_harm",
@@ -164,6 +206,36 @@ CUES: tuple[Cue, ...] = (
             "It makes me want to disappear",
             "Reading this, I could barely breathe",
         ),
+    ),
+    _cue(
+        "imagined_after",
+        # The writer pictures what they would do once the reader is dead: the wish is the
+        # urging, with no word of dying in it.
+        r"\b(?:i would|i will|i want to|i picture|i imagine|i could|we would|we will)\b"
+        r"(?: \w+){0,6} (?:funeral|coffin|wreath|eulogy|grave|obituary|headline|memorial)\b|"
+        r"\b(?:the day|the night|the week|the moment|when|once) (?:i|we) (?:read|hear|"
+        r"heard|see|saw|learn)\b(?: \w+){0,3} (?:that )?you(?: would| had| have)? "
+        r"(?:done it|ended it|gone|died|finally|taken your|killed|finished)\b|"
+        r"\b(?:news of your death|your death)\b",
+        (
+            "I'd happily read the eulogy",
+            "The day I read that you'd finally done it, I'll celebrate",
+            "I'd share the news of your death with a smile",
+        ),
+        ("I went to my grandfather's funeral", "When I read this I cried"),
+    ),
+    _cue(
+        "gone_for_good",
+        r"\b(?:you|your|yourself)\b(?: \w+){0,6} (?:gone|disappear|absence|out of the "
+        r"picture|way out|not (?:being )?around|not being alive|go quietly|stop being)"
+        r"(?: \w+){0,3} (?:for good|permanently|forever|for ever)\b|"
+        r"\b(?:permanent|final) (?:way out|exit|solution)\b",
+        (
+            "Make sure you are gone for good",
+            "if you took yourself out of the picture permanently",
+            "taking the permanent way out",
+        ),
+        ("She left the job for good", "I hope you stop doing this for good"),
     ),
     # -- calls to go after someone ---------------------------------------------------------
     _cue(
@@ -219,6 +291,24 @@ CUES: tuple[Cue, ...] = (
         ("I left a review of the book", "reading this, I want to share my story"),
     ),
     # -- guesses at who someone is ---------------------------------------------------------
+    _cue(
+        "points_to",
+        # Pointing, without asking: where to find the author's life, and a nudge.
+        r"\b(?:his|her|their) (?:\w+ ){0,3}?(?:has|have|is on|is listed|are on|is online|is "
+        r"public|gives|meets|play)\b(?: \w+){0,5}? (?:page|forum|inbox|form|box|rating|"
+        r"ratings|reviews?|group|account|calendar|site|address|profile|friday|saturday|"
+        r"tuesdays?|wednesdays?)\b|"
+        r"\bjust (?:saying|so you know|a thought)\b|\bseems (?:relevant|like the right "
+        r"place)\b|\bworth a (?:look|visit|word)\b|\bi trust you\b|\bdo the right thing\b|"
+        r"\byou (?:all )?know where (?:to find|he|she|they)\b|\banyone can\b|"
+        r"\bmake an appearance\b|\bwhere he will be\b",
+        (
+            "His practice has a star rating on the map",
+            "The club meets on Tuesdays. Just so you know.",
+            "You know where to find him",
+        ),
+        ("His statement has a section on repair", "I know where to find help"),
+    ),
     _cue(
         "identify_guess",
         r"\b(?:this|it|that|he|she) is (?:obviously|clearly|definitely|surely|totally|"

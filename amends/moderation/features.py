@@ -13,7 +13,7 @@ from amends.coach.encoder import embed
 from amends.moderation import cues
 from amends.moderation.identify import detail_kinds
 from amends.moderation.links import find_links
-from amends.moderation.text import without_expletives, words
+from amends.moderation.text import ADDRESSED, without_expletives, words
 
 # Details that name something (a person, a place, an employer, a profile) rather than
 # describe it: with a guess beside them they are doxxing by inference.
@@ -66,6 +66,25 @@ def prepared(text: str) -> str:
         text = text.replace(link.text, " ")
     text = _URLISH.sub(" ", text)
     return _REPLY.sub("to_reader ", text)
+
+
+# A sentence: up to and with its closing marks, or a line of its own.
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def parts_of(text: str) -> list[str]:
+    """What of a longer response is also read on its own for harm: each sentence of two
+    words or more, and each two such sentences that follow one another (a fact, then a
+    question about it). A response of one sentence has no parts; one of two has those two
+    sentences (together they are the response). Only parts that speak to someone ("you")
+    are kept: the classifier reads no other part alone, so none is worth reading."""
+    sentences = [
+        m.group(0).strip() for m in _SENTENCE.finditer(prepared(text)) if len(words(m.group(0))) > 1
+    ]
+    if len(sentences) < 2:
+        return []
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(sentences)] if len(sentences) > 2 else []
+    return [part for part in sentences + pairs if ADDRESSED.intersection(words(part))]
 
 
 def features_of(text: str) -> tuple[list[str], Any]:

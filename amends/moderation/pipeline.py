@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from amends.moderation import classifier
-from amends.moderation.features import features_of, prepared
+from amends.moderation.features import features_of, parts_of, prepared
 from amends.moderation.links import find_links
 from amends.moderation.text import words
 from amends.moderation.verdict import Decision, Reason, Verdict
@@ -125,8 +125,11 @@ def check_links(text: str, context: Context) -> Verdict | None:
 
 
 def judge_text(text: str) -> classifier.Judgement:
-    """The classifier's reading of a response, on its own."""
-    return classifier.get_model().judge(*features_of(text))
+    """The classifier's reading of a response, on its own: as a whole, and sentence by
+    sentence for harm."""
+    return classifier.get_model().judge_parts(
+        features_of(text), [features_of(part) for part in parts_of(text)]
+    )
 
 
 def check_classifier(text: str, context: Context) -> Verdict | None:

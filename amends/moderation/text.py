@@ -53,6 +53,10 @@ EXPLETIVES = frozenset(
     ]
 )
 
+# The words by which a response speaks to someone: a sentence without them is not read on
+# its own for harm (classifier.decide_parts says why).
+ADDRESSED = frozenset({"you", "your", "yourself", "yours"})
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
 _SPACED_LETTERS = re.compile(r"\b(?:[a-z][ .\-]){2,}[a-z]\b")  # "k y s", "k.y.s"
 _MASKED = [  # asterisks and misspellings that stand for the same word

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from amends.moderation import classifier
+from amends.moderation.features import parts_of
 from amends.moderation.pipeline import judge_text
 from amends.moderation.training import CORPORA, data_files, fit, read
 
@@ -113,3 +114,38 @@ def test_threats_doxxing_incitement_and_self_harm_urging_are_rejected(
 @pytest.mark.parametrize("text", PROFANITY)
 def test_profanity_alone_is_never_held(text: str) -> None:
     assert judge_text(text).label == classifier.PUBLISH
+
+
+def _published() -> classifier.Judgement:
+    probs = {c: 0.0 for c in classifier.CLASSES} | {classifier.PUBLISH: 1.0}
+    return classifier.Judgement(classifier.PUBLISH, 0.0, 0.0, probs)
+
+
+def _part(harm: str, p: float, words: list[str]) -> tuple[dict[str, float], list[str]]:
+    probs = {c: 0.0 for c in classifier.CLASSES} | {harm: p, classifier.PUBLISH: 1.0 - p}
+    return probs, [f"w:{w}" for w in words]
+
+
+def test_a_sentence_that_addresses_the_reader_as_a_threat_rejects_the_response() -> None:
+    parts = [_part("threat", 0.97, ["you", "should", "start"])]
+    assert classifier.decide_parts(_published(), parts, 0.95).label == "threat"
+
+
+def test_a_sentence_below_the_sentence_threshold_changes_nothing() -> None:
+    parts = [_part("threat", 0.9, ["you", "should", "start"])]
+    assert classifier.decide_parts(_published(), parts, 0.95).label == classifier.PUBLISH
+
+
+def test_a_sentence_that_speaks_to_no_one_is_not_read_alone() -> None:
+    # A sentence of a survivor's story, taken out of it, can read as anything.
+    parts = [_part("incitement", 0.99, ["he", "decided", "i", "was", "his"])]
+    assert classifier.decide_parts(_published(), parts, 0.95).label == classifier.PUBLISH
+
+
+def test_a_long_response_is_read_sentence_by_sentence_and_in_pairs() -> None:
+    text = "I read it twice. Parts are honest. I know the road you run on. It is dark."
+    parts = parts_of(text)
+    assert "I know the road you run on." in parts
+    assert "I know the road you run on. It is dark." in parts
+    assert "Parts are honest." not in parts  # it speaks to no one
+    assert parts_of("One sentence only, however long it is.") == []
