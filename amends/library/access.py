@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
@@ -159,13 +160,25 @@ def _count_tagged(tag_ids: list[int], query: str, cap: int) -> int:
     together; joining each match's row to read `hidden` cost a row read per match.
     A withdrawn statement's tags go with it.
     """
-    hidden = Publication.including_hidden.filter(hidden=True).values("id")
-    rows = _carrying(tag_ids).exclude(publication_id__in=hidden)
+    # Written as SQL: built through the ORM, this count's subqueries cost more time
+    # in Python than the database took to answer it.
+    sql = (
+        "SELECT COUNT(*) FROM (SELECT t.publication_id FROM library_publication_tags t"
+        " WHERE t.tag_id = %s" + " AND t.publication_id IN"
+        " (SELECT publication_id FROM library_publication_tags WHERE tag_id = %s)"
+        * (len(tag_ids) - 1)
+        + " AND t.publication_id NOT IN (SELECT id FROM library_publication WHERE hidden)"
+    )
+    params: list[Any] = list(tag_ids)
     if query:
         # With a search, the tagged statements that are also among the search index's
         # matches: the index answers without reading any statement's row.
-        rows = rows.filter(publication_id__in=matching_ids(query))
-    return rows.values("publication_id")[:cap].count()
+        among = matching_ids(query)
+        sql += f" AND t.publication_id IN ({among.sql})"
+        params += among.params
+    with connection.cursor() as cursor:
+        cursor.execute(sql + " LIMIT %s) AS counted", [*params, cap])
+        return int(cursor.fetchone()[0])
 
 
 def _cards(publications: QuerySet[Publication]) -> list[Card]:
@@ -178,9 +191,7 @@ def _cards(publications: QuerySet[Publication]) -> list[Card]:
     ]
 
 
-def _capped_count(
-    publications: QuerySet[Publication], query: str, tag_ids: list[int]
-) -> tuple[int, bool]:
+def _capped_count(query: str, tag_ids: list[int]) -> tuple[int, bool]:
     """How many statements match, up to COUNT_CAP, and whether there are more. Read from
     the tags table and the search index, never down the library."""
     if tag_ids:
@@ -188,9 +199,9 @@ def _capped_count(
             tag_ids, query if has_words(query) else "", COUNT_CAP + 1
         )
     else:
-        counted = count_matches(publications, query, COUNT_CAP + 1)
-    if counted is None:
-        counted = publications.order_by().values("pk")[: COUNT_CAP + 1].count()
+        counted = count_matches(_matching(query, []), query, COUNT_CAP + 1)
+    if counted is None:  # a query without words, which matches every statement
+        counted = Publication.objects.order_by().values("pk")[: COUNT_CAP + 1].count()
     return min(counted, COUNT_CAP), counted > COUNT_CAP
 
 
@@ -217,7 +228,7 @@ def _best(
         else:
             ids = best_ids(query, start, size + 1)
     if counted is None:
-        count, capped = _capped_count(matching, query, tag_ids)
+        count, capped = _capped_count(query, tag_ids)
     else:
         count, capped = min(counted, COUNT_CAP), counted > COUNT_CAP
     if ids is None:
@@ -257,23 +268,21 @@ def listing(
     with a query) and old numbered links read numbered pages, up to MAX_NUMBERED_PAGE.
     """
     tag_ids = _tag_ids(tag_slugs or [])
-    matching = _matching(query, tag_ids)
     number = max(1, number)
     newer: Cursor | None = None
     previous_number = next_number = None
     if order == RELEVANCE and query:
         number = min(number, MAX_NUMBERED_PAGE)
         start = (number - 1) * settings.AMENDS_LIBRARY_PAGE_SIZE
-        rows, more, count, capped = _best(matching, query, tag_ids, start)
+        rows, more, count, capped = _best(_matching(query, tag_ids), query, tag_ids, start)
         previous_number = number - 1 or None
         next_number = number + 1 if more and number < MAX_NUMBERED_PAGE else None
         return Listing(rows, number, None, None, previous_number, next_number, count, capped)
     # The whole library's size is not shown (a reader pages through it by date), so
     # only a search or a filter pays for a count.
-    count, capped = _capped_count(matching, query, tag_ids) if query or tag_ids else (0, True)
-    if query or tag_ids:
-        # The count says how often matches come: read them in the form that suits.
-        matching = _matching(query, tag_ids, common=capped, few=not capped)
+    count, capped = _capped_count(query, tag_ids) if query or tag_ids else (0, True)
+    # The count says how often matches come: read them in the form that suits.
+    matching = _matching(query, tag_ids, common=capped, few=not capped)
     if numbered:
         # An old numbered link: read it by OFFSET (bounded), then carry on with cursors.
         number = min(number, MAX_NUMBERED_PAGE)
