@@ -162,14 +162,31 @@ def _count_tagged(tag_ids: list[int], query: str, cap: int) -> int:
     """
     # Written as SQL: built through the ORM, this count's subqueries cost more time
     # in Python than the database took to answer it.
-    sql = (
-        "SELECT COUNT(*) FROM (SELECT t.publication_id FROM library_publication_tags t"
-        " WHERE t.tag_id = %s" + " AND t.publication_id IN"
-        " (SELECT publication_id FROM library_publication_tags WHERE tag_id = %s)"
-        * (len(tag_ids) - 1)
-        + " AND t.publication_id NOT IN (SELECT id FROM library_publication WHERE hidden)"
-    )
-    params: list[Any] = list(tag_ids)
+    if connection.vendor == "postgresql":
+        # Each further tag is probed row by row through the (statement, tag) index, so
+        # the count stops at the cap. As IN or EXISTS, PostgreSQL hashed every statement
+        # of the other tag first, a cost that grows with the library: 1.0 ms at 10,000
+        # statements and 6.0 ms at 100,000, against 1.7 and 2.1 ms this way.
+        also = (
+            " CROSS JOIN LATERAL (SELECT 1 FROM library_publication_tags u"
+            " WHERE u.publication_id = t.publication_id AND u.tag_id = %s LIMIT 1) AS also_{}"
+        )
+        joins = "".join(also.format(n) for n in range(len(tag_ids) - 1))
+        # Only constant SQL is joined here; the tag ids go in as parameters.
+        sql = "SELECT COUNT(*) FROM (SELECT t.publication_id FROM library_publication_tags t"
+        sql += joins + " WHERE t.tag_id = %s"
+        params: list[Any] = [*tag_ids[1:], tag_ids[0]]
+    else:
+        # SQLite lists the other tags' statements once each (integers from an index)
+        # and tests the first tag's rows against them.
+        others = " AND t.publication_id IN (SELECT publication_id FROM library_publication_tags"
+        others += " WHERE tag_id = %s)"
+        sql = (
+            "SELECT COUNT(*) FROM (SELECT t.publication_id FROM library_publication_tags t"
+            " WHERE t.tag_id = %s" + others * (len(tag_ids) - 1)
+        )
+        params = list(tag_ids)
+    sql += " AND t.publication_id NOT IN (SELECT id FROM library_publication WHERE hidden)"
     if query:
         # With a search, the tagged statements that are also among the search index's
         # matches: the index answers without reading any statement's row.
