@@ -216,7 +216,7 @@ def _capped_count(query: str, tag_ids: list[int]) -> tuple[int, bool]:
             tag_ids, query if has_words(query) else "", COUNT_CAP + 1
         )
     else:
-        counted = count_matches(_matching(query, []), query, COUNT_CAP + 1)
+        counted = count_matches(query, COUNT_CAP + 1)
     if counted is None:  # a query without words, which matches every statement
         counted = Publication.objects.order_by().values("pk")[: COUNT_CAP + 1].count()
     return min(counted, COUNT_CAP), counted > COUNT_CAP

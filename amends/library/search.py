@@ -282,10 +282,9 @@ def best_ids_and_count(
     return list(ids), int(counted)
 
 
-def count_matches(publications: QuerySet[Publication], query: str, cap: int) -> int | None:
-    """How many statements match the query, counting no further than `cap`; None when
-    the query has no words. For a search with no tag filter (`publications` is the
-    search's queryset, used on PostgreSQL).
+def count_matches(query: str, cap: int) -> int | None:
+    """How many listed statements match the query, counting no further than `cap`; None
+    when the query has no words. For a search with no tag filter.
 
     SQLite asks FTS5 alone. On PostgreSQL the LIMIT sits inside a subquery in the
     listed order, so that the planner walks the listed-order index with the @@ filter
@@ -302,4 +301,5 @@ def count_matches(publications: QuerySet[Publication], query: str, cap: int) -> 
         return None if rows is None else int(rows[0][0])
     if not _terms(query):
         return None
-    return publications.order_by(*LISTED_ORDER).values("pk")[:cap].count()
+    matching = search(Publication.objects.all(), query)
+    return matching.order_by(*LISTED_ORDER).values("pk")[:cap].count()
