@@ -120,6 +120,16 @@ def test_statement_text_is_escaped(reader) -> None:
     assert "&lt;script&gt;" in page
 
 
+def test_a_listing_card_escapes_what_the_author_wrote_and_links_to_the_statement(reader) -> None:
+    publication = publish('<img src=x onerror="alert(1)"> I wrote this & more.', tags=("party",))
+    page = results(reader)
+    assert "<img src=x" not in page
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; I wrote this &amp; more." in page
+    assert f'<a href="/library/{publication.public_id}/">' in page
+    assert '<ul class="tags" aria-label="Tags"><li>Party or night out</li></ul>' in page
+    assert f"{publication.published_month:%B %Y}</p>" in page
+
+
 def test_demo_content_fills_an_empty_library_once(reader) -> None:
     from django.core.management import call_command
 
