@@ -9,9 +9,10 @@ functions below.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.db import connection, connections, transaction
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from amends.library.models import Publication
@@ -19,15 +20,14 @@ from amends.library.models import Publication
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
 # Ranking reads every match it ranks: a word found in half of 100,000 statements would
-# cost fifty thousand scores per page. Relevance is ranked among the matches in the
-# newest this many statements (the page says so when it matters), which keeps a
-# search's cost flat as the library grows; newest-first order reads every match.
-RELEVANCE_WINDOW = 5000
-# PostgreSQL reads each statement's search vector out of line (TOAST) for every @@
-# and every ts_rank it computes, so there the window is the newest this many matches,
-# found by walking the listed-order index and stopping: a common word costs about as
-# much as the capped count, and a rare one is found through the GIN index instead.
-RELEVANCE_MATCHES = 1000
+# cost fifty thousand scores per page. Relevance is ranked among the newest this many
+# matches (the page says so when it matters), which keeps a search's cost flat as the
+# library grows; newest-first order reads every match. Each score costs about 1.5 µs
+# with FTS5's bm25 (it reads the statement's length from the index) and more with
+# PostgreSQL's ts_rank: at 1,000 the ranking was half of a search page's time in the
+# server; at 500 a search costs about what two pages of the listing do, and every
+# query whose matches are fewer is ranked whole.
+RELEVANCE_MATCHES = 500
 # The listed order, as the partial index library_listed_order holds it.
 LISTED_ORDER = ("-published_month", "-id")
 
@@ -125,31 +125,43 @@ def search(
     stored search_vector under its GIN index), so the engine limits and orders the
     results: no list of matching ids ever comes back to Python.
     """
+    tables, where, params = match_sql(query, common=common)
+    if not where:
+        return publications
+    # Constant SQL from match_sql; the reader's words go in as parameters.
+    return publications.extra(tables=tables, where=where, params=params)  # noqa: S610
+
+
+def match_sql(query: str, *, common: bool = False) -> tuple[list[str], list[str], list[Any]]:
+    """search()'s match as SQL: the tables to add beside library_publication, the
+    conditions and their parameters (nothing at all for a query without words)."""
     terms = _terms(query)
     if not terms:
-        return publications
+        return [], [], []
     if connection.vendor == "sqlite" and common:
         # The unary + keeps SQLite from reading the matches through the primary key,
         # so that it walks library_listed_order and tests each row against the list.
-        return publications.extra(
-            where=[
+        return (
+            [],
+            [
                 "+library_publication.id IN "
                 "(SELECT rowid FROM library_search WHERE library_search MATCH %s)"
             ],
-            params=[_fts5_match(terms)],
+            [_fts5_match(terms)],
         )
     if connection.vendor == "sqlite":
-        return publications.extra(
-            tables=["library_search"],
-            where=[
+        return (
+            ["library_search"],
+            [
                 "library_search.rowid = library_publication.id",
                 "library_search.library_search MATCH %s",
             ],
-            params=[_fts5_match(terms)],
+            [_fts5_match(terms)],
         )
-    return publications.extra(
-        where=["library_publication.search_vector @@ plainto_tsquery('english'::regconfig, %s)"],
-        params=[" ".join(terms)],
+    return (
+        [],
+        ["library_publication.search_vector @@ plainto_tsquery('english'::regconfig, %s)"],
+        [" ".join(terms)],
     )
 
 
@@ -172,40 +184,35 @@ def matching_ids(query: str) -> RawSQL:
 
 def relevance_window() -> tuple[int, str]:
     """How far relevance ranking reaches, as the page says it: a number and what of."""
-    if connection.vendor == "sqlite":
-        return RELEVANCE_WINDOW, "statements"
     return RELEVANCE_MATCHES, "matches"
 
 
 def by_relevance(matching: QuerySet[Publication], query: str) -> QuerySet[Publication]:
     """The matches of search(publications, query), best first: bm25 on SQLite (lower is
     better), ts_rank on PostgreSQL. Ties, common among short statements, fall back to
-    newest first. Only matches within relevance_window() are ranked: among the newest
-    RELEVANCE_WINDOW statements on SQLite, the newest RELEVANCE_MATCHES matches on
-    PostgreSQL.
+    newest first. Only the newest RELEVANCE_MATCHES matches are ranked.
     """
     terms = _terms(query)
     if not terms:
         return matching
-    if connection.vendor == "sqlite":
-        newest = Publication.including_hidden.aggregate(newest=Max("id"))["newest"]
-        if newest is not None:
-            # The pk index answers this at once, and FTS5 then reads only the matches
-            # above it, by rowid.
-            matching = matching.filter(id__gt=newest - RELEVANCE_WINDOW)
-        ranked = matching.extra(select={"relevance": "bm25(library_search)"})
-        return ranked.order_by("relevance", "-published_month", "-id")
     # The window is a LIMIT inside a subquery in the listed order: the planner walks the
-    # listed-order index with the @@ filter and stops at the window's end (or, for a
-    # rare word, takes the GIN index), instead of a bitmap over every match in the
-    # library. ts_rank then reads only the window's vectors, and the outer query does
-    # not test @@ again.
+    # listed-order index with the match and stops at the window's end (or, for a rare
+    # word, reads the matches from the search index), and only the window is ranked.
     window = matching.order_by(*LISTED_ORDER).values("pk")[:RELEVANCE_MATCHES]
     # Compiled on its own, the window names library_publication unaliased, so its @@
     # (written against that name in search()) stays inside it: as a queryset in
     # pk__in, Django would alias the inner table and the @@ would test the outer row.
     # Django's compiled SQL, with the reader's words still parameters.
     window_sql, window_params = window.query.sql_with_params()
+    if connection.vendor == "sqlite":
+        # bm25 needs the FTS5 table in the query that ranks, so the ranking query keeps
+        # the match's join (lower is better).
+        ranked = matching.extra(  # noqa: S610
+            select={"relevance": "bm25(library_search)"},
+            where=[f"library_publication.id IN ({window_sql})"],
+            params=list(window_params),
+        )
+        return ranked.order_by("relevance", *LISTED_ORDER)
     ranked = Publication.objects.extra(  # noqa: S610
         select={
             "relevance": "ts_rank(library_publication.search_vector, "
@@ -237,14 +244,18 @@ def best_ids(query: str, start: int, limit: int) -> list[int] | None:
 
     For a search with no tag filter: without the join, FTS5 ranks and limits inside
     its own index. Hidden and withdrawn statements are never in the index (hiding and
-    withdrawing unindex them), and the listing still reads only listed rows.
+    withdrawing unindex them), and the listing still reads only listed rows. The
+    window is the newest RELEVANCE_MATCHES matches: FTS5 walks its matches from the
+    newest rowid to the window's last one (no score is computed on the way), and ranks
+    from there.
     """
     rows = _fts5_alone(
         query,
-        "SELECT rowid FROM library_search WHERE library_search MATCH %s AND rowid > "
-        "COALESCE((SELECT MAX(id) FROM library_publication), 0) - %s "
+        "SELECT rowid FROM library_search WHERE library_search MATCH %s AND rowid >= "
+        "COALESCE((SELECT rowid FROM library_search WHERE library_search MATCH %s "
+        "ORDER BY rowid DESC LIMIT 1 OFFSET %s), 0) "
         "ORDER BY rank, rowid DESC LIMIT %s OFFSET %s",
-        [RELEVANCE_WINDOW, limit, start],
+        [RELEVANCE_MATCHES - 1, limit, start],
     )
     return None if rows is None else [row[0] for row in rows]
 

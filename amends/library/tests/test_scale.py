@@ -171,7 +171,6 @@ def test_hidden_statements_are_never_listed_nor_found(reader) -> None:
 def test_relevance_is_ranked_among_the_newest_matches_only(reader, monkeypatch) -> None:
     from amends.library import search
 
-    monkeypatch.setattr(search, "RELEVANCE_WINDOW", 2)
     monkeypatch.setattr(search, "RELEVANCE_MATCHES", 2)
     monkeypatch.setattr(access, "COUNT_CAP", 2)
     publish("Pressure, pressure, pressure: the oldest and best match.")
@@ -185,20 +184,21 @@ def test_relevance_is_ranked_among_the_newest_matches_only(reader, monkeypatch) 
     assert "the oldest and best match" in newest  # newest first reads every match
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's relevance window")
-def test_on_postgresql_relevance_ranks_the_newest_matches_not_the_newest_statements(
-    reader, monkeypatch
+@pytest.mark.parametrize("tag", ["", "&tag=workplace"])
+def test_relevance_ranks_the_newest_matches_not_the_newest_statements(
+    reader, monkeypatch, tag
 ) -> None:
     from amends.library import search
 
     monkeypatch.setattr(search, "RELEVANCE_MATCHES", 2)
     monkeypatch.setattr(access, "COUNT_CAP", 2)
-    publish("Pressure, pressure, pressure: the oldest and best match.")
-    publish("Once I applied pressure at work, twice over: pressure.")
-    publish("Later I applied pressure at home.")
+    workplace = ("workplace",)
+    publish("Pressure, pressure, pressure: the oldest and best match.", tags=workplace)
+    publish("Once I applied pressure at work, twice over: pressure.", tags=workplace)
+    publish("Later I applied pressure at home.", tags=workplace)
     for n in range(3):
-        publish(f"A newer statement, number {n}, without the word.")
-    page = reader.get("/?q=pressure").content.decode()
+        publish(f"A newer statement, number {n}, without the word.", tags=workplace)
+    page = reader.get("/?q=pressure" + tag).content.decode()
     # Newer statements without the word do not push the matches out of the window.
     assert "Best matches among the 2 newest matches" in page
     assert "the oldest and best match" not in page
