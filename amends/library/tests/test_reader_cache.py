@@ -44,6 +44,25 @@ def test_an_anonymous_page_is_rendered_once_and_served_to_every_reader(reader: C
     assert "behind the cache" in reader.get("/?q=pressured").content.decode()
 
 
+def test_a_page_rendered_while_the_library_changed_is_never_served_after_it(
+    reader: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from amends.library import access
+
+    publish_directly("I pressured my partner repeatedly.")
+    listing = access.listing
+
+    def a_statement_is_published_meanwhile(*args: object, **kwargs: object) -> access.Listing:
+        read = listing(*args, **kwargs)  # type: ignore[arg-type]
+        publish_directly("Published while the page was rendered.")
+        return read
+
+    monkeypatch.setattr(access, "listing", a_statement_is_published_meanwhile)
+    assert "while the page was rendered" not in reader.get("/").content.decode()
+    monkeypatch.setattr(access, "listing", listing)
+    assert "while the page was rendered" in reader.get("/").content.decode()
+
+
 def test_cached_and_rendered_answers_carry_the_same_headers(reader: Client) -> None:
     publication = publish_directly("I pressured my partner repeatedly.")
     for address in ("/", "/?q=pressured", f"/library/{publication.public_id}/"):
