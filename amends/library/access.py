@@ -25,8 +25,11 @@ from amends.library.search import (
 )
 
 # Counting every match costs as much as reading every match: past this many, a
-# listing says "more than" instead of counting on.
-COUNT_CAP = 1000
+# listing says "more than" instead of counting on. As many as relevance ranks, so that
+# on PostgreSQL one walk of the newest matches both counts and ranks; at 1,000 that
+# walk (testing each statement's search vector on the way) was most of a search's
+# time, and "more than 500" tells a reader as much.
+COUNT_CAP = 500
 # Numbered pages (?page=N) skip rows with OFFSET, whose cost grows with N: they are
 # kept for relevance order and for old links, and stop here. Newest-first pages
 # beyond the first are reached by keyset links, which cost the same at any depth.
