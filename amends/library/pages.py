@@ -13,6 +13,7 @@ The access helpers (access.py) decide what is read; this module only says how.
 from __future__ import annotations
 
 import datetime
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,14 +44,48 @@ NEWEST_FIRST = (
 OLDEST_FIRST = ' ORDER BY "library_publication"."published_month", "library_publication"."id"'
 
 
+# How many statements carry each tag, as the library stood a little while ago: only
+# the order in which tags are read follows it, never what is found.
+_SIZES_SECONDS = 600
+_sizes: tuple[float, dict[str, int]] = (-_SIZES_SECONDS, {})
+
+
+def _tag_sizes() -> dict[str, int]:
+    global _sizes
+    read_at, sizes = _sizes
+    if time.monotonic() - read_at >= _SIZES_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                'SELECT tag.slug, COUNT(*) FROM "library_publication_tags" t'
+                ' JOIN "library_tag" tag ON tag.id = t.tag_id GROUP BY tag.slug'
+            )
+            sizes = {slug: int(count) for slug, count in cursor.fetchall()}
+        _sizes = (time.monotonic(), sizes)
+    return sizes
+
+
+def rarest_first(tag_slugs: list[str]) -> list[str]:
+    """The tags in the order they are best read: the rarest first (a tag nobody carries
+    first of all), so that a filter reads the fewest rows to find its matches."""
+    sizes = _tag_sizes()
+    return sorted(tag_slugs, key=lambda slug: sizes.get(slug, 0))
+
+
 def carrying(tag_slugs: list[str]) -> tuple[str, list[Any]]:
     """SQL listing the statements that carry every one of these tags, from the tags
-    table alone (hidden statements included: the caller leaves them out)."""
+    table alone (hidden statements included: the caller leaves them out).
+
+    The rarest tag's rows are read, and each further tag is probed row by row through
+    the (statement, tag) index, so that a count with a LIMIT stops there. Listing the
+    other tag's statements first (IN) cost 2.3 ms for two common tags at 10,000
+    statements, against 0.7 ms this way; starting from the commoner of a common and a
+    rare tag cost 2.5 ms, against a few hundredths from the rare one.
+    """
+    tag_slugs = rarest_first(tag_slugs)
     if connection.vendor == "postgresql":
-        # Each further tag is probed row by row through the (statement, tag) index, so
-        # that a count with a LIMIT stops at it. As IN or EXISTS, PostgreSQL hashed every
-        # statement of the other tag first, a cost that grows with the library: 1.0 ms
-        # at 10,000 statements and 6.0 ms at 100,000, against 1.7 and 2.1 ms this way.
+        # As IN or EXISTS, PostgreSQL hashed every statement of the other tag first, a
+        # cost that grows with the library: 1.0 ms at 10,000 statements and 6.0 ms at
+        # 100,000, against 1.7 and 2.1 ms as a lateral probe.
         also = (
             ' CROSS JOIN LATERAL (SELECT 1 FROM "library_publication_tags" u'
             f" WHERE u.publication_id = t.publication_id AND u.tag_id = {_TAG_ID} LIMIT 1)"
@@ -59,11 +94,9 @@ def carrying(tag_slugs: list[str]) -> tuple[str, list[Any]]:
         joins = "".join(also.format(n) for n in range(len(tag_slugs) - 1))
         sql = f'SELECT t.publication_id FROM "library_publication_tags" t{joins}'
         return sql + f" WHERE t.tag_id = {_TAG_ID}", [*tag_slugs[1:], tag_slugs[0]]
-    # SQLite lists the other tags' statements once each (integers from an index) and
-    # tests the first tag's rows against them.
     others = (
-        ' AND t.publication_id IN (SELECT publication_id FROM "library_publication_tags"'
-        f" WHERE tag_id = {_TAG_ID})"
+        ' AND EXISTS (SELECT 1 FROM "library_publication_tags" u'
+        f" WHERE u.publication_id = t.publication_id AND u.tag_id = {_TAG_ID})"
     )
     sql = f'SELECT t.publication_id FROM "library_publication_tags" t WHERE t.tag_id = {_TAG_ID}'
     return sql + others * (len(tag_slugs) - 1), list(tag_slugs)
@@ -147,7 +180,7 @@ def matching(query: str, tag_slugs: list[str], *, common: bool, few: bool) -> Ma
         found.where.append(f'"library_publication"."id" IN ({sql})')
         found.params += params
         return found
-    for slug in tag_slugs:
+    for slug in rarest_first(tag_slugs):
         # As EXISTS, not a join, so that the database walks the listed-order index and
         # stops once a page is full, instead of collecting every tagged statement and
         # sorting them all.

@@ -405,3 +405,16 @@ def test_a_search_with_tags_counts_listed_matches_only(reader, query, heading) -
     page = reader.get("/?" + query).content.decode()
     assert heading in page
     assert "under review" not in page
+
+
+def test_a_tag_filter_reads_its_rarest_tag_first_and_finds_the_same(reader, monkeypatch) -> None:
+    from amends.library import pages
+
+    monkeypatch.setattr(pages, "_sizes", (-pages._SIZES_SECONDS, {}))  # sizes read afresh
+    for n in range(3):
+        publish(f"Statement number {n} at work.", tags=("workplace",))
+    publish("Statement number 3 at a work party.", tags=("workplace", "party"))
+    assert pages.rarest_first(["workplace", "party", "sport"]) == ["sport", "party", "workplace"]
+    for query in ("?tag=workplace&tag=party", "?tag=party&tag=workplace"):
+        page = reader.get("/" + query).content.decode()
+        assert ">1 statement found<" in page and titles(page) == ["3"], query
