@@ -129,6 +129,9 @@ def seed(statements: int) -> None:
                         "INSERT INTO library_search (rowid, document) VALUES (%s, %s)",
                         [(p.pk, p.search_document) for p in made],
                     )
+    from amends.library.search import fill_recent
+
+    fill_recent()  # the whole index was written directly: the recent one follows it
     # The listing's first page and page 500, and a statement: what the paths need.
     from amends.library.access import Cursor
 
