@@ -22,10 +22,18 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from amends.coach import classifier, detail_model, elements_model
+from amends.coach import classifier, detail_model, element_sentences, elements_model
 from amends.coach.cards import card_path
 from amends.coach.corpora import CORPORA, read_manifest
 
+# The tune split the element models' thresholds are chosen on: the held-out fictional
+# drafts and the real-genre tune sets.
+ELEMENT_TUNE = [
+    f"tune/drafts/coach-heldout-{s}.jsonl" for s in ("a", "b", "d1", "d2", "d3", "y")
+] + [
+    f"tune/genre-{g}-b.jsonl"
+    for g in ("bulleted", "essay", "letter", "nonnative", "press", "thread", "transcript")
+]
 MODELS: dict[str, dict[str, Any]] = {
     "pattern_model.npz": {
         "what": "the failure-pattern sentence classifier (amends/coach/classifier.py)",
@@ -45,12 +53,18 @@ MODELS: dict[str, dict[str, Any]] = {
         "what": "the six elements read by meaning (amends/coach/elements_model.py)",
         "trained_by": "scripts/train_element_model.py",
         "files": elements_model.training_files,
-        "tune": [f"tune/drafts/coach-heldout-{s}.jsonl" for s in ("a", "b", "d1", "d2", "d3", "y")]
-        + [
-            f"tune/genre-{g}-b.jsonl"
-            for g in ("bulleted", "essay", "letter", "nonnative", "press", "thread", "transcript")
-        ],
+        "tune": ELEMENT_TUNE,
         "thresholds": {f"{e}": n for n, e in enumerate(elements_model.ELEMENTS)},
+    },
+    "element_sentences.npz": {
+        "what": "the six elements read sentence by sentence (amends/coach/element_sentences.py)",
+        "trained_by": "scripts/train_element_sentences.py",
+        "files": element_sentences.training_files,
+        "tune": ELEMENT_TUNE,
+        "thresholds": {
+            **{f"{e} accept": n for n, e in enumerate(element_sentences.ELEMENTS)},
+            **{f"{e} veto": 6 + n for n, e in enumerate(element_sentences.ELEMENTS)},
+        },
     },
 }
 TEST = [f"test/drafts/coach-heldout-d{n}.jsonl" for n in (4, 5, 6)]

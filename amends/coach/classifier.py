@@ -113,7 +113,16 @@ def _form(tok: Any) -> str | None:
 
 
 def sentence_features(sent: Any) -> list[str]:
-    """What the classifier sees of one sentence (a spaCy Span)."""
+    """What the classifier sees of one sentence (a spaCy Span). The pattern classifier and
+    the elements' sentence reading both read it, so it is kept with the parse."""
+    key = ("coach.features", sent.start, sent.end)
+    cached: list[str] | None = sent.doc.user_data.get(key)
+    if cached is None:
+        cached = sent.doc.user_data[key] = _sentence_features(sent)
+    return cached
+
+
+def _sentence_features(sent: Any) -> list[str]:
     pairs = [(t, _form(t)) for t in sent if not t.is_punct and not t.is_space]
     kept = [(t, f) for t, f in pairs if f is not None]
     tokens = [t for t, _ in kept]

@@ -996,15 +996,17 @@ def _learned_kinds(norm: str, sent: Any, next_norm: str, refusals: bool = True) 
     return [kind] if _grammar_ok(kind, norm, sent) else []
 
 
+def sentence_cues(sent: Any) -> frozenset[str]:
+    """Which of the six elements one sentence's cues show."""
+    norm = normalise(sent.text)
+    return frozenset(
+        element
+        for element, rx in ELEMENT_CUES.items()
+        if rx.search(norm)
+        and not (element in ELEMENT_UNLESS and ELEMENT_UNLESS[element].search(norm))
+    )
+
+
 def element_signals(doc: Any) -> frozenset[str]:
-    """Which of the six elements this paragraph shows."""
-    found: set[str] = set()
-    for sent in sentences(doc):
-        norm = normalise(sent.text)
-        for element, rx in ELEMENT_CUES.items():
-            if element in found or not rx.search(norm):
-                continue
-            if element in ELEMENT_UNLESS and ELEMENT_UNLESS[element].search(norm):
-                continue
-            found.add(element)
-    return frozenset(found)
+    """Which of the six elements this paragraph's cues show."""
+    return frozenset().union(*(sentence_cues(sent) for sent in sentences(doc)))

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from amends.coach import classifier, detail_model, elements_model
+from amends.coach import classifier, detail_model, element_sentences, elements_model
 from amends.coach.cards import MissingWeights, read_card
 from amends.coach.corpora import CORPORA, read_manifest
 
@@ -18,10 +18,13 @@ MODELS = [
     (classifier.WEIGHTS, classifier.training_files),
     (detail_model.WEIGHTS, detail_model.training_files),
     (elements_model.WEIGHTS, elements_model.training_files),
+    (element_sentences.WEIGHTS, element_sentences.training_files),
 ]
 
 
-@pytest.mark.parametrize("weights, training_files", MODELS, ids=["patterns", "details", "elements"])
+@pytest.mark.parametrize(
+    "weights, training_files", MODELS, ids=["patterns", "details", "elements", "element sentences"]
+)
 def test_the_card_names_the_data_the_weights_were_trained_on(
     weights: Path, training_files: Callable[[], list[Path]]
 ) -> None:
@@ -29,7 +32,8 @@ def test_the_card_names_the_data_the_weights_were_trained_on(
     with np.load(weights, allow_pickle=False) as data:
         assert card["data_digest"] == str(data["digest"])
         for n, (key, value) in enumerate(card["thresholds"].items()):
-            stored = data["thresholds"][n] if key in elements_model.ELEMENTS else data[key]
+            # One array of thresholds (per element) or one named value per threshold.
+            stored = data[key] if key in data.files else data["thresholds"][n]
             assert value == pytest.approx(float(stored), abs=1e-4), key
     assert card["data_digest"] == classifier.training_digest(training_files())
     manifest = read_manifest()
@@ -65,8 +69,9 @@ def test_missing_detail_weights_stop_the_coach_with_a_clear_message(
     [
         (classifier, "pattern_model", "train_coach"),
         (elements_model, "element_model", "train_element_model"),
+        (element_sentences, "element_sentences", "train_element_sentences"),
     ],
-    ids=["patterns", "elements"],
+    ids=["patterns", "elements", "element sentences"],
 )
 def test_missing_weights_stop_the_coach_with_a_clear_message(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, module: Any, name: str, script: str

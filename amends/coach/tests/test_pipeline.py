@@ -27,9 +27,12 @@ def test_every_stage_has_components_and_every_component_a_stage() -> None:
 
 def test_a_stage_switches_off_all_its_optional_components() -> None:
     # Presidio's recognisers are off by default, whatever else is switched off.
-    assert switched_off({"suppressors"}) == {"detail_suppressors", "scope", "refusals", "presidio"}
-    assert switched_off({"assemble"}) == {"placeholders", "repeats", "whose", "presidio"}
-    assert switched_off((), also={"presidio"}) == frozenset()
+    default_off = {"presidio", "element_model"}
+    assert (
+        switched_off({"suppressors"}) == {"detail_suppressors", "scope", "refusals"} | default_off
+    )
+    assert switched_off({"assemble"}) == {"placeholders", "repeats", "whose"} | default_off
+    assert switched_off((), also={"presidio", "element_model"}) == frozenset()
 
 
 def test_without_presidio_an_email_and_a_phone_number_are_still_found(coach: Coach) -> None:
@@ -123,10 +126,53 @@ def _missing(coach: Coach, text: str) -> set[str]:
     return {f.kind for f in coach.review(text).of_family("missing")}
 
 
-def test_the_element_model_reads_repair_told_in_plain_words(coach: Coach) -> None:
-    cues_alone = _missing(Coach(without={"element_model"}), PLAIN_REPAIR)
+def test_the_element_models_read_repair_told_in_plain_words(coach: Coach) -> None:
+    cues_alone = _missing(Coach(without={"element_sentences"}), PLAIN_REPAIR)
     assert "repair" in cues_alone
-    with_model = _missing(coach, PLAIN_REPAIR)
-    assert "repair" not in with_model
-    # It can only take a "missing" back, never add one.
-    assert with_model <= cues_alone
+    assert "repair" not in _missing(coach, PLAIN_REPAIR)
+    # The draft model, off by default, reads it too, and can only take a "missing" back.
+    draft_model = _missing(
+        Coach(without={"element_sentences"}, also={"element_model"}), PLAIN_REPAIR
+    )
+    assert "repair" not in draft_model
+    assert draft_model <= cues_alone
+
+
+# Every element told in a form no cue knows: bare verbs with no "I", the passive, a
+# change with no verb at all.
+CLIPPED = (
+    "WHAT I DID\n"
+    "• Kept texting her after she blocked me, then turned up at her gym twice.\n"
+    "• Sorry. I owe her that first.\n"
+    "• That is on me.\n"
+    "• Her gym membership has been paid for, for two years, by me.\n"
+    "• Seeing a counsellor weekly since the summer.\n"
+)
+
+
+def test_the_sentence_reading_finds_elements_told_in_forms_no_cue_knows(coach: Coach) -> None:
+    cues_alone = _missing(Coach(without={"element_sentences"}), CLIPPED)
+    read = _missing(coach, CLIPPED)
+    assert {"account", "repair", "change"} <= cues_alone
+    assert not {"account", "repair", "change"} & read
+
+
+def test_a_cue_on_a_sentence_that_does_not_tell_the_element_no_longer_counts(
+    coach: Coach,
+) -> None:
+    text = (
+        "I kissed her at the leaving party after she said no. I am sorry. "
+        "It was my fault. I was scared that people would find out."
+    )
+    assert "impact" not in _missing(Coach(without={"element_sentences"}), text)
+    assert "impact" in _missing(coach, text)
+
+
+def test_a_hope_that_she_is_well_is_no_impact_and_a_call_for_change_is_not_mine(
+    coach: Coach,
+) -> None:
+    text = (
+        "I kissed her at the leaving party after she said no. I am sorry. It was my fault. "
+        "I hope she is doing well. Workplaces like ours need to change."
+    )
+    assert {"impact", "change"} <= _missing(coach, text)
