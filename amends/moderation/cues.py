@@ -176,6 +176,52 @@ CUES: tuple[Cue, ...] = (
         ),
         ("I never feel safe walking home", "Are you getting support?"),
     ),
+    _cue(
+        "patience_spent",
+        # Waiting that is about to end, said to the person who caused harm: what comes
+        # after the waiting is left unsaid, and is the threat.
+        r"\bpatience\b(?: \w+){0,3} (?:runs?|ran|running|wears?|wearing|wore|has|is|will "
+        r"not) (?:out|thin|an end|a limit|a bottom|last)\b|"
+        r"\b(?:i|we) (?:will|would|can|shall) not (?:wait|stay (?:calm|quiet|patient)) "
+        r"(?:forever|for ever|much longer|long)\b|"
+        r"\b(?:one|some) (?:of these )?days?\b(?: \w+){0,3} (?:luck|turn|number)\b|"
+        r"\b(?:what|whatever) comes next\b|\bnext (?:version|time|step) will not be\b|"
+        r"\bthe (?:calm|quiet|patient|polite|nice) (?:part|bit|phase) is (?:\w+ )?over\b|"
+        r"\b(?:i|we) (?:am|are) done being (?:reasonable|patient|polite|nice|calm)\b",
+        (
+            "My patience is wearing thin with you",
+            "I won't wait forever",
+            "One of these days your luck runs out",
+            "The polite part is over.",
+        ),
+        (
+            "I ran out of patience with my therapist",
+            "One day I hope you understand",
+            "Some days I can't get out of bed",
+        ),
+    ),
+    _cue(
+        "accident_hint",
+        # An accident foretold, with no one to ask about it afterwards: harm wished into
+        # the world as if it were weather.
+        r"\b(?:accidents?|slips?|falls?|fires?|crashes) (?:\w+ ){0,3}?(?:happen|happens|"
+        r"are common|are easy)\b|\b(?:tend|tends|likely|bound) to (?:have|meet) "
+        r"(?:an )?accidents?\b|\bnobody (?:asks|wonders|looks (?:very |too )?hard|is "
+        r"surprised|questions|bats an eye)\b|\bno(?:body| one) (?:would |will )?(?:asks?|"
+        r"asked) (?:any )?questions\b|\bno cameras\b|"
+        r"\bone (?:(?:wrong|bad|false) (?:slip|step|move)|slip|push|nudge)\b|\bgo(?:es)? up (?:so |very )?(?:easily|fast|quickly)\b|"
+        r"\b(?:brakes|ladders|steps|stairs) (?:\w+ )?(?:fail|slip|give way)\b",
+        (
+            "Accidents happen on dark roads",
+            "Falls are common at that age, and nobody wonders why",
+            "Men like that tend to have accidents",
+        ),
+        (
+            "I had an accident on my bike",
+            "Nobody asked how I was",
+            "I took one step at a time",
+        ),
+    ),
     # -- urging self-harm ------------------------------------------------------------------
     _cue(
         "self_harm",
@@ -236,6 +282,30 @@ CUES: tuple[Cue, ...] = (
             "taking the permanent way out",
         ),
         ("She left the job for good", "I hope you stop doing this for good"),
+    ),
+    _cue(
+        "others_example",
+        # Urging through what others did: men who "had the decency" to go, or a world
+        # that would be better for the reader's absence. No word of dying is needed.
+        r"\b(?:had|have|has|with|show|showed) the (?:\w+ )?(?:dignity|decency|grace|sense|"
+        r"self-respect|courage|honou?r) to (?:\w+ ){0,2}?(?:go|leave|vanish|disappear|bow "
+        r"out|step (?:off|away|aside)|exit|remove|spare|end|stop|take themselves)\b|"
+        r"\b(?:world|planet|everyone|everybody|we|she|they) (?:\w+ ){0,2}?(?:would|will|"
+        r"could) (?:\w+ ){0,2}?(?:be|feel|breathe) (?:\w+ ){0,3}?(?:better|lighter|"
+        r"quieter|kinder|safer|easier|cleaner)\b(?: \w+){0,4} (?:without you|once you|if "
+        r"you (?:were not|was not|are not|were gone|left|went))\b|"
+        r"\b(?:had|have) the right idea\b|\b(?:join|follow) them\b|"
+        r"\btook the (?:quiet|easy|only|honou?rable|final) (?:exit|way out)\b",
+        (
+            "Better men had the decency to disappear",
+            "Others had the grace to bow out for good",
+            "Everyone would breathe easier once you left for good",
+        ),
+        (
+            "He had the decency to apologise to her",
+            "The world would be better if more men wrote like this",
+            "I had the courage to report him",
+        ),
     ),
     # -- calls to go after someone ---------------------------------------------------------
     _cue(
