@@ -22,7 +22,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from amends.coach import classifier, detail_model, element_sentences, elements_model
+from amends.coach import (
+    classifier,
+    detail_model,
+    element_sentences,
+    elements_model,
+    pattern_sentences,
+)
 from amends.coach.cards import card_path
 from amends.coach.corpora import CORPORA, read_manifest
 
@@ -65,6 +71,13 @@ MODELS: dict[str, dict[str, Any]] = {
             **{f"{e} accept": n for n, e in enumerate(element_sentences.ELEMENTS)},
             **{f"{e} veto": 6 + n for n, e in enumerate(element_sentences.ELEMENTS)},
         },
+    },
+    "pattern_sentences.npz": {
+        "what": "the second reading of pattern sentences (amends/coach/pattern_sentences.py)",
+        "trained_by": "scripts/train_pattern_sentences.py",
+        "files": pattern_sentences.training_files,
+        "tune": ELEMENT_TUNE,
+        "thresholds": ("withdraw",),
     },
 }
 TEST = [f"test/drafts/coach-heldout-d{n}.jsonl" for n in (4, 5, 6)]

@@ -107,6 +107,22 @@ def sparse_matrix(rows: list[list[str]], index: dict[str, int]) -> sparse.csr_ma
     )
 
 
+def design(
+    dense: list[np.ndarray], words: list[list[str]]
+) -> tuple[Any, list[str], dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
+    """The examples as one matrix: the mean vectors, standardised and scaled, beside the
+    word features seen at least MIN_COUNT times; with the vocabulary and the scaling."""
+    counts = Counter(f for feats in words for f in set(feats))
+    vocab = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
+    index = {f: n for n, f in enumerate(vocab)}
+    xd = np.array(dense, np.float64)
+    mu, sd = xd.mean(0), xd.std(0) + 1e-6
+    x = sparse.hstack(
+        [sparse.csr_matrix((xd - mu) / sd / math.sqrt(xd.shape[1])), sparse_matrix(words, index)]
+    ).tocsr()
+    return x, vocab, index, xd, mu, sd
+
+
 def fit(x: Any, y: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, float]:
     """Logistic regression, Adam on the weighted, L2-penalised cross-entropy."""
     d = x.shape[1]
@@ -175,14 +191,7 @@ def main() -> int:
                 words.append(element_sentences.features(sent, cues))
                 labels.append(row_l)
                 weights.append(row_w)
-    counts = Counter(f for feats in words for f in set(feats))
-    vocab = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
-    index = {f: n for n, f in enumerate(vocab)}
-    xd = np.array(dense, np.float64)
-    mu, sd = xd.mean(0), xd.std(0) + 1e-6
-    x = sparse.hstack(
-        [sparse.csr_matrix((xd - mu) / sd / math.sqrt(xd.shape[1])), sparse_matrix(words, index)]
-    ).tocsr()
+    x, vocab, index, xd, mu, sd = design(dense, words)
     y_all, w_all = np.array(labels), np.array(weights)
     print(f"{x.shape[0]} sentence examples, {len(vocab)} word features", file=sys.stderr)
 

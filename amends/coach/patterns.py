@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from amends.coach import lexicon as lx
+from amends.coach import pattern_sentences
 from amends.coach.classifier import NONE, get_model
 from amends.coach.kinds import ELEMENTS as KIND_ELEMENTS
 from amends.coach.kinds import PATTERNS
@@ -788,7 +789,8 @@ def sentences(doc: Any) -> list[Any]:
 
 def sentence_patterns(doc: Any, off: frozenset[str] = frozenset()) -> list[PatternHit]:
     """The patterns of each sentence of a parsed segment. `off` names the components of
-    the pipeline that are switched off (pattern_cues, pattern_model, scope, refusals)."""
+    the pipeline that are switched off (pattern_cues, pattern_model, pattern_sentences,
+    scope, refusals)."""
     sents = sentences(doc)
     norms = [normalise(s.text) for s in sents]
     learned = "pattern_model" not in off
@@ -803,6 +805,8 @@ def sentence_patterns(doc: Any, off: frozenset[str] = frozenset()) -> list[Patte
             kinds = _learned_kinds(norms[i], sent, next_norm, "refusals" not in off)
         if "scope" not in off:
             kinds = [kind for kind in kinds if in_scope(kind, norms[i], sent)]
+        if kinds and "pattern_sentences" not in off and pattern_sentences.get_model().honest(sent):
+            kinds = []  # the sentence only shares a pattern's words (pattern_sentences.py)
         for kind in kinds:
             start, end = sent.start_char, sent.end_char
             while end > start and doc.text[end - 1] in " \n.!?":

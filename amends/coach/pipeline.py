@@ -99,6 +99,13 @@ COMPONENTS: tuple[Component, ...] = (
         "finding it is all but sure is honest",
     ),
     Component(
+        "pattern_sentences",
+        "patterns",
+        "reads each sentence a pattern was found in by meaning, and withdraws the pattern "
+        "when the sentence reads as honest with high confidence (praise of her courage, "
+        "a refused excuse, a 'will NOT' list, the passive about what others did)",
+    ),
+    Component(
         "elements", "patterns", "finds the six elements; off, every element is said to be missing"
     ),
     Component(

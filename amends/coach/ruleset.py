@@ -21,6 +21,7 @@ RULES_DIR = Path(__file__).with_name("rules")
 FIELDS_FILE = RULES_DIR / "fields.toml"
 ELEMENTS_FILE = RULES_DIR / "elements.toml"
 LAYOUT_FILE = RULES_DIR / "layout.toml"  # read by layout.py and suppress.py
+WITHDRAWAL_FILE = RULES_DIR / "withdrawal.toml"  # read by pattern_sentences.py
 
 # Every key a rule file may hold; a misspelt key would otherwise drop its rules silently.
 _LISTS = (
@@ -106,7 +107,7 @@ def load_rules() -> dict[str, Rule]:
     found = {
         path.stem: _read(path)
         for path in RULES_DIR.glob("*.toml")
-        if path not in (FIELDS_FILE, ELEMENTS_FILE, LAYOUT_FILE)
+        if path not in (FIELDS_FILE, ELEMENTS_FILE, LAYOUT_FILE, WITHDRAWAL_FILE)
     }
     missing = set(PATTERN_KINDS) - set(found)
     if missing:

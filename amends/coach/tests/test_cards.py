@@ -10,7 +10,13 @@ from typing import Any
 import numpy as np
 import pytest
 
-from amends.coach import classifier, detail_model, element_sentences, elements_model
+from amends.coach import (
+    classifier,
+    detail_model,
+    element_sentences,
+    elements_model,
+    pattern_sentences,
+)
 from amends.coach.cards import MissingWeights, read_card
 from amends.coach.corpora import CORPORA, read_manifest
 
@@ -19,11 +25,14 @@ MODELS = [
     (detail_model.WEIGHTS, detail_model.training_files),
     (elements_model.WEIGHTS, elements_model.training_files),
     (element_sentences.WEIGHTS, element_sentences.training_files),
+    (pattern_sentences.WEIGHTS, pattern_sentences.training_files),
 ]
 
 
 @pytest.mark.parametrize(
-    "weights, training_files", MODELS, ids=["patterns", "details", "elements", "element sentences"]
+    "weights, training_files",
+    MODELS,
+    ids=["patterns", "details", "elements", "element sentences", "pattern sentences"],
 )
 def test_the_card_names_the_data_the_weights_were_trained_on(
     weights: Path, training_files: Callable[[], list[Path]]
@@ -70,8 +79,9 @@ def test_missing_detail_weights_stop_the_coach_with_a_clear_message(
         (classifier, "pattern_model", "train_coach"),
         (elements_model, "element_model", "train_element_model"),
         (element_sentences, "element_sentences", "train_element_sentences"),
+        (pattern_sentences, "pattern_sentences", "train_pattern_sentences"),
     ],
-    ids=["patterns", "elements", "element sentences"],
+    ids=["patterns", "elements", "element sentences", "pattern sentences"],
 )
 def test_missing_weights_stop_the_coach_with_a_clear_message(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, module: Any, name: str, script: str

@@ -55,9 +55,14 @@ def test_a_component_the_coach_needs_or_does_not_have_is_refused(name: str) -> N
 
 def test_without_suppressors_a_refused_list_is_flagged(coach: Coach) -> None:
     assert patterns(coach, REFUSAL_LIST) == set()
-    found = patterns(Coach(without={"suppressors"}), REFUSAL_LIST)
+    # The sentence reading by meaning also reads "to ask her to forgive me" under the
+    # heading as honest; with it off, only the suppressors stand between the list and a
+    # finding.
+    found = patterns(Coach(without={"suppressors", "pattern_sentences"}), REFUSAL_LIST)
     assert {"parade_brave", "forgiveness_request"} <= found
-    assert "forgiveness_request" in patterns(Coach(without={"refusals"}), REFUSAL_LIST)
+    assert "forgiveness_request" in patterns(
+        Coach(without={"refusals", "pattern_sentences"}), REFUSAL_LIST
+    )
 
 
 def test_without_scope_praise_of_her_courage_is_parading(coach: Coach) -> None:

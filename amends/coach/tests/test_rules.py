@@ -64,7 +64,7 @@ def test_a_rule_with_an_unknown_field_does_not_load(tmp_path: Path) -> None:
 def test_every_file_in_the_rules_folder_is_a_kind_or_the_fields() -> None:
     kinds = set(load_rules())
     for path in RULES_DIR.glob("*.toml"):
-        assert path.stem in kinds | {"fields", "elements", "layout"}, path.name
+        assert path.stem in kinds | {"fields", "elements", "layout", "withdrawal"}, path.name
     assert all(isinstance(rule, Rule) for rule in load_rules().values())
 
 
