@@ -166,18 +166,8 @@ def _fts5_match(terms: list[str]) -> str:
     return " AND ".join('"' + term.replace('"', "") + '"' for term in terms)
 
 
-def search(
-    publications: QuerySet[Publication], query: str, *, common: bool = False
-) -> QuerySet[Publication]:
+def search(publications: QuerySet[Publication], query: str) -> QuerySet[Publication]:
     """Publications matching every word of the query (words are stemmed; order kept).
-
-    `common`: the query matches more statements than a listing counts (its count was
-    capped), and is to be read newest first. On SQLite the join form reads every
-    match's row and sorts them all (5.6 ms for 2,500 matches in 10,000 statements);
-    for a common query, the matches' ids are listed once from FTS5 and the listed-order
-    index is walked until the page is full (0.6 ms), a dozen rows when one statement
-    in a hundred matches. For a rare query that walk would cross the whole library,
-    so the join stays.
 
     The reader's text never reaches either engine's query syntax: it is split into
     words, and each word is quoted (FTS5) or passed as plain text (PostgreSQL), so
@@ -187,7 +177,7 @@ def search(
     stored search_vector under its GIN index), so the engine limits and orders the
     results: no list of matching ids ever comes back to Python.
     """
-    tables, where, params = match_sql(query, common=common)
+    tables, where, params = match_sql(query)
     if not where:
         return publications
     # Constant SQL from match_sql; the reader's words go in as parameters.
@@ -196,7 +186,16 @@ def search(
 
 def match_sql(query: str, *, common: bool = False) -> tuple[list[str], list[str], list[Any]]:
     """search()'s match as SQL: the tables to add beside library_publication, the
-    conditions and their parameters (nothing at all for a query without words)."""
+    conditions and their parameters (nothing at all for a query without words).
+
+    `common`: the query matches more statements than a listing counts (its count was
+    capped), and is to be read newest first. On SQLite the join form reads every
+    match's row and sorts them all (5.6 ms for 2,500 matches in 10,000 statements);
+    for a common query, the matches' ids are listed once from FTS5 and the listed-order
+    index is walked until the page is full (0.6 ms), a dozen rows when one statement
+    in a hundred matches. For a rare query that walk would cross the whole library,
+    so the join stays.
+    """
     terms = _terms(query)
     if not terms:
         return [], [], []
